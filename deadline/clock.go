@@ -1,0 +1,338 @@
+package deadline
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/rickb777/date/v2"
+)
+
+// Clock is a legal clock: a [Rule] started on a day, and a ledger of what
+// happened to it since — suspensions (中止, 不计算在期限内), restarts (中断,
+// 重新计算), extensions (延长) and the stop (办结). From the ledger and a
+// calendar it answers the due date, the units elapsed, remaining and
+// overdue ([Clock.Status]), and explains every day it counted or skipped
+// ([Clock.Explain]).
+//
+// A Clock is an immutable value: every ledger method returns a new clock
+// and leaves the receiver as it was, also when it refuses the entry.
+// Clocks are safe to share between goroutines, to store, and to compare
+// with [Clock.Equal]; their JSON form reads back identical.
+//
+// The ledger methods check everything that does not depend on the
+// calendar: entries come in date order, suspensions do not overlap, the
+// rule allows the cause, extensions stay within the cap with an approver
+// and a reason. [Clock.Extend] also checks, against the calendar, that the
+// extension comes before the period ends.
+//
+// The zero Clock is not started: its ledger methods and queries return
+// errors wrapping [ErrEntryRefused].
+type Clock struct {
+	rule   *Rule // never modified after Start, shared by the clock's copies
+	start  date.Date
+	ledger []Entry
+}
+
+// EntryKind is the kind of a ledger entry. Values are stored: they are
+// never reordered, only appended.
+type EntryKind uint8
+
+// Ledger entry kinds. The zero value, EntryUnknown, is always refused.
+const (
+	EntryUnknown EntryKind = iota
+	// EntrySuspend stops the count from its day on (中止); that day is
+	// not counted.
+	EntrySuspend
+	// EntryResume ends the open suspension; its day is the last day not
+	// counted, and the count goes on from the next day.
+	EntryResume
+	// EntryRestart counts the limit again from its day (重新计算), which
+	// is not counted, as if the clock had been started that day.
+	EntryRestart
+	// EntryExtend extends the limit by Units of the rule's unit (延长).
+	EntryExtend
+	// EntryStop stops the clock for good on its day (办结, 终止).
+	EntryStop
+)
+
+var entryKindNames = [...][2]string{
+	EntryUnknown: {"unknown", "未知"},
+	EntrySuspend: {"suspend", "中止计算"},
+	EntryResume:  {"resume", "恢复计算"},
+	EntryRestart: {"restart", "重新计算"},
+	EntryExtend:  {"extend", "延长"},
+	EntryStop:    {"stop", "停止"},
+}
+
+func (k EntryKind) names() [2]string {
+	if int(k) < len(entryKindNames) {
+		return entryKindNames[k]
+	}
+	return entryKindNames[0]
+}
+
+// String returns the kind's name in the JSON form, e.g. "suspend".
+func (k EntryKind) String() string { return k.names()[0] }
+
+// Chinese returns the kind in Chinese, e.g. 中止计算.
+func (k EntryKind) Chinese() string { return k.names()[1] }
+
+// MarshalText writes the kind as [EntryKind.String] does.
+func (k EntryKind) MarshalText() ([]byte, error) {
+	if k == EntryUnknown || int(k) >= len(entryKindNames) {
+		return nil, errorf("MarshalText", 0, ErrEntryRefused, "unknown entry kind "+strconv.Itoa(int(k)))
+	}
+	return []byte(k.String()), nil
+}
+
+// UnmarshalText reads a kind written by [EntryKind.MarshalText].
+func (k *EntryKind) UnmarshalText(b []byte) error {
+	for i := EntrySuspend; int(i) < len(entryKindNames); i++ {
+		if entryKindNames[i][0] == string(b) {
+			*k = i
+			return nil
+		}
+	}
+	return errorf("UnmarshalText", 0, ErrEntryRefused, fmt.Sprintf("unknown entry kind %q", b))
+}
+
+// Entry is one line of a clock's ledger.
+type Entry struct {
+	Kind EntryKind `json:"kind"`
+	// On is the entry's day: the first day not counted for a suspension,
+	// the last day not counted for a resumption, the new start for a
+	// restart, the day of approval for an extension, the last day for a
+	// stop.
+	On date.Date `json:"on"`
+	// Cause is why time is excluded or restarted; it must be one the
+	// rule allows. Suspensions and restarts only.
+	Cause Cause `json:"cause,omitzero"`
+	// Units is how much an extension adds, in the rule's unit.
+	Units int `json:"units,omitzero"`
+	// Approver is who approved an extension (批准人). Extensions only.
+	Approver string `json:"approver,omitempty"`
+	// Reason says why, in words (延长理由, 中止原因, 办结情况).
+	Reason string `json:"reason,omitempty"`
+}
+
+// Start starts a clock on rule r on day on; as for every period, day on
+// itself is not counted (民法典 Art 201). The rule is validated and
+// copied.
+func Start(r Rule, on date.Date) (Clock, error) {
+	p := problems{op: "Start"}
+	r.validate(&p, "rule.")
+	if on == 0 {
+		p.add("", 0, ErrEntryRefused, "the clock needs a start day")
+	}
+	if err := p.err(); err != nil {
+		return Clock{}, err
+	}
+	r = r.clone()
+	return Clock{rule: &r, start: on}, nil
+}
+
+// IsZero reports whether the clock was never started.
+func (c Clock) IsZero() bool { return c.start == 0 }
+
+// Rule returns a copy of the clock's rule.
+func (c Clock) Rule() Rule {
+	if c.rule == nil {
+		return Rule{}
+	}
+	return c.rule.clone()
+}
+
+// Started returns the day the clock was first started.
+func (c Clock) Started() date.Date { return c.start }
+
+// Ledger returns a copy of the clock's ledger, oldest entry first.
+func (c Clock) Ledger() []Entry { return slices.Clone(c.ledger) }
+
+// Equal reports whether two clocks have the same rule, start and ledger.
+func (c Clock) Equal(o Clock) bool {
+	if c.IsZero() || o.IsZero() {
+		return c.IsZero() && o.IsZero()
+	}
+	return c.start == o.start && c.rule.Equal(*o.rule) && slices.Equal(c.ledger, o.ledger)
+}
+
+// Suspend stops the count from day from on, for a cause the rule
+// excludes (e.g. expert review under 行政许可法 Art 45). Day from is not
+// counted. The suspension stays open until [Clock.Resume] or
+// [Clock.Restart].
+func (c Clock) Suspend(from date.Date, cause Cause, reason string) (Clock, error) {
+	return c.apply(nil, Entry{Kind: EntrySuspend, On: from, Cause: cause, Reason: reason}, false)
+}
+
+// Resume ends the open suspension: through is the last day not counted,
+// and the count goes on from the day after.
+func (c Clock) Resume(through date.Date) (Clock, error) {
+	return c.apply(nil, Entry{Kind: EntryResume, On: through}, false)
+}
+
+// Exclude records a closed suspension: the days from from through
+// through, both included, are not counted. It is Suspend followed by
+// Resume, applied together or not at all.
+func (c Clock) Exclude(from, through date.Date, cause Cause, reason string) (Clock, error) {
+	if through < from {
+		return c, &Error{Op: "Exclude", Date: through, Err: ErrInvertedInterval,
+			Detail: fmt.Sprintf("the excluded time ends on %s before it starts on %s", through, from)}
+	}
+	n, err := c.Suspend(from, cause, reason)
+	if err != nil {
+		return c, withOp(err, "Exclude")
+	}
+	n, err = n.Resume(through)
+	if err != nil {
+		return c, withOp(err, "Exclude")
+	}
+	return n, nil
+}
+
+// Restart counts the limit again from day on, for a cause the rule
+// restarts on (e.g. 政府信息公开条例 Art 30: from receipt of the corrected
+// request). The result equals a clock started on day on: earlier
+// suspensions and extensions no longer count, and an open suspension
+// ends.
+func (c Clock) Restart(on date.Date, cause Cause, reason string) (Clock, error) {
+	return c.apply(nil, Entry{Kind: EntryRestart, On: on, Cause: cause, Reason: reason}, false)
+}
+
+// Extend extends the limit by units of the rule's unit, approved on day
+// on by approver for reason (e.g. 行政许可法 Art 42: ten working days,
+// approved by the agency head, with the reasons told to the applicant).
+// It is refused, with an error wrapping [ErrExtensionRefused], without an
+// approver or a reason, beyond the rule's cap or number of extensions, or
+// when day on falls after the period has ended on the calendar.
+func (c Clock) Extend(cal *Calendar, on date.Date, units int, approver, reason string) (Clock, error) {
+	return c.apply(cal, Entry{Kind: EntryExtend, On: on, Units: units, Approver: approver, Reason: reason}, true)
+}
+
+// Stop stops the clock on day on (办结): the count ends there, and the
+// status says whether it ended in time. A stopped clock takes no more
+// entries.
+func (c Clock) Stop(on date.Date, reason string) (Clock, error) {
+	return c.apply(nil, Entry{Kind: EntryStop, On: on, Reason: reason}, false)
+}
+
+// Apply adds one entry of any kind, with the checks of the method for
+// that kind. The calendar is needed for extensions only.
+func (c Clock) Apply(cal *Calendar, e Entry) (Clock, error) {
+	return c.apply(cal, e, e.Kind == EntryExtend)
+}
+
+// ledgerState is what the ledger says now.
+type ledgerState struct {
+	last        date.Date // day of the last entry, or the start
+	base        date.Date // the start, or the last restart
+	suspended   bool
+	suspFrom    date.Date
+	lastThrough date.Date // last day of the last closed suspension since base
+	stopped     bool
+	extUnits    int
+	extTimes    int
+}
+
+func (c Clock) state() ledgerState {
+	s := ledgerState{last: c.start, base: c.start}
+	for _, e := range c.ledger {
+		s.last = e.On
+		switch e.Kind {
+		case EntrySuspend:
+			s.suspended, s.suspFrom = true, e.On
+		case EntryResume:
+			s.suspended, s.lastThrough = false, e.On
+		case EntryRestart:
+			s = ledgerState{last: e.On, base: e.On}
+		case EntryExtend:
+			s.extUnits += e.Units
+			s.extTimes++
+		case EntryStop:
+			s.stopped = true
+		}
+	}
+	return s
+}
+
+func (c Clock) apply(cal *Calendar, e Entry, checkLate bool) (Clock, error) {
+	op := entryOps[min(int(e.Kind), len(entryOps)-1)]
+	refuse := func(err error, format string, args ...any) (Clock, error) {
+		return c, &Error{Op: op, Path: fmt.Sprintf("ledger[%d]", len(c.ledger)), Date: e.On, Err: err, Detail: fmt.Sprintf(format, args...)}
+	}
+	if c.IsZero() {
+		return refuse(ErrEntryRefused, "the clock was never started")
+	}
+	s := c.state()
+	switch {
+	case s.stopped:
+		return refuse(ErrClockStopped, "the clock stopped on %s", s.last)
+	case e.On == 0:
+		return refuse(ErrEntryRefused, "the entry has no day")
+	case e.On < s.last:
+		return refuse(ErrEntryRefused, "the entry is dated before the last one, of %s", s.last)
+	}
+	r := c.rule
+	switch e.Kind {
+	case EntrySuspend:
+		if s.suspended {
+			return refuse(ErrOverlap, "already suspended since %s", s.suspFrom)
+		}
+		if s.lastThrough != 0 && e.On <= s.lastThrough {
+			return refuse(ErrOverlap, "the last suspension ran through %s", s.lastThrough)
+		}
+		if _, ok := r.allows(r.Exclusions, e.Cause); !ok {
+			return refuse(ErrEntryRefused, "rule %s does not exclude time for %s (%s)", r.ID, e.Cause.English(), e.Cause.Chinese())
+		}
+	case EntryResume:
+		if !s.suspended {
+			return refuse(ErrEntryRefused, "the clock is not suspended")
+		}
+		if e.On < s.suspFrom {
+			return refuse(ErrInvertedInterval, "the suspension started on %s", s.suspFrom)
+		}
+	case EntryRestart:
+		if _, ok := r.allows(r.Restarts, e.Cause); !ok {
+			return refuse(ErrEntryRefused, "rule %s does not restart for %s (%s)", r.ID, e.Cause.English(), e.Cause.Chinese())
+		}
+	case EntryExtend:
+		x := r.Extension
+		switch {
+		case x.Max == 0:
+			return refuse(ErrExtensionRefused, "rule %s allows no extension", r.ID)
+		case e.Units <= 0:
+			return refuse(ErrExtensionRefused, "an extension of %d %s", e.Units, r.Period.Unit.names()[2])
+		case strings.TrimSpace(e.Approver) == "":
+			return refuse(ErrExtensionRefused, "an extension needs an approver (%s)", x.Approver)
+		case strings.TrimSpace(e.Reason) == "":
+			return refuse(ErrExtensionRefused, "an extension needs a reason")
+		case s.extTimes >= x.times():
+			return refuse(ErrExtensionRefused, "rule %s allows %d extension(s), already granted", r.ID, x.times())
+		case e.Units > x.Max-s.extUnits:
+			return refuse(ErrExtensionRefused, "rule %s allows at most %d %s in all, %d already granted", r.ID, x.Max, r.Period.Unit.names()[2], s.extUnits)
+		}
+		if checkLate {
+			if cal == nil {
+				return refuse(ErrExtensionRefused, "a calendar is needed to check that the extension comes before the period ends")
+			}
+			st, err := c.Status(cal, e.On)
+			if err != nil {
+				return c, withOp(err, op)
+			}
+			// Paused with a known due date: the count ran out before the
+			// suspension began, and the period with it.
+			if st.Due != 0 && (e.On > st.Due || st.Paused) {
+				return refuse(ErrExtensionRefused, "granted on %s, after the period ended on %s", e.On, st.Due)
+			}
+		}
+	case EntryStop:
+	default:
+		return refuse(ErrEntryRefused, "unknown entry kind %d", e.Kind)
+	}
+	n := c
+	n.ledger = append(slices.Clip(c.ledger), e)
+	return n, nil
+}
+
+var entryOps = [...]string{"Apply", "Suspend", "Resume", "Restart", "Extend", "Stop", "Apply"}

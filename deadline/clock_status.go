@@ -1,0 +1,362 @@
+package deadline
+
+import (
+	"fmt"
+
+	"github.com/rickb777/date/v2"
+)
+
+// Status is what a clock says as of a day.
+//
+// Its day counts (Elapsed, Remaining, Overdue) are in counting days:
+// working days for a working-day rule, calendar days for a rule in days,
+// months or years. Suspended days never count.
+type Status struct {
+	// Rule is the ID of the clock's rule.
+	Rule string
+	// Unit is the counting unit: WorkingDays or Days.
+	Unit Unit
+	// Started is the day the current count started: the start, or the
+	// last restart.
+	Started date.Date
+	// Due is the last day of the period (届满日), extensions included.
+	// It is zero while the clock is suspended before the limit was
+	// reached: the due date then depends on when the count resumes.
+	Due date.Date
+	// Limit is the time limit in the rule's unit, extensions included,
+	// and Extended the part extensions added.
+	Limit, Extended int
+	// Elapsed counts the days used through the day of the status, or
+	// through the stop.
+	Elapsed int
+	// Remaining counts the days left after the day of the status, up to
+	// and including Due; zero once Due has passed.
+	Remaining int
+	// Overdue counts the days past Due (超期), net of suspended days.
+	Overdue int
+	// Paused reports an open suspension.
+	Paused bool
+	// Stopped reports that the clock stopped, on StoppedOn.
+	Stopped   bool
+	StoppedOn date.Date
+	// Provisional reports that the result used days outside the
+	// calendar's published coverage.
+	Provisional bool
+}
+
+// Late reports whether the period ran out before the clock stopped or,
+// for a running clock, before the day of the status.
+func (s Status) Late() bool { return s.Overdue > 0 }
+
+// Status returns the clock's status as of day asOf: only ledger entries
+// dated on or before asOf count, so the status of a past day is what the
+// clock said that day. The calendar counts working days and rolls
+// calendar-day limits off rest days; a calendar-day rule that does not
+// roll needs none.
+//
+// It fails when the calendar does not cover the days it must count, and
+// when the ledger holds an extension granted after the period ended
+// (which [Clock.Extend] refuses, but a ledger read from JSON may hold).
+//
+// Status walks the ledger once, with constant work per entry, and
+// allocates nothing.
+func (c Clock) Status(cal *Calendar, asOf date.Date) (Status, error) {
+	const op = "Status"
+	if c.IsZero() {
+		return Status{}, errorf(op, asOf, ErrEntryRefused, "the clock was never started")
+	}
+	r := c.rule
+	n := len(c.ledger)
+	for n > 0 && c.ledger[n-1].On > asOf {
+		n--
+	}
+	es := c.ledger[:n]
+	base := c.start
+	for i := n - 1; i >= 0; i-- {
+		if es[i].Kind == EntryRestart {
+			base, es = es[i].On, es[i+1:]
+			break
+		}
+	}
+	st := Status{Rule: r.ID, Unit: Days, Started: base}
+	k := counter{cal: cal, rule: r, roll: r.Roll}
+	if r.Period.Unit == WorkingDays {
+		st.Unit, k.work, k.roll = WorkingDays, true, RollNone
+	}
+	end := asOf
+	if m := len(es); m > 0 && es[m-1].Kind == EntryStop {
+		st.Stopped, st.StoppedOn, end = true, es[m-1].On, es[m-1].On
+	}
+	var t tally
+	if err := k.run(&t, base, es, end); err != nil {
+		return Status{}, withOp(err, op)
+	}
+	st.Paused = t.suspended && !st.Stopped
+	st.Limit, st.Extended = t.units, t.units-r.Period.N
+	st.Elapsed = t.counted
+	if t.known {
+		atDue := t.limit
+		if t.due != t.nominal {
+			// Rolled: count the days up to the rolled due date too.
+			var rolled tally
+			if err := k.run(&rolled, base, es, t.due); err != nil {
+				return Status{}, withOp(err, op)
+			}
+			atDue = rolled.counted
+		}
+		st.Due = t.due
+		st.Remaining = max(0, atDue-t.counted)
+		st.Overdue = max(0, t.counted-atDue)
+	} else {
+		st.Remaining = max(0, t.limit-t.counted)
+	}
+	if k.work || (t.known && k.roll != RollNone) {
+		st.Provisional = cal.Provisional(base, max(t.due, end))
+	}
+	return st, nil
+}
+
+// Due returns the clock's due date given its whole ledger. The zero date
+// means the clock is suspended before its limit was reached, so that its
+// due date depends on when it resumes.
+func (c Clock) Due(cal *Calendar) (date.Date, error) {
+	last := c.start
+	if n := len(c.ledger); n > 0 {
+		last = c.ledger[n-1].On
+	}
+	st, err := c.Status(cal, last)
+	if err != nil {
+		return 0, withOp(err, "Due")
+	}
+	return st.Due, nil
+}
+
+// countingLimit converts a limit in the rule's unit, counted from base,
+// to counting days.
+func countingLimit(r *Rule, base date.Date, units int) int {
+	switch r.Period.Unit {
+	case Months, Years:
+		return int(addPeriod(base, Period{units, r.Period.Unit}) - base)
+	}
+	return units
+}
+
+// counter counts a rule's days: working days on a calendar, or calendar
+// days rolled off rest days as the rule says.
+type counter struct {
+	cal  *Calendar
+	rule *Rule
+	work bool
+	roll Roll
+}
+
+// between counts the days in (a, b]; zero when b is not after a.
+func (k counter) between(a, b date.Date) (int, error) {
+	if b <= a {
+		return 0, nil
+	}
+	if !k.work {
+		return int(b - a), nil
+	}
+	i, ok1 := k.cal.cumAt(a)
+	j, ok2 := k.cal.cumAt(b)
+	if !ok1 || !ok2 {
+		return 0, k.cal.outside("WorkingDaysBetween", max(a, b))
+	}
+	return j - i, nil
+}
+
+// project returns the r-th counting day after a.
+func (k counter) project(a date.Date, r int) (date.Date, error) {
+	if !k.work {
+		return a + date.Date(r), nil
+	}
+	d, ok := k.cal.addWD(a, r)
+	if !ok {
+		return 0, k.cal.runsOut("AddWorkingDays", a, r)
+	}
+	return d, nil
+}
+
+// rolled moves a nominal due day off rest days as the rule says.
+func (k counter) rolled(d date.Date) (date.Date, error) {
+	if k.roll == RollNone {
+		return d, nil
+	}
+	return k.cal.roll("Status", d, k.roll)
+}
+
+// tally is the outcome of one walk over a ledger.
+type tally struct {
+	nominal, due date.Date // the limit-th counting day, and the due day rolled from it
+	known        bool      // false when an open suspension began before the limit was reached
+	suspended    bool      // a suspension is open at the end of the ledger
+	counted      int       // counting days in (base, end]
+	units        int       // the limit in the rule's unit, extensions included
+	limit        int       // the limit in counting days
+}
+
+// run walks the entries of the current count once. Suspensions and
+// resumptions move the count, extensions grow the limit, and the days in
+// (base, end] are counted. An extension is late, and refused, once the
+// count has reached its limit (also when a suspension began after that),
+// or when it comes after the due date.
+func (k *counter) run(t *tally, base date.Date, es []Entry, end date.Date) error {
+	*t = tally{units: k.rule.Period.N}
+	t.limit = countingLimit(k.rule, base, t.units)
+	cur, need := base, t.limit
+	for _, e := range es {
+		switch e.Kind {
+		case EntrySuspend:
+			t.suspended = true
+			seg := e.On - 1 // the last day counted before the suspension
+			if seg <= cur {
+				continue
+			}
+			avail, err := k.between(cur, seg)
+			if err != nil {
+				return err
+			}
+			if !t.known {
+				if avail >= need {
+					if t.nominal, err = k.project(cur, need); err != nil {
+						return err
+					}
+					t.known = true
+				} else {
+					need -= avail
+				}
+			}
+			if end >= seg {
+				t.counted += avail
+			} else if end > cur {
+				n, err := k.between(cur, end)
+				if err != nil {
+					return err
+				}
+				t.counted += n
+			}
+		case EntryResume:
+			cur, t.suspended = max(cur, e.On), false
+		case EntryExtend:
+			var due date.Date
+			switch {
+			case t.known:
+				due = t.nominal
+			case !t.suspended:
+				nominal, err := k.project(cur, need)
+				if err != nil {
+					return err
+				}
+				if due, err = k.rolled(nominal); err != nil {
+					return err
+				}
+			}
+			if t.known || (due != 0 && e.On > due) {
+				return &Error{Op: "Status", Path: "ledger", Date: e.On, Err: ErrExtensionRefused,
+					Detail: fmt.Sprintf("extension granted on %s, after the period ended on %s", e.On, due)}
+			}
+			t.units += e.Units
+			limit := countingLimit(k.rule, base, t.units)
+			need += limit - t.limit
+			t.limit = limit
+		}
+	}
+	if !t.suspended {
+		var err error
+		if !t.known {
+			if t.nominal, err = k.project(cur, need); err != nil {
+				return err
+			}
+			t.known = true
+		}
+		n, err := k.between(cur, end)
+		if err != nil {
+			return err
+		}
+		t.counted += n
+	}
+	if t.known {
+		var err error
+		if t.due, err = k.rolled(t.nominal); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Level is an electronic-supervision warning light (电子监察预警).
+// Values are stored: they are never reordered, only appended.
+type Level uint8
+
+// Warning levels. The zero value, LevelGreen, means on course.
+const (
+	LevelGreen  Level = iota // 绿灯: on course
+	LevelYellow              // 黄灯: the limit is near (预警)
+	LevelRed                 // 红灯: the limit has passed (超期)
+)
+
+var levelNames = [...][2]string{{"green", "绿灯"}, {"yellow", "黄灯"}, {"red", "红灯"}}
+
+// String returns the level in English: "green", "yellow" or "red".
+func (l Level) String() string {
+	if int(l) < len(levelNames) {
+		return levelNames[l][0]
+	}
+	return "unknown"
+}
+
+// Chinese returns the level in Chinese: 绿灯, 黄灯 or 红灯.
+func (l Level) Chinese() string {
+	if int(l) < len(levelNames) {
+		return levelNames[l][1]
+	}
+	return "未知"
+}
+
+// MarshalText writes the level as [Level.String] does.
+func (l Level) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
+
+// Policy sets the thresholds of the warning lights. No national rule
+// fixes them; local rules differ, so they are data. Red always means
+// overdue.
+//
+// The zero Policy lights yellow on the due day only.
+type Policy struct {
+	// YellowRemaining lights yellow when at most this many counting days
+	// remain. Negative disables the rule.
+	YellowRemaining int `json:"yellow_remaining"`
+	// YellowUsedPercent lights yellow when at least this percentage of
+	// the limit is used, 1 to 100. Zero disables the rule.
+	YellowUsedPercent int `json:"yellow_used_percent"`
+}
+
+// DefaultPolicy lights yellow when one working day or less remains, or
+// when 80 % of the limit is used: a reminder one working day ahead, as
+// local electronic-supervision rules commonly set.
+func DefaultPolicy() Policy { return Policy{YellowRemaining: 1, YellowUsedPercent: 80} }
+
+// Validate reports whether the percentage lies in 0 to 100.
+func (p Policy) Validate() error {
+	if p.YellowUsedPercent < 0 || p.YellowUsedPercent > 100 {
+		return errorf("Validate", 0, ErrInvalidPeriod, fmt.Sprintf("yellow threshold of %d %% is not a percentage", p.YellowUsedPercent))
+	}
+	return nil
+}
+
+// Level returns the warning light for the status under policy p: red when
+// overdue (for a stopped clock, when it stopped late), green when it
+// stopped in time, else yellow when either threshold of p is reached.
+func (s Status) Level(p Policy) Level {
+	switch {
+	case s.Overdue > 0:
+		return LevelRed
+	case s.Stopped:
+		return LevelGreen
+	case p.YellowRemaining >= 0 && s.Remaining <= p.YellowRemaining:
+		return LevelYellow
+	case p.YellowUsedPercent > 0 && s.Elapsed*100 >= p.YellowUsedPercent*(s.Elapsed+s.Remaining):
+		return LevelYellow
+	}
+	return LevelGreen
+}
