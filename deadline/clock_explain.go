@@ -27,9 +27,13 @@ type ExplainedDay struct {
 	// Name is the holiday's name, or the holiday a make-up day pays for.
 	Name, NameEN string
 	// Counted reports whether the day counted, and N its number in the
-	// count (1 for the first counted day); N beyond the limit is overdue.
+	// count (1 for the first counted day). Rest days a calendar-day
+	// period ran on over to reach a working day count too (民法典 Art 203
+	// makes them part of the period), so the due day's N can exceed the
+	// limit; Overdue marks the days after the due date.
 	Counted bool
 	N       int
+	Overdue bool
 	// Note says why the day counted or not.
 	Note Note
 	// Cause is the cause of a suspension, for NoteSuspended.
@@ -48,7 +52,7 @@ const (
 	NoteMakeUpRest                // a make-up working day the calendar counts as a rest day
 	NoteSuspended                 // suspended time, not counted (不计算在期限内)
 	NoteBeforeRestart             // before the last restart: the count started again
-	NoteRolled                    // a rest day passed over, the period ending on the next working day (民法典 Art 203)
+	NoteRolled                    // a rest day at the end of a calendar-day period, which runs on to the next working day (民法典 Art 203)
 	NoteAfterStop                 // after the clock stopped
 )
 
@@ -60,7 +64,7 @@ var noteNames = [...][2]string{
 	NoteMakeUpRest:    {"make-up working day, not counted", "调休上班日，不计入"},
 	NoteSuspended:     {"suspended, not counted", "中止，不计算在期限内"},
 	NoteBeforeRestart: {"before the restart", "重新计算前"},
-	NoteRolled:        {"rest day, period ends on the next working day", "休息日，顺延至下一工作日"},
+	NoteRolled:        {"rest day, the period runs on to the next working day", "休息日，期间顺延至下一工作日"},
 	NoteAfterStop:     {"after the stop", "已办结"},
 }
 
@@ -83,9 +87,11 @@ func (n Note) Chinese() string {
 // maxExplainedDays bounds an explanation: 20 years of days.
 const maxExplainedDays = 366 * 20
 
-// Explain explains the clock's count as of day asOf, day by day.
-// It is meant for people and notices, not for hot paths: it visits
-// every day it explains.
+// Explain explains the clock's count as of day asOf, day by day. Like
+// [Clock.Status], it reads only the ledger entries dated on or before
+// asOf; to explain the whole ledger, pass the day of its last entry or
+// any later day. It is meant for people and notices, not for hot paths:
+// it visits every day it explains.
 func (c Clock) Explain(cal *Calendar, asOf date.Date) (Explanation, error) {
 	st, err := c.Status(cal, asOf)
 	if err != nil {
@@ -166,16 +172,19 @@ func (c Clock) Explain(cal *Calendar, asOf date.Date) (Explanation, error) {
 		case counted >= limit && st.Due != 0 && d < st.Due:
 			day.Note = NoteRolled
 		}
-		if day.Note == NoteCounted || day.Note == NoteMakeUpCounted {
+		switch day.Note {
+		case NoteCounted, NoteMakeUpCounted, NoteRolled:
 			counted++
 			day.Counted, day.N = true, counted
+			day.Overdue = st.Due != 0 && d > st.Due
 		}
 		ex.Days = append(ex.Days, day)
 	}
 	return ex, nil
 }
 
-// Skipped returns the days the count passed over.
+// Skipped returns the days the count passed over: weekends and holidays
+// of a working-day count, suspended days, days before a restart.
 func (e Explanation) Skipped() []ExplainedDay {
 	var out []ExplainedDay
 	for _, d := range e.Days {

@@ -45,9 +45,10 @@ func (c *Clock) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return withOp(err, op)
 	}
-	for i, e := range raw.Ledger {
+	for _, e := range raw.Ledger {
 		if n, err = n.apply(nil, e, false); err != nil {
-			return &Error{Op: op, Path: fmt.Sprintf("ledger[%d]", i), Date: e.On, Err: err}
+			// apply locates the entry at ledger[i] already.
+			return withOp(err, op)
 		}
 	}
 	*c = n

@@ -44,6 +44,11 @@ type Status struct {
 	Provisional bool
 }
 
+// HasDue reports whether the due date is known: false while the clock is
+// suspended before its limit was reached. The zero [date.Date], which
+// prints as 0001-01-01, stands for "not known" in Due and StoppedOn.
+func (s Status) HasDue() bool { return s.Due != 0 }
+
 // Late reports whether the period ran out before the clock stopped or,
 // for a running clock, before the day of the status.
 func (s Status) Late() bool { return s.Overdue > 0 }

@@ -361,6 +361,17 @@ func TestExplainRolled(t *testing.T) {
 	if diff := cmp.Diff(want[:6], rolled); diff != "" {
 		t.Errorf("rolled days (-want +got):\n%s", diff)
 	}
+	// Explain and Status agree on the count: the rolled days are part of
+	// the period, so the due day is the 97th day and nothing is overdue.
+	last := ex.Days[len(ex.Days)-1]
+	st, _ := c.Status(deadline.ChinaMainland(), ex.Status.Due)
+	if last.Date != d(2025, 10, 9) || last.N != st.Elapsed || last.N != 97 || last.Overdue {
+		t.Errorf("due day %+v; Status as of the due day has Elapsed %d", last, st.Elapsed)
+	}
+	late, _ := c.Explain(deadline.ChinaMainland(), d(2025, 10, 10))
+	if day := late.Days[len(late.Days)-1]; !day.Overdue || day.N != 98 || late.Status.Overdue != 1 {
+		t.Errorf("the day after the due date: %+v, Status overdue %d", day, late.Status.Overdue)
+	}
 }
 
 func TestClockJSON(t *testing.T) {

@@ -61,7 +61,7 @@ type Day struct {
 	Notice string
 	// Working reports whether the day counts as a working day in this
 	// calendar. It follows Kind, except that a calendar built with
-	// [MakeUpDaysRest] counts make-up working days as rest days.
+	// CountMakeUpDays(false) counts make-up working days as rest days.
 	Working bool
 	// Provisional reports that the day lies outside the calendar's
 	// published coverage and comes from the weekly pattern alone (see
