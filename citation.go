@@ -132,9 +132,9 @@ func (c Citation) String() string {
 		b.WriteString("款")
 	}
 	if c.Item > 0 {
-		b.WriteString("第(")
+		b.WriteString("第（")
 		b.WriteString(Numeral(c.Item))
-		b.WriteString(")项")
+		b.WriteString("）项")
 	}
 	return b.String()
 }

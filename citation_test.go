@@ -65,7 +65,7 @@ func TestCitationText(t *testing.T) {
 		zh, en string
 	}{
 		{x.Cite(x.LicensingLaw, 42, 1), "《行政许可法》第四十二条第一款", "Administrative Licensing Law, art. 42(1)"},
-		{x.Cite(x.LicensingLaw, 32, 1, 4), "《行政许可法》第三十二条第一款第(四)项", "Administrative Licensing Law, art. 32(1)(4)"},
+		{x.Cite(x.LicensingLaw, 32, 1, 4), "《行政许可法》第三十二条第一款第（四）项", "Administrative Licensing Law, art. 32(1)(4)"},
 		{x.Cite(x.PenaltyLaw, 60).At(date.New(2021, 1, 22)), "《行政处罚法》(2021年修订)第六十条", "Administrative Penalty Law (2021), art. 60"},
 		{x.Cite(x.LicensingLaw, 82).At(date.New(2019, 4, 23)), "《行政许可法》(2019年修正)第八十二条", "Administrative Licensing Law (2019), art. 82"},
 		{x.Cite("浙江省影响机关工作效能行为责任追究办法", 5), "《浙江省影响机关工作效能行为责任追究办法》第五条", "浙江省影响机关工作效能行为责任追究办法, art. 5"},

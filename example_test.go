@@ -34,7 +34,7 @@ func ExampleCite() {
 	fmt.Println(c)
 	fmt.Println(c.English())
 	// Output:
-	// 《行政许可法》第三十二条第一款第(四)项
+	// 《行政许可法》第三十二条第一款第（四）项
 	// Administrative Licensing Law, art. 32(1)(4)
 }
 

@@ -1,6 +1,7 @@
 package deadline
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -119,18 +120,75 @@ type Entry struct {
 
 // Start starts a clock on rule r on day on; as for every period, day on
 // itself is not counted (民法典 Art 201). The rule is validated and
-// copied.
+// copied; to start many clocks on one rule, validate it once with
+// [NewTemplate].
 func Start(r Rule, on date.Date) (Clock, error) {
-	p := problems{op: "Start"}
-	r.validate(&p, "rule.")
-	if on == 0 {
-		p.add("", 0, ErrEntryRefused, "the clock needs a start day")
+	t, err := NewTemplate(r)
+	if err != nil {
+		if on == 0 {
+			err = errors.Join(err, errorf("Start", 0, ErrEntryRefused, "the clock needs a start day"))
+		}
+		return Clock{}, withOp(err, "Start")
 	}
+	return t.Start(on)
+}
+
+// Template is a validated rule that clocks start from without validating
+// or copying it again: [Start] does both on every call, a Template once.
+// Clocks started from one template share its rule, which nothing can
+// change. A Template is immutable and safe for concurrent use; the zero
+// Template starts nothing.
+type Template struct{ rule *Rule }
+
+// NewTemplate validates rule r, like [Rule.Validate], and copies it.
+func NewTemplate(r Rule) (Template, error) {
+	p := problems{op: "NewTemplate"}
+	r.validate(&p, "rule.")
 	if err := p.err(); err != nil {
-		return Clock{}, err
+		return Template{}, err
 	}
 	r = r.clone()
-	return Clock{rule: &r, start: on}, nil
+	return Template{rule: &r}, nil
+}
+
+// Start starts a clock on the template's rule on day on.
+func (t Template) Start(on date.Date) (Clock, error) {
+	switch {
+	case t.rule == nil:
+		return Clock{}, errorf("Start", on, ErrInvalidRule, "the template has no rule")
+	case on == 0:
+		return Clock{}, errorf("Start", 0, ErrEntryRefused, "the clock needs a start day")
+	}
+	return Clock{rule: t.rule, start: on}, nil
+}
+
+// Term returns a template on the same rule whose limit is a fixed number
+// of calendar days that never rolls and cannot be extended: the clock of
+// a term that ends on a known day, such as a licence's validity awaiting
+// a renewal decision (行政许可法 Art 50 ¶2). The rule's citations are
+// kept; days must be positive.
+func (t Template) Term(days int) (Template, error) {
+	p := Period{N: days, Unit: Days}
+	switch {
+	case t.rule == nil:
+		return Template{}, errorf("Term", 0, ErrInvalidRule, "the template has no rule")
+	case days <= 0:
+		return Template{}, errorf("Term", 0, ErrInvalidPeriod, fmt.Sprintf("a term of %d days", days))
+	case p.Validate() != nil:
+		return Template{}, withOp(p.Validate(), "Term")
+	}
+	// The rule's slices are never modified, so the copy may share them.
+	r := *t.rule
+	r.Period, r.Roll, r.Extension = p, RollNone, Extension{}
+	return Template{rule: &r}, nil
+}
+
+// Rule returns a copy of the template's rule.
+func (t Template) Rule() Rule {
+	if t.rule == nil {
+		return Rule{}
+	}
+	return t.rule.clone()
 }
 
 // IsZero reports whether the clock was never started.
@@ -146,6 +204,16 @@ func (c Clock) Rule() Rule {
 
 // Started returns the day the clock was first started.
 func (c Clock) Started() date.Date { return c.start }
+
+// LastDay returns the day of the last ledger entry, or the start day when
+// the ledger is empty: the day as of which [Clock.Status] reads the whole
+// ledger.
+func (c Clock) LastDay() date.Date {
+	if n := len(c.ledger); n > 0 {
+		return c.ledger[n-1].On
+	}
+	return c.start
+}
 
 // Ledger returns a copy of the clock's ledger, oldest entry first.
 func (c Clock) Ledger() []Entry { return slices.Clone(c.ledger) }

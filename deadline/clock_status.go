@@ -125,11 +125,7 @@ func (c Clock) Status(cal *Calendar, asOf date.Date) (Status, error) {
 // means the clock is suspended before its limit was reached, so that its
 // due date depends on when it resumes.
 func (c Clock) Due(cal *Calendar) (date.Date, error) {
-	last := c.start
-	if n := len(c.ledger); n > 0 {
-		last = c.ledger[n-1].On
-	}
-	st, err := c.Status(cal, last)
+	st, err := c.Status(cal, c.LastDay())
 	if err != nil {
 		return 0, withOp(err, "Due")
 	}

@@ -441,3 +441,58 @@ func TestPolicy(t *testing.T) {
 		t.Errorf("percentage over 100: %v", err)
 	}
 }
+
+func TestTemplate(t *testing.T) {
+	r := mustRule(t, deadline.RuleLicensingDecision)
+	tmpl, err := deadline.NewTemplate(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err1 := tmpl.Start(d(2025, 9, 26))
+	b, err2 := deadline.Start(r, d(2025, 9, 26))
+	if err1 != nil || err2 != nil || !a.Equal(b) {
+		t.Errorf("a clock from a template differs from one started directly: %v, %v", err1, err2)
+	}
+	r.Citations[0].Article = 99 // the template copied the rule
+	if tmpl.Rule().Citations[0].Article != 42 {
+		t.Errorf("the template shares its rule with the caller")
+	}
+	term, err := tmpl.Term(31)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clk, _ := term.Start(d(2026, 8, 10))
+	if due, err := clk.Due(deadline.ChinaMainland()); err != nil || due != d(2026, 9, 10) {
+		t.Errorf("a 31-day term from 2026-08-10 is due %s, %v; want 2026-09-10 (a Thursday, and it never rolls)", due, err)
+	}
+	if _, err := clk.Extend(deadline.ChinaMainland(), d(2026, 8, 20), 5, "x", "y"); !errors.Is(err, deadline.ErrExtensionRefused) {
+		t.Errorf("a term cannot be extended: %v", err)
+	}
+	if tr := term.Rule(); tr.Roll != deadline.RollNone || tr.Period != (deadline.Period{N: 31, Unit: deadline.Days}) || len(tr.Citations) != 2 {
+		t.Errorf("term rule %+v", tr)
+	}
+	for _, tc := range []struct {
+		name string
+		err  error
+		want error
+	}{
+		{"invalid rule", func() error { _, err := deadline.NewTemplate(deadline.Rule{}); return err }(), deadline.ErrInvalidRule},
+		{"zero template", func() error { _, err := deadline.Template{}.Start(d(2025, 1, 1)); return err }(), deadline.ErrInvalidRule},
+		{"no start day", func() error { _, err := tmpl.Start(0); return err }(), deadline.ErrEntryRefused},
+		{"empty term", func() error { _, err := tmpl.Term(0); return err }(), deadline.ErrInvalidPeriod},
+		{"term of a zero template", func() error { _, err := deadline.Template{}.Term(3); return err }(), deadline.ErrInvalidRule},
+	} {
+		if !errors.Is(tc.err, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, tc.err, tc.want)
+		}
+	}
+	c := mustStart(t, deadline.RuleLicensingDecision, d(2025, 9, 26))
+	if c.LastDay() != d(2025, 9, 26) {
+		t.Errorf("LastDay of a fresh clock = %s", c.LastDay())
+	}
+	c = step(t)(c.Suspend(d(2025, 10, 13), deadline.CauseTesting, "送检"))
+	st, _ := c.Status(deadline.ChinaMainland(), c.LastDay())
+	if c.LastDay() != d(2025, 10, 13) || st.HasDue() {
+		t.Errorf("LastDay %s; a suspended clock has a due date: %v", c.LastDay(), st.HasDue())
+	}
+}

@@ -429,7 +429,7 @@ func ExampleReferenceRules() {
 	// penalty-evidence-preservation  7 working days  《行政处罚法》第五十六条
 	// penalty-decision               90 days         《行政处罚法》第六十条
 	// penalty-delivery               7 working days  《行政处罚法》第六十一条第一款
-	// penalty-hearing-request        5 working days  《行政处罚法》第六十四条第一款第(一)项
+	// penalty-hearing-request        5 working days  《行政处罚法》第六十四条第一款第（一）项
 	// penalty-payment                15 days         《行政处罚法》第六十七条第三款
 	// penalty-cash-handover          2 working days  《行政处罚法》第七十一条
 }
@@ -1380,4 +1380,51 @@ func ExampleError() {
 	// date: 2026-12-18
 	// detail: counting 20 working days runs past the coverage of cn-mainland, 2007-01-01 to 2026-12-31
 	// deadline: AddWorkingDays: 2026-12-18: date outside the calendar's coverage: counting 20 working days runs past the coverage of cn-mainland, 2007-01-01 to 2026-12-31
+}
+
+// 行政许可法 Art 42 ¶1 for every application of a busy window: the rule is
+// validated once, and each clock starts from the template.
+func ExampleNewTemplate() {
+	rule, _ := deadline.LookupRule(deadline.RuleLicensingDecision)
+	tmpl, err := deadline.NewTemplate(rule)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, accepted := range []date.Date{date.New(2025, 9, 26), date.New(2025, 9, 29)} {
+		clk, _ := tmpl.Start(accepted)
+		due, _ := clk.Due(deadline.ChinaMainland())
+		fmt.Println(accepted, "→", due)
+	}
+	// Output:
+	// 2025-09-26 → 2025-10-30
+	// 2025-09-29 → 2025-11-03
+}
+
+// 行政许可法 Art 50 ¶2: the agency decides on a renewal before the licence
+// expires on 10 September 2026; applied for on 10 August, the decision
+// clock runs a fixed term of 31 days that never rolls.
+func ExampleTemplate_Term() {
+	rule, _ := deadline.LookupRule(deadline.RuleLicensingDecision)
+	tmpl, _ := deadline.NewTemplate(rule)
+	term, err := tmpl.Term(31)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	clk, _ := term.Start(date.New(2026, 8, 10))
+	due, _ := clk.Due(deadline.ChinaMainland())
+	fmt.Println("decide by", due)
+	// Output:
+	// decide by 2026-09-10
+}
+
+func ExampleClock_LastDay() {
+	rule, _ := deadline.LookupRule(deadline.RuleLicensingDecision)
+	clk, _ := deadline.Start(rule, date.New(2025, 9, 26))
+	clk, _ = clk.Suspend(date.New(2025, 10, 13), deadline.CauseTesting, "送检")
+	st, _ := clk.Status(deadline.ChinaMainland(), clk.LastDay())
+	fmt.Println(clk.LastDay(), "due known:", st.HasDue(), "remaining:", st.Remaining)
+	// Output:
+	// 2025-10-13 due known: false remaining: 14
 }

@@ -117,16 +117,17 @@ func (r Rule) validate(p *problems, at string) {
 		}
 	}
 	for k, list := range [2][]Allowance{r.Exclusions, r.Restarts} {
-		name := [2]string{"exclusions", "restarts"}[k]
+		// Paths are built only for problems: a valid rule validates
+		// without allocating.
+		path := func(i int) string { return fmt.Sprintf("%s[%d]", [2]string{"exclusions", "restarts"}[k], i) }
 		for i, a := range list {
-			path := fmt.Sprintf("%s[%d]", name, i)
 			if !a.Cause.known() {
-				bad(path+".cause", "unknown cause %d", a.Cause)
+				bad(path(i)+".cause", "unknown cause %d", a.Cause)
 			}
 			if a.Citation.IsZero() {
-				bad(path+".citation", "the allowance needs the provision that makes it")
+				bad(path(i)+".citation", "the allowance needs the provision that makes it")
 			} else if err := a.Citation.Validate(); err != nil {
-				bad(path+".citation", "%v", err)
+				bad(path(i)+".citation", "%v", err)
 			}
 		}
 	}

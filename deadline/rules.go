@@ -56,9 +56,11 @@ const (
 	RuleDisclosureCorrectionNotice = "disclosure-correction-notice"
 	// 政府信息公开条例 Art 32: a third party's opinion within 15 working days.
 	RuleDisclosureThirdParty = "disclosure-third-party"
-	// 政府信息公开条例 Art 33 ¶2: reply within 20 working days, plus 20 with
-	// the disclosure office head's consent; Art 33 ¶3 excludes consultation
-	// time; Art 30 restarts the count on receipt of the correction.
+	// 政府信息公开条例 Art 33 ¶2: reply within 20 working days, plus at most
+	// 20 in all with the disclosure office head's consent; Art 33 ¶3
+	// excludes consultation time; Art 30 counts the reply from receipt of
+	// the correction, so the clock waits while the applicant corrects and
+	// then restarts.
 	RuleDisclosureReply = "disclosure-reply"
 
 	// 信访工作条例 Art 22 ¶1: petition office routes an item within 15 days.
@@ -180,9 +182,12 @@ func ReferenceRules() []Rule {
 		{ID: RuleDisclosureThirdParty, Name: "第三方提出意见", NameEN: "third party's opinion",
 			Period: wd(15), Citations: cite(gk(32))},
 		{ID: RuleDisclosureReply, Name: "答复政府信息公开申请", NameEN: "reply to an information request",
-			Period:     wd(20),
-			Extension:  Extension{Max: 20, Approver: "政府信息公开工作机构负责人", ApproverEN: "head of the disclosure office", Citation: gk(33, 2)},
-			Exclusions: excluded(gk(33, 3), CauseConsultation),
+			Period: wd(20),
+			// Art 33 ¶2 caps the extensions' total, not their number.
+			Extension: Extension{Max: 20, Times: 20, Approver: "政府信息公开工作机构负责人", ApproverEN: "head of the disclosure office", Citation: gk(33, 2)},
+			// Art 30 counts the reply from receipt of the corrected request:
+			// the clock waits while the applicant corrects, then restarts.
+			Exclusions: append(excluded(gk(33, 3), CauseConsultation), excluded(gk(30), CauseCorrection)...),
 			Restarts:   excluded(gk(30), CauseCorrection),
 			Citations:  cite(gk(33, 2))},
 

@@ -160,11 +160,13 @@ func parseSpec(op string, data []byte) (Spec, sources, error) {
 	var raw specJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
+	// Decoding errors are joined like validation problems, so that callers
+	// see one shape of error.
 	if err := dec.Decode(&raw); err != nil {
-		return Spec{}, src, jsonError(op, data, err)
+		return Spec{}, src, errors.Join(jsonError(op, data, err))
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return Spec{}, src, &Error{Op: op, Err: ErrInvalidCalendar, Detail: "data after the calendar object"}
+		return Spec{}, src, errors.Join(&Error{Op: op, Err: ErrInvalidCalendar, Detail: "data after the calendar object"})
 	}
 	p := problems{op: op}
 	if raw.Format != CalendarFormat {
@@ -257,8 +259,20 @@ func ParseDate(s string) (date.Date, error) {
 		}
 	}
 	if ok {
-		if d, err := date.ParseISO(s); err == nil && d.String() == s {
-			return d, nil
+		num := func(a, b int) int {
+			n := 0
+			for _, c := range s[a:b] {
+				n = n*10 + int(c-'0')
+			}
+			return n
+		}
+		y, m, dd := num(0, 4), num(5, 7), num(8, 10)
+		if m >= 1 && m <= 12 && dd >= 1 {
+			d := date.New(y, time.Month(m), dd)
+			// date.New normalises 31 April to 1 May; refuse such days.
+			if _, mm, ddd := d.Date(); int(mm) == m && ddd == dd {
+				return d, nil
+			}
 		}
 	}
 	return 0, &Error{Op: "ParseDate", Err: ErrInvalidDate, Detail: fmt.Sprintf("%q is not a date of the form YYYY-MM-DD", s)}

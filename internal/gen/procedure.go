@@ -1,0 +1,132 @@
+package gen
+
+import (
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/rickb777/date/v2"
+	"pgregory.net/rapid"
+
+	"github.com/xiaoneng/xiaoneng/deadline"
+	"github.com/xiaoneng/xiaoneng/procedure"
+)
+
+// Departments are the values drawn for payload keys that tell clock
+// instances apart (e.g. the departments of a joint licence).
+var departments = []string{"市场监管局", "生态环境局", "消防救援支队"}
+
+// FirstInstant draws the instant of a case's first event, between 2015
+// and 2024, in China Standard Time, so that a case of a few dozen events
+// stays inside the calendar's coverage.
+func FirstInstant(t *rapid.T) time.Time {
+	day := Day(2015, 1, 1) + DayOffset(t, 0, 9*365)
+	return day.Time(0, deadline.ChinaStandardTime()).Add(time.Duration(rapid.IntRange(7*60, 19*60).Draw(t, "minute")) * time.Minute)
+}
+
+// DayOffset draws a number of days in [lo, hi] as a date offset.
+func DayOffset(t *rapid.T, lo, hi int) date.Date {
+	return date.Date(rapid.IntRange(lo, hi).Draw(t, "days"))
+}
+
+// Event draws an event for case c of definition d: mostly a trigger the
+// definition allows from the case's state, sometimes any trigger; a
+// payload that fills the keys the guards and effects of those steps read,
+// sometimes leaving one out or giving an odd value; an instant after the
+// last event, usually within a few working days; and an actor, rarely
+// none.
+func Event(t *rapid.T, d *procedure.Definition, c *procedure.Case) procedure.Event {
+	spec := d.Spec()
+	at := FirstInstant(t)
+	if n := len(c.Events); n > 0 {
+		step := time.Duration(rapid.IntRange(0, 12*24*60).Draw(t, "minutes")) * time.Minute
+		at = c.Events[n-1].At.Add(step)
+	}
+	var from []procedure.TransitionSpec
+	for _, tr := range spec.Transitions {
+		if tr.From == c.State {
+			from = append(from, tr)
+		}
+	}
+	var trig procedure.Trigger
+	if len(from) > 0 && rapid.IntRange(0, 9).Draw(t, "allowed") > 0 {
+		trig = rapid.SampledFrom(from).Draw(t, "step").Trigger
+	} else {
+		trig = rapid.SampledFrom(spec.Triggers).Draw(t, "trigger").ID
+	}
+	payload := map[string]string{}
+	day := deadline.DateOf(at)
+	for _, tr := range spec.Transitions {
+		if tr.Trigger != trig || tr.From != c.State {
+			continue
+		}
+		for _, g := range tr.Guards {
+			if rapid.IntRange(0, 9).Draw(t, "omit") == 0 {
+				continue
+			}
+			switch g.Kind {
+			case procedure.GuardPayload:
+				v := g.Value
+				if v == "" || rapid.IntRange(0, 4).Draw(t, "other value") == 0 {
+					v = rapid.SampledFrom([]string{"是", "否", "1", g.Key}).Draw(t, "value")
+				}
+				payload[g.Key] = v
+			case procedure.GuardAtMost, procedure.GuardAtLeast:
+				base, _ := strconv.Atoi(g.Value)
+				payload[g.Key] = strconv.Itoa(max(0, base+rapid.IntRange(-3, 3).Draw(t, "near"))) +
+					rapid.SampledFrom([]string{"", ".00", ".5"}).Draw(t, "cents")
+			case procedure.GuardDaysBefore:
+				payload[g.Key] = (day + date.Date(rapid.IntRange(0, 60).Draw(t, "days ahead"))).String()
+			}
+		}
+		for _, e := range tr.Effects {
+			if e.Per != "" {
+				payload[e.Per] = rapid.SampledFrom(departments).Draw(t, "per")
+			}
+			if e.Until != "" {
+				payload[e.Until] = (day + date.Date(rapid.IntRange(-2, 90).Draw(t, "until"))).String()
+			}
+			if (e.Op == procedure.OpSuspend || e.Op == procedure.OpRestart) && e.Cause == 0 {
+				r, _ := d.Rule(e.Clock)
+				list := r.Exclusions
+				if e.Op == procedure.OpRestart {
+					list = r.Restarts
+				}
+				if len(list) > 0 && rapid.IntRange(0, 9).Draw(t, "odd cause") > 0 {
+					payload["cause"] = rapid.SampledFrom(list).Draw(t, "cause").Cause.String()
+				} else {
+					payload["cause"] = deadline.Cause(rapid.IntRange(0, 12).Draw(t, "any cause")).String()
+				}
+			}
+			if e.Op == procedure.OpExtend {
+				if e.Units == 0 {
+					payload["units"] = strconv.Itoa(rapid.IntRange(0, 40).Draw(t, "units"))
+				}
+				payload["approver"] = "负责人"
+			}
+		}
+		for _, k := range tr.Record {
+			if _, ok := payload[k]; !ok {
+				payload[k] = "记录"
+			}
+		}
+	}
+	actor := procedure.Actor{Officer: rapid.SampledFrom([]string{"王", "李", "张"}).Draw(t, "officer"), Unit: "窗口"}
+	if rapid.IntRange(0, 29).Draw(t, "no actor") == 0 {
+		actor = procedure.Actor{}
+	}
+	if len(payload) == 0 {
+		payload = nil
+	}
+	return procedure.Event{Trigger: trig, At: at, Actor: actor, Reason: "办理", Payload: payload}
+}
+
+// Triggers returns the triggers of a definition's spec, for tests that
+// draw among them.
+func Triggers(d *procedure.Definition) []procedure.Trigger {
+	var out []procedure.Trigger
+	for _, t := range d.Spec().Triggers {
+		out = append(out, t.ID)
+	}
+	return slices.Clip(out)
+}

@@ -1,0 +1,153 @@
+package procedure_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/qmuntal/stateless"
+
+	"github.com/xiaoneng/xiaoneng/deadline"
+
+	"github.com/xiaoneng/xiaoneng/procedure"
+)
+
+// benchEvents is a ten-event licensing case: receipt, acceptance, a
+// notice to interested parties, expert review excluded and resumed, an
+// extension, the grant, the licence issued and delivered, and a renewal
+// application.
+func benchEvents() []procedure.Event {
+	e := func(trigger procedure.Trigger, at time.Time, payload map[string]string) procedure.Event {
+		return procedure.Event{Trigger: trigger, At: at, Actor: licClerk, Reason: "办理", Payload: payload}
+	}
+	return []procedure.Event{
+		e("receive", licAt(2025, 9, 25), map[string]string{"voucher": "收件"}),
+		e("accept", licAt(2025, 9, 26), licVoucher),
+		e("notify_interested", licAt(2025, 9, 29), map[string]string{"parties": "相邻住户"}),
+		e("exclude_time", licAt(2025, 10, 13), map[string]string{"cause": "expert_review", "duration": "5个工作日"}),
+		e("resume_count", licAt(2025, 10, 17), nil),
+		e("extend", licAt(2025, 10, 28), map[string]string{"reasons": "需现场核查", "approver": "局长"}),
+		e("grant", licAt(2025, 11, 10), licGrant),
+		e("issue_certificate", licAt(2025, 11, 11), map[string]string{"certificate": "JY-1"}),
+		e("deliver", licAt(2025, 11, 12), nil),
+		e("apply_renewal", licAt(2026, 8, 10), map[string]string{"expires": "2026-09-10"}),
+	}
+}
+
+// BenchmarkFire is one event with clock effects and the log append:
+// acceptance stops the notice clock and starts the decision clock.
+func BenchmarkFire(b *testing.B) {
+	d := licDefinition(b)
+	ctx := context.Background()
+	events := benchEvents()
+	template := d.NewCase("B-1")
+	if err := d.Fire(ctx, template, events[0]); err != nil {
+		b.Fatal(err)
+	}
+	// Room for the appended event, as a log that grows by doubling has
+	// on average: the append is amortised, not a new array per event.
+	template.Events = slices.Grow(template.Events, 1)
+	c := new(procedure.Case)
+	b.ReportAllocs()
+	for b.Loop() {
+		// Fire appends past the template's length and copies the slices
+		// it changes, so the template itself never changes.
+		*c = *template
+		if err := d.Fire(ctx, c, events[1]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFireRefused is an event the guards refuse.
+func BenchmarkFireRefused(b *testing.B) {
+	d := licDefinition(b)
+	ctx := context.Background()
+	events := benchEvents()
+	c := d.NewCase("B-1")
+	if err := d.Fire(ctx, c, events[0]); err != nil {
+		b.Fatal(err)
+	}
+	bad := events[1]
+	bad.Payload = nil
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := d.Fire(ctx, c, bad); err == nil {
+			b.Fatal("accepted")
+		}
+	}
+}
+
+// BenchmarkReplay rebuilds the ten-event licensing case.
+func BenchmarkReplay(b *testing.B) {
+	d := licDefinition(b)
+	ctx := context.Background()
+	events := benchEvents()
+	b.ReportAllocs()
+	for b.Loop() {
+		c, err := d.Replay(ctx, "B-1", events)
+		if err != nil || c.State != "renewal_pending" {
+			b.Fatal(c, err)
+		}
+	}
+}
+
+// BenchmarkStatelessFire is stateless itself, firing between two states
+// of an in-memory machine, for scale.
+func BenchmarkStatelessFire(b *testing.B) {
+	m := stateless.NewStateMachineWithMode("a", stateless.FiringImmediate)
+	m.Configure("a").Permit("go", "b")
+	m.Configure("b").Permit("back", "a")
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = m.Fire("go")
+		_ = m.Fire("back")
+	}
+}
+
+// BenchmarkMachinePerCaseReplay is the design the package avoids: a
+// stateless machine configured for every case, then the ten triggers
+// fired through it (guards and clocks left out).
+func BenchmarkMachinePerCaseReplay(b *testing.B) {
+	d := licDefinition(b)
+	spec := d.Spec()
+	events := benchEvents()
+	b.ReportAllocs()
+	for b.Loop() {
+		m := stateless.NewStateMachine(spec.Initial)
+		for _, t := range spec.Transitions {
+			guard := func(context.Context, ...any) bool { return true }
+			if t.From == t.To {
+				m.Configure(t.From).InternalTransition(t.Trigger, func(context.Context, ...any) error { return nil }, guard)
+			} else {
+				m.Configure(t.From).Permit(t.Trigger, t.To, guard)
+			}
+		}
+		for _, e := range events {
+			if e.Trigger == "deem_accepted" {
+				continue
+			}
+			if err := m.Fire(e.Trigger); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkDue is the electronic-supervision view of one case.
+func BenchmarkDue(b *testing.B) {
+	d := licDefinition(b)
+	ctx := context.Background()
+	c, err := d.Replay(ctx, "B-1", benchEvents()[:6])
+	if err != nil {
+		b.Fatal(err)
+	}
+	asOf := deadline.DateOf(licAt(2025, 10, 29))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := d.Due(c, asOf); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,393 @@
+package procedure_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/xiaoneng/xiaoneng"
+	"github.com/xiaoneng/xiaoneng/deadline"
+	"github.com/xiaoneng/xiaoneng/procedure"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// defProblems returns the *procedure.Error values an error joins.
+func defProblems(err error) []*procedure.Error {
+	var out []*procedure.Error
+	if u, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range u.Unwrap() {
+			out = append(out, defProblems(e)...)
+		}
+		return out
+	}
+	var pe *procedure.Error
+	if errors.As(err, &pe) {
+		out = append(out, pe)
+	}
+	return out
+}
+
+// tinySpec is a small valid definition: an application accepted or
+// refused, with a five-working-day clock.
+func tinySpec() procedure.Spec {
+	cite := xiaoneng.Cite(xiaoneng.LicensingLaw, 32, 1)
+	return procedure.Spec{
+		ID: "tiny", Version: "1", Name: "小程序", NameEN: "tiny", Initial: "open",
+		States: []procedure.StateSpec{
+			{ID: "open", Name: "办理中", NameEN: "open"},
+			{ID: "done", Name: "办结", NameEN: "done", Terminal: true},
+		},
+		Triggers: []procedure.TriggerSpec{
+			{ID: "start", Name: "开始", NameEN: "start"},
+			{ID: "finish", Name: "办结", NameEN: "finish"},
+		},
+		Clocks: []procedure.ClockSpec{{Name: "notice", RuleID: deadline.RuleLicensingCorrectionNotice}},
+		Transitions: []procedure.TransitionSpec{
+			{From: "open", Trigger: "start", To: "open", Effects: []procedure.Effect{{Op: procedure.OpStart, Clock: "notice"}}, Citation: cite},
+			{From: "open", Trigger: "finish", To: "done", Effects: []procedure.Effect{{Op: procedure.OpStop, Clock: "notice"}}, Citation: cite,
+				Guards: []procedure.GuardSpec{{Kind: procedure.GuardPayload, Key: "ok", Desc: "须确认", DescEN: "confirmed"}}},
+		},
+	}
+}
+
+func TestNewReportsEveryProblem(t *testing.T) {
+	if _, err := procedure.New(tinySpec()); err != nil {
+		t.Fatalf("the tiny spec is valid: %v", err)
+	}
+	g := func(kind procedure.GuardKind, key string) procedure.GuardSpec {
+		return procedure.GuardSpec{Kind: kind, Key: key, Desc: "须", DescEN: "must"}
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(s *procedure.Spec)
+		paths  []string
+	}{
+		{"unknown initial state", func(s *procedure.Spec) { s.Initial = "nowhere" }, []string{"initial", "states[0]", "states[1]"}},
+		{"state defined twice", func(s *procedure.Spec) { s.States = append(s.States, s.States[0]) }, []string{"states[2]"}},
+		{"state without names", func(s *procedure.Spec) { s.States[1].NameEN = "" }, []string{"states[1]"}},
+		{"unknown states and trigger in a transition", func(s *procedure.Spec) {
+			s.Transitions = append(s.Transitions, procedure.TransitionSpec{From: "x", Trigger: "y", To: "z"})
+		}, []string{"transitions[2].from", "transitions[2].to", "transitions[2].trigger"}},
+		{"exit from a terminal state", func(s *procedure.Spec) {
+			s.Transitions = append(s.Transitions, procedure.TransitionSpec{From: "done", Trigger: "start", To: "open"})
+		}, []string{"transitions[2].from"}},
+		{"unreachable state, and not terminal with no way out", func(s *procedure.Spec) {
+			s.States = append(s.States, procedure.StateSpec{ID: "limbo", Name: "悬置", NameEN: "limbo"})
+		}, []string{"states[2]", "states[2]"}},
+		{"clock started but never stopped", func(s *procedure.Spec) { s.Transitions[1].Effects = nil }, []string{"clocks"}},
+		{"unknown clock and operation", func(s *procedure.Spec) {
+			s.Transitions[0].Effects = append(s.Transitions[0].Effects, procedure.Effect{Op: procedure.OpStart, Clock: "ghost"}, procedure.Effect{Op: "wind", Clock: "notice"})
+		}, []string{"transitions[0].effects[1].clock", "transitions[0].effects[2].op"}},
+		{"an extension the rule does not allow", func(s *procedure.Spec) {
+			s.Transitions[0].Effects = append(s.Transitions[0].Effects, procedure.Effect{Op: procedure.OpExtend, Clock: "notice"})
+		}, []string{"transitions[0].effects[1]"}},
+		{"a suspension for a cause the rule does not exclude", func(s *procedure.Spec) {
+			s.Transitions[0].Effects = append(s.Transitions[0].Effects, procedure.Effect{Op: procedure.OpSuspend, Clock: "notice", Cause: deadline.CauseHearing})
+		}, []string{"transitions[0].effects[1].cause"}},
+		{"two transitions on one trigger whose guards can both hold", func(s *procedure.Spec) {
+			s.Transitions = append(s.Transitions, procedure.TransitionSpec{From: "open", Trigger: "finish", To: "done",
+				Guards: []procedure.GuardSpec{g(procedure.GuardPayload, "other")}, Effects: []procedure.Effect{{Op: procedure.OpStop, Clock: "notice"}}})
+		}, []string{"transitions[2]"}},
+		{"unknown guard kind, custom guard and clock", func(s *procedure.Spec) {
+			s.Transitions[1].Guards = []procedure.GuardSpec{g("colour", "x"), g(procedure.GuardCustom, "nobody"), g(procedure.GuardClockExpired, "ghost")}
+		}, []string{"transitions[1].guards[0].kind", "transitions[1].guards[1].key", "transitions[1].guards[2].key"}},
+		{"guard that cannot explain itself", func(s *procedure.Spec) { s.Transitions[1].Guards[0].DescEN = "" }, []string{"transitions[1].guards[0].desc"}},
+		{"bad numbers in guards", func(s *procedure.Spec) {
+			bad := g(procedure.GuardDaysBefore, "d")
+			bad.Value = "soon"
+			most := g(procedure.GuardAtMost, "fine")
+			most.Value = "two hundred"
+			s.Transitions[1].Guards = append(s.Transitions[1].Guards, bad, most)
+		}, []string{"transitions[1].guards[1].value", "transitions[1].guards[2].value"}},
+		{"timeout without a transition or citation", func(s *procedure.Spec) {
+			s.Timeouts = []procedure.Timeout{{Clock: "notice", States: []procedure.State{"open"}, Trigger: "start2"}}
+		}, []string{"timeouts[0].citation", "timeouts[0].trigger"}},
+		{"clock without a rule, and an unknown rule", func(s *procedure.Spec) {
+			s.Clocks = append(s.Clocks, procedure.ClockSpec{Name: "a"}, procedure.ClockSpec{Name: "b", RuleID: "no-such-rule"})
+		}, []string{"clocks[1]", "clocks[2].rule_id"}},
+		{"an invalid citation", func(s *procedure.Spec) { s.Transitions[0].Citation = xiaoneng.Citation{Article: 3} }, []string{"transitions[0].citation"}},
+		{"no id and no names", func(s *procedure.Spec) { s.ID, s.Name = "", "" }, []string{"id", "name"}},
+	} {
+		s := tinySpec()
+		tc.change(&s)
+		d, err := procedure.New(s)
+		if d != nil {
+			t.Errorf("%s: a definition was built", tc.name)
+		}
+		got := defProblems(err)
+		var paths []string
+		for _, p := range got {
+			paths = append(paths, p.Path)
+			if !errors.Is(p, procedure.ErrInvalidDefinition) {
+				t.Errorf("%s: %v does not wrap ErrInvalidDefinition", tc.name, p)
+			}
+		}
+		if strings.Join(paths, " ") != strings.Join(tc.paths, " ") {
+			t.Errorf("%s: problems at %q, want %q\n%v", tc.name, paths, tc.paths, err)
+		}
+	}
+}
+
+func TestExclusiveGuardsAccepted(t *testing.T) {
+	s := tinySpec()
+	ok := procedure.GuardSpec{Kind: procedure.GuardPayload, Key: "ok", Desc: "须确认", DescEN: "confirmed"}
+	notOK := ok
+	notOK.Not = true
+	s.Transitions[1].Guards = []procedure.GuardSpec{ok}
+	s.Transitions = append(s.Transitions, procedure.TransitionSpec{From: "open", Trigger: "finish", To: "done",
+		Guards: []procedure.GuardSpec{notOK}, Effects: []procedure.Effect{{Op: procedure.OpStop, Clock: "notice"}},
+		Citation: xiaoneng.Cite(xiaoneng.LicensingLaw, 32)})
+	low := procedure.GuardSpec{Kind: procedure.GuardAtMost, Key: "fine", Value: "200", Desc: "不超过200元", DescEN: "at most 200"}
+	high := procedure.GuardSpec{Kind: procedure.GuardAtLeast, Key: "fine", Value: "200.01", Desc: "超过200元", DescEN: "over 200"}
+	s.Triggers = append(s.Triggers, procedure.TriggerSpec{ID: "fine", Name: "罚款", NameEN: "fine"})
+	s.Transitions = append(s.Transitions,
+		procedure.TransitionSpec{From: "open", Trigger: "fine", To: "done", Guards: []procedure.GuardSpec{low}, Effects: []procedure.Effect{{Op: procedure.OpStop, Clock: "notice", All: true}}, Citation: xiaoneng.Cite(xiaoneng.PenaltyLaw, 51)},
+		procedure.TransitionSpec{From: "open", Trigger: "fine", To: "done", Guards: []procedure.GuardSpec{high}, Effects: []procedure.Effect{{Op: procedure.OpStop, Clock: "notice", All: true}}, Citation: xiaoneng.Cite(xiaoneng.PenaltyLaw, 57)},
+	)
+	if _, err := procedure.New(s); err != nil {
+		t.Errorf("exclusive guards refused: %v", err)
+	}
+}
+
+func TestParseDefinitionErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, json, path string
+	}{
+		{"syntax", `{"id": "x",,}`, "line 1, column 13"},
+		{"type", `{"id": 3}`, "id"},
+		{"unknown member", `{"id": "x", "colour": "red"}`, ""},
+		{"trailing data", `{"id": "x"} {}`, ""},
+	} {
+		_, err := procedure.ParseDefinition([]byte(tc.json))
+		var pe *procedure.Error
+		if !errors.Is(err, procedure.ErrInvalidDefinition) || !errors.As(err, &pe) || pe.Path != tc.path {
+			t.Errorf("%s: %v (path %q), want path %q", tc.name, err, pathOf(pe), tc.path)
+		}
+	}
+	if _, err := procedure.Reference("no-such-procedure"); !errors.Is(err, procedure.ErrUnknownDefinition) {
+		t.Errorf("unknown reference: %v", err)
+	}
+	if _, err := procedure.ReferenceJSON("../definitions/licensing"); !errors.Is(err, procedure.ErrUnknownDefinition) {
+		t.Errorf("a path as a name: %v", err)
+	}
+}
+
+func pathOf(e *procedure.Error) string {
+	if e == nil {
+		return "<nil>"
+	}
+	return e.Path
+}
+
+// FuzzParseDefinition feeds the reader arbitrary bytes, seeded with the
+// reference definitions. It must never panic, and a definition it
+// accepts must draw and run a case.
+func FuzzParseDefinition(f *testing.F) {
+	for _, name := range procedure.ReferenceNames() {
+		data, _ := procedure.ReferenceJSON(name)
+		f.Add(data)
+	}
+	tiny, _ := json.Marshal(tinySpec())
+	f.Add(tiny)
+	f.Add([]byte(`{"id":"x",,}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := procedure.ParseDefinition(data)
+		if err != nil {
+			if d != nil {
+				t.Fatal("a definition and an error")
+			}
+			return
+		}
+		_ = d.DOT()
+		_ = d.Mermaid()
+		c := d.NewCase("F")
+		for _, tr := range d.Spec().Triggers {
+			_ = d.Fire(context.Background(), c, procedure.Event{Trigger: tr.ID, At: time.Date(2025, 3, 3, 10, 0, 0, 0, time.UTC), Actor: procedure.Actor{Officer: "a", Unit: "b"}})
+		}
+		if _, err := d.Advance(context.Background(), c, time.Date(2025, 6, 3, 10, 0, 0, 0, time.UTC)); err != nil && !errors.Is(err, procedure.ErrInvalidTransition) && !errors.Is(err, procedure.ErrInvalidEvent) {
+			t.Fatalf("Advance: %v", err)
+		}
+	})
+}
+
+func TestFireRefusesBadEvents(t *testing.T) {
+	d, err := procedure.New(tinySpec())
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := licDefinition(t)
+	ctx := context.Background()
+	actor := procedure.Actor{Officer: "李", Unit: "窗口"}
+	c := d.NewCase("T-1")
+	at := time.Date(2025, 3, 3, 10, 0, 0, 0, deadline.ChinaStandardTime())
+	if err := d.Fire(ctx, c, procedure.Event{Trigger: "start", At: at, Actor: actor}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		c    *procedure.Case
+		e    procedure.Event
+		want error
+	}{
+		{"no trigger", c, procedure.Event{At: at, Actor: actor}, procedure.ErrInvalidEvent},
+		{"unknown trigger", c, procedure.Event{Trigger: "dance", At: at, Actor: actor}, procedure.ErrInvalidEvent},
+		{"no instant", c, procedure.Event{Trigger: "finish", Actor: actor}, procedure.ErrInvalidEvent},
+		{"no actor", c, procedure.Event{Trigger: "finish", At: at}, procedure.ErrInvalidEvent},
+		{"no unit", c, procedure.Event{Trigger: "finish", At: at, Actor: procedure.Actor{Officer: "李"}}, procedure.ErrInvalidEvent},
+		{"before the last event", c, procedure.Event{Trigger: "finish", At: at.Add(-time.Minute), Actor: actor, Payload: map[string]string{"ok": "1"}}, procedure.ErrInvalidEvent},
+		{"an automatic event", c, procedure.Event{Trigger: "finish", At: at, Auto: true}, procedure.ErrInvalidEvent},
+		{"a guard fails", c, procedure.Event{Trigger: "finish", At: at, Actor: actor}, procedure.ErrInvalidTransition},
+		{"a clock already running", c, procedure.Event{Trigger: "start", At: at, Actor: actor}, procedure.ErrInvalidTransition},
+		{"a case of another definition", other.NewCase("L"), procedure.Event{Trigger: "finish", At: at, Actor: actor}, procedure.ErrWrongDefinition},
+		{"no case", nil, procedure.Event{Trigger: "finish", At: at, Actor: actor}, procedure.ErrWrongDefinition},
+		{"a state the definition does not have", &procedure.Case{Definition: "tiny", Version: "1", State: "lost"}, procedure.Event{Trigger: "finish", At: at, Actor: actor}, procedure.ErrWrongDefinition},
+	} {
+		before := tc.c.Clone()
+		err := d.Fire(ctx, tc.c, tc.e)
+		if !errors.Is(err, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, err, tc.want)
+		}
+		var pe *procedure.Error
+		if !errors.As(err, &pe) {
+			t.Errorf("%s: %T is not a *procedure.Error", tc.name, err)
+		} else if tc.want == procedure.ErrInvalidTransition && tc.name == "a guard fails" && (pe.State != "open" || pe.Trigger != "finish" || len(pe.Unmet) != 1) {
+			t.Errorf("%s: fields %+v", tc.name, pe)
+		}
+		if tc.c != nil && len(tc.c.Events) != len(before.Events) {
+			t.Errorf("%s: the case changed", tc.name)
+		}
+	}
+}
+
+func TestGoGuard(t *testing.T) {
+	s := tinySpec()
+	s.Transitions[1].Guards = append(s.Transitions[1].Guards, procedure.GuardSpec{Kind: procedure.GuardCustom, Key: "weekday", Desc: "工作日办结", DescEN: "finished on a working day"})
+	weekday := func(_ context.Context, v procedure.View) bool {
+		ok, err := deadline.ChinaMainland().IsWorkingDay(deadline.DateOf(v.Event().At))
+		return err == nil && ok && v.State() == "open" && v.CaseID() != "" && v.Fact("none") == "" &&
+			len(v.Events()) == 1 && v.Events()[0].Trigger == "start"
+	}
+	d, err := procedure.New(s, procedure.WithGuard("weekday", weekday))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	c := d.NewCase("G-1")
+	actor := procedure.Actor{Officer: "李", Unit: "窗口"}
+	sat := time.Date(2025, 10, 4, 10, 0, 0, 0, deadline.ChinaStandardTime())
+	_ = d.Fire(ctx, c, procedure.Event{Trigger: "start", At: sat, Actor: actor})
+	err = d.Fire(ctx, c, procedure.Event{Trigger: "finish", At: sat, Actor: actor, Payload: map[string]string{"ok": "1"}})
+	var pe *procedure.Error
+	if !errors.As(err, &pe) || len(pe.Unmet) != 1 || !strings.Contains(pe.Unmet[0], "工作日办结") {
+		t.Fatalf("a holiday finish: %v", err)
+	}
+	if err := d.Fire(ctx, c, procedure.Event{Trigger: "finish", At: sat.AddDate(0, 0, 5), Actor: actor, Payload: map[string]string{"ok": "1"}}); err != nil {
+		t.Fatalf("a working-day finish: %v", err)
+	}
+	if _, err := procedure.New(s, procedure.WithGuard("weekday", nil)); !errors.Is(err, procedure.ErrInvalidDefinition) {
+		t.Errorf("a nil guard: %v", err)
+	}
+}
+
+func TestWithRulePromisedLimit(t *testing.T) {
+	promised, _ := deadline.LookupRule(deadline.RuleLicensingDecision)
+	promised.ID, promised.Name, promised.Period.N = "county-promise", "承诺办结时限", 10
+	d, err := procedure.Reference("licensing", procedure.WithRule("decision", promised))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := licRun(t, d, []licStep{
+		{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件"}, state: "received"},
+		{trigger: "accept", at: licAt(2025, 9, 26), payload: licVoucher, state: "accepted"},
+	})
+	if st := licDue(t, d, c, deadline.DateOf(licAt(2025, 9, 26)))["decision"]; st.Due != deadline.DateOf(licAt(2025, 10, 16)) {
+		t.Errorf("promised limit due %s, want 2025-10-16 (28, 29, 30 Sep; 9, 10, 11, 13–16 Oct)", st.Due)
+	}
+	if _, err := procedure.Reference("licensing", procedure.WithRule("ghost", promised)); !errors.Is(err, procedure.ErrInvalidDefinition) {
+		t.Errorf("a rule for an undeclared clock: %v", err)
+	}
+}
+
+// TestDiagramsGolden keeps the DOT and Mermaid drawings of every
+// reference definition in testdata; run with -update to rewrite them.
+func TestDiagramsGolden(t *testing.T) {
+	for _, name := range procedure.ReferenceNames() {
+		d, err := procedure.Reference(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for ext, text := range map[string]string{".dot": d.DOT(), ".mmd": d.Mermaid()} {
+			path := filepath.Join("testdata", "diagrams", name+ext)
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./procedure -run TestDiagramsGolden -update)", err)
+			}
+			if string(want) != text {
+				t.Errorf("%s differs from the definition; run with -update and review the change", path)
+			}
+		}
+	}
+}
+
+// TestConcurrentCases fires events on many cases of one definition from
+// many goroutines; run with -race.
+func TestConcurrentCases(t *testing.T) {
+	d := licDefinition(t)
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	for g := range 16 {
+		wg.Go(func() {
+			ctx := context.Background()
+			for i := range 20 {
+				c := d.NewCase("C")
+				start := licAt(2025, 3, 3).Add(time.Duration(g*20+i) * time.Hour)
+				steps := []procedure.Event{
+					{Trigger: "receive", At: start, Actor: licClerk, Payload: map[string]string{"voucher": "收件"}},
+					{Trigger: "accept", At: start.Add(time.Hour), Actor: licClerk, Payload: licVoucher},
+					{Trigger: "grant", At: start.Add(48 * time.Hour), Actor: licClerk},
+					{Trigger: "grant", At: start.Add(49 * time.Hour), Actor: licClerk, Payload: licGrant},
+				}
+				for j, e := range steps {
+					err := d.Fire(ctx, c, e)
+					// The third event lacks the decision and must fail, with
+					// this case's own state; the others must pass.
+					if (j == 2) != (err != nil) {
+						errs <- err
+						return
+					}
+					var pe *procedure.Error
+					if j == 2 && (!errors.As(err, &pe) || pe.State != "accepted" || pe.Trigger != "grant") {
+						errs <- err
+						return
+					}
+				}
+				if c.State != "granted" {
+					errs <- errors.New("case ended in " + string(c.State))
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}

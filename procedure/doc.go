@@ -1,0 +1,60 @@
+// Package procedure runs the lifecycles of administrative cases —
+// licensing, penalties, information requests, complaints, assistance
+// requests, major decisions — as definitions written as data, with the
+// legal clocks of package deadline bound to their steps.
+//
+// A [Spec] is the data: states with Chinese and English names, triggers,
+// the clocks the procedure keeps (each on a [deadline.Rule]), transitions
+// with named guards that say in words what must hold, the clock effects of
+// each step (start, suspend, resume, restart, extend, stop), the facts a
+// step records, the provision each step rests on, and the automatic
+// outcomes the law attaches to a clock running out ([Timeout]). [New] and
+// [ParseDefinition] validate it, reporting every problem at once, and
+// compile it once into a github.com/qmuntal/stateless machine: a
+// [Definition], immutable and shared by every goroutine.
+//
+// A [Case] is plain data — state, event log, clocks, facts — that the
+// integrator stores in its own database. It changes only by
+// [Definition.Fire] (an [Event]: trigger, instant, actor, reason,
+// payload), which refuses what the definition does not allow with an
+// [*Error] naming the state, the trigger and the unmet guards, and leaves
+// the case unchanged. [Definition.Replay] rebuilds a case from its stored
+// events. Timers are data: [Definition.Due] lists the running clocks with
+// their warning lights, and [Definition.Advance] applies the outcomes the
+// law prescribes — 视为受理 (行政许可法 Art 32 ¶1(4)), 视为准予延续 (Art 50
+// ¶2), 视为放弃申请 (政府信息公开条例 Art 30) — as automatic events in the log.
+// Fire refuses an event that comes after such an outcome took effect:
+// advance the case first.
+//
+// The reference definitions ([ReferenceNames], [Reference]) are JSON files
+// embedded in the package, each citing its articles; [Definition.DOT] and
+// [Definition.Mermaid] draw them.
+//
+// The package knows nothing of officers' duties, findings or sanctions:
+// the accountability package reads case records for those.
+//
+// # Guards
+//
+// Guards are data too ([GuardSpec]): a payload or fact present or equal to
+// a value; a clock running, stopped, or run out before the event; every
+// instance of a clock stopped; a payload date far enough ahead; a payload
+// number within a bound; or a Go function registered with [WithGuard].
+// Each can be negated. Because guards are data, [New] can prove that two
+// transitions on one trigger never both apply: some guard of one must be
+// the negation of a guard of the other, or require a different value.
+//
+// # Days and instants
+//
+// An event's day is its instant in China Standard Time
+// ([deadline.DateOf]); clock effects apply on that day, which, as for every
+// period, is not counted. An automatic outcome takes effect when the due
+// day ends: at 24:00, or at the closing time set with [WithOfficeHours].
+//
+// # Concurrency
+//
+// A Definition is safe for concurrent use. Its stateless machine fires in
+// immediate mode with the state held in each call's context, so calls
+// share nothing: stateless's queued mode, which can hand one caller's
+// error to another, is never used. A Case is not safe for concurrent
+// use: serialise the events of one case, as a row lock does.
+package procedure

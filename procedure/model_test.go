@@ -1,0 +1,294 @@
+package procedure_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"maps"
+	"math/big"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
+
+	"github.com/xiaoneng/xiaoneng/deadline"
+	"github.com/xiaoneng/xiaoneng/internal/gen"
+	"github.com/xiaoneng/xiaoneng/procedure"
+)
+
+// oracleHolds evaluates a guard the plain way.
+func oracleHolds(d *procedure.Definition, c *procedure.Case, e procedure.Event, g procedure.GuardSpec) bool {
+	present := func(v string) bool {
+		if g.Value == "" {
+			return v != ""
+		}
+		return v == g.Value
+	}
+	var ok bool
+	status := func(name string) (deadline.Status, bool) {
+		clk, found := c.Clock(name)
+		if !found {
+			return deadline.Status{}, false
+		}
+		st, err := clk.Status(d.Calendar(), deadline.DateOf(e.At))
+		return st, err == nil
+	}
+	switch g.Kind {
+	case procedure.GuardPayload:
+		ok = present(e.Payload[g.Key])
+	case procedure.GuardFact:
+		ok = present(c.Facts[g.Key])
+	case procedure.GuardClockRunning:
+		st, found := status(g.Key)
+		ok = found && !st.Stopped
+	case procedure.GuardClockStopped:
+		st, found := status(g.Key)
+		ok = found && st.Stopped
+	case procedure.GuardClockExpired:
+		st, found := status(g.Key)
+		ok = found && st.Due != 0 && !e.At.Before((deadline.OfficeHours{}).LastMoment(st.Due))
+	case procedure.GuardClocksStopped:
+		n := 0
+		ok = true
+		for _, cc := range c.Clocks {
+			if cc.Spec == g.Key {
+				n++
+				if st, err := cc.Clock.Status(d.Calendar(), deadline.DateOf(e.At)); err != nil || !st.Stopped {
+					ok = false
+				}
+			}
+		}
+		ok = ok && n > 0
+	case procedure.GuardAtMost, procedure.GuardAtLeast:
+		// Compare as exact decimals, the plain way: by big.Rat.
+		v, ok1 := new(big.Rat).SetString(e.Payload[g.Key])
+		limit, ok2 := new(big.Rat).SetString(g.Value)
+		if ok1 && ok2 {
+			c := v.Cmp(limit)
+			ok = (g.Kind == procedure.GuardAtMost && c <= 0) || (g.Kind == procedure.GuardAtLeast && c >= 0)
+		}
+	case procedure.GuardDaysBefore:
+		n, _ := strconv.Atoi(g.Value)
+		day, err := deadline.ParseDate(e.Payload[g.Key])
+		ok = err == nil && int(day-deadline.DateOf(e.At)) >= n
+	}
+	return ok != g.Not
+}
+
+// oracleStep is the switch-based transition table: the one transition
+// from the case's state on the event's trigger whose guards all hold.
+func oracleStep(d *procedure.Definition, c *procedure.Case, e procedure.Event) (procedure.TransitionSpec, bool) {
+	var found []procedure.TransitionSpec
+	for _, t := range d.Spec().Transitions {
+		if t.From != c.State || t.Trigger != e.Trigger {
+			continue
+		}
+		if !slices.ContainsFunc(t.Guards, func(g procedure.GuardSpec) bool { return !oracleHolds(d, c, e, g) }) {
+			found = append(found, t)
+		}
+	}
+	if len(found) == 1 {
+		return found[0], true
+	}
+	return procedure.TransitionSpec{}, false
+}
+
+// oracleValid says whether the event passes the checks before any
+// transition: a known trigger, an instant, an actor, time order, and no
+// automatic outcome already due.
+func oracleValid(d *procedure.Definition, c *procedure.Case, e procedure.Event) error {
+	spec := d.Spec()
+	if e.Trigger == "" || !slices.ContainsFunc(spec.Triggers, func(t procedure.TriggerSpec) bool { return t.ID == e.Trigger }) ||
+		e.At.IsZero() || e.Actor.Officer == "" || e.Actor.Unit == "" ||
+		(len(c.Events) > 0 && e.At.Before(c.Events[len(c.Events)-1].At)) {
+		return procedure.ErrInvalidEvent
+	}
+	for _, t := range spec.Timeouts {
+		if !slices.Contains(t.States, c.State) {
+			continue
+		}
+		clk, ok := c.Clock(t.Clock)
+		if !ok {
+			continue
+		}
+		due, err := clk.Due(d.Calendar())
+		if err != nil || due == 0 {
+			continue
+		}
+		if st, _ := clk.Status(d.Calendar(), due); st.Stopped {
+			continue
+		}
+		if !e.At.Before((deadline.OfficeHours{}).LastMoment(due)) {
+			return procedure.ErrExpired
+		}
+	}
+	return nil
+}
+
+// sameCase compares cases, instants by Equal and clocks by Equal, and
+// describes the difference.
+func sameCase(a, b *procedure.Case) string {
+	return cmp.Diff(a, b)
+}
+
+// equalCases is sameCase without reflection, for checks run after every
+// step: field by field, instants by Equal, clocks by Equal.
+func equalCases(a, b *procedure.Case) bool {
+	if a.ID != b.ID || a.Definition != b.Definition || a.Version != b.Version || a.State != b.State ||
+		len(a.Events) != len(b.Events) || len(a.Clocks) != len(b.Clocks) || !maps.Equal(a.Facts, b.Facts) {
+		return false
+	}
+	for i, e := range a.Events {
+		f := b.Events[i]
+		if e.Trigger != f.Trigger || !e.At.Equal(f.At) || e.Actor != f.Actor || e.Reason != f.Reason || e.Auto != f.Auto || !maps.Equal(e.Payload, f.Payload) {
+			return false
+		}
+	}
+	for i, c := range a.Clocks {
+		o := b.Clocks[i]
+		if c.Name != o.Name || c.Spec != o.Spec || !c.Clock.Equal(o.Clock) {
+			return false
+		}
+	}
+	return true
+}
+
+// rebuiltClock replays a clock's ledger with the deadline package
+// directly.
+func rebuiltClock(d *procedure.Definition, cc procedure.CaseClock) (deadline.Clock, error) {
+	clk, err := deadline.Start(cc.Clock.Rule(), cc.Clock.Started())
+	if err != nil {
+		return clk, err
+	}
+	for _, e := range cc.Clock.Ledger() {
+		if clk, err = clk.Apply(d.Calendar(), e); err != nil {
+			return clk, err
+		}
+	}
+	return clk, nil
+}
+
+// TestReferenceModels runs random event sequences through every
+// reference definition against the switch-based table and the
+// invariants of a case.
+func TestReferenceModels(t *testing.T) {
+	for _, name := range procedure.ReferenceNames() {
+		t.Run(name, func(t *testing.T) {
+			d, err := procedure.Reference(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rapid.Check(t, func(t *rapid.T) { runModel(t, d) })
+		})
+	}
+}
+
+func runModel(t *rapid.T, d *procedure.Definition) {
+	ctx := context.Background()
+	c := d.NewCase("M-1")
+	accepted := 0
+	var states []procedure.State
+	for _, st := range d.Spec().States {
+		states = append(states, st.ID)
+	}
+	t.Repeat(map[string]func(*rapid.T){
+		"fire": func(t *rapid.T) {
+			e := gen.Event(t, d, c)
+			before := c.Clone()
+			wantErr := oracleValid(d, c, e)
+			step, ok := oracleStep(d, c, e)
+			err := d.Fire(ctx, c, e)
+			switch {
+			case wantErr != nil:
+				if !errors.Is(err, wantErr) {
+					t.Fatalf("event %+v: error %v, want %v", e, err, wantErr)
+				}
+			case !ok:
+				if !errors.Is(err, procedure.ErrInvalidTransition) {
+					t.Fatalf("event %+v in %s: the table allows no step, Fire said %v", e, before.State, err)
+				}
+			case err != nil:
+				// The table allows the step; only a clock effect may refuse it.
+				if !errors.Is(err, procedure.ErrInvalidTransition) && !errors.Is(err, procedure.ErrInvalidEvent) {
+					t.Fatalf("event %+v in %s: the table allows %s -> %s, Fire said %v", e, before.State, step.From, step.To, err)
+				}
+			default:
+				if c.State != step.To {
+					t.Fatalf("event %+v: moved to %s, the table says %s", e, c.State, step.To)
+				}
+				accepted++
+			}
+			if err != nil {
+				if !equalCases(before, c) {
+					t.Fatalf("a refused event changed the case: %v\n%s", err, sameCase(before, c))
+				}
+				var pe *procedure.Error
+				if !errors.As(err, &pe) {
+					t.Fatalf("%T is not a *procedure.Error", err)
+				}
+			}
+			if d.IsTerminal(before.State) && c.State != before.State {
+				t.Fatalf("left terminal state %s", before.State)
+			}
+		},
+		"advance": func(t *rapid.T) {
+			if len(c.Events) == 0 {
+				return
+			}
+			asOf := c.Events[len(c.Events)-1].At.Add(time.Duration(rapid.IntRange(0, 40).Draw(t, "days")) * 24 * time.Hour)
+			once := c.Clone()
+			if _, err := d.Advance(ctx, c, asOf); err != nil {
+				if !errors.Is(err, procedure.ErrInvalidTransition) && !errors.Is(err, procedure.ErrInvalidEvent) {
+					t.Fatalf("Advance: %v", err)
+				}
+				*c = *once
+				return
+			}
+			again := c.Clone()
+			if more, err := d.Advance(ctx, again, asOf); err != nil || len(more) != 0 || !equalCases(c, again) {
+				t.Fatalf("Advance is not idempotent: %d more events, %v", len(more), err)
+			}
+			if more, err := d.Advance(ctx, again, once.Events[len(once.Events)-1].At); err != nil || len(more) != 0 {
+				t.Fatalf("Advance to an earlier instant fired %d events, %v", len(more), err)
+			}
+		},
+		"": func(t *rapid.T) {
+			if !slices.Contains(states, c.State) {
+				t.Fatalf("undefined state %q", c.State)
+			}
+		},
+	})
+	// The whole log at the end: the replay covers every event, so these
+	// checks need not run after each step.
+	{
+		{
+			replayed, err := d.Replay(ctx, c.ID, c.Events)
+			if err != nil {
+				t.Fatalf("Replay: %v", err)
+			}
+			if diff := sameCase(c, replayed); diff != "" {
+				t.Fatalf("replay differs (-live +replay):\n%s", diff)
+			}
+			for _, cc := range c.Clocks {
+				direct, err := rebuiltClock(d, cc)
+				if err != nil || !direct.Equal(cc.Clock) {
+					t.Fatalf("clock %s differs from its ledger replayed with deadline: %v", cc.Name, err)
+				}
+			}
+			data, err := json.Marshal(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back procedure.Case
+			if err := json.Unmarshal(data, &back); err != nil {
+				t.Fatalf("case JSON: %v", err)
+			}
+			if diff := sameCase(c, &back); diff != "" {
+				t.Fatalf("case JSON round trip differs:\n%s", diff)
+			}
+		}
+	}
+}

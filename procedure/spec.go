@@ -1,0 +1,220 @@
+package procedure
+
+import (
+	"github.com/xiaoneng/xiaoneng"
+	"github.com/xiaoneng/xiaoneng/deadline"
+)
+
+// State names a state of a procedure, e.g. "accepted". States are the
+// stable identifiers stored in cases; their labels are in [StateSpec].
+type State string
+
+// Trigger names what makes a case move, e.g. "accept".
+type Trigger string
+
+// Spec is a procedure definition as plain data: states, triggers, clocks,
+// transitions with their guards and clock effects, and the automatic
+// outcomes of the law. [New] validates it, reporting every problem, and
+// compiles it into a [Definition]. It has JSON tags, and [ParseDefinition]
+// reads it from JSON.
+type Spec struct {
+	// ID identifies the procedure, e.g. "licensing"; Version tells
+	// revisions apart, e.g. "2019". Cases record both.
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	// Name and NameEN describe the procedure.
+	Name   string `json:"name"`
+	NameEN string `json:"name_en"`
+	// Basis are the provisions the procedure as a whole rests on.
+	Basis []xiaoneng.Citation `json:"basis"`
+	// Initial is the state a new case is in.
+	Initial     State            `json:"initial"`
+	States      []StateSpec      `json:"states"`
+	Triggers    []TriggerSpec    `json:"triggers"`
+	Clocks      []ClockSpec      `json:"clocks,omitempty"`
+	Transitions []TransitionSpec `json:"transitions"`
+	Timeouts    []Timeout        `json:"timeouts,omitempty"`
+}
+
+// StateSpec describes a state.
+type StateSpec struct {
+	ID     State  `json:"id"`
+	Name   string `json:"name"`    // in Chinese, e.g. 已受理
+	NameEN string `json:"name_en"` // in English, e.g. accepted
+	// Terminal states end the case: no transition leaves them.
+	Terminal bool `json:"terminal,omitempty"`
+}
+
+// TriggerSpec describes a trigger.
+type TriggerSpec struct {
+	ID     Trigger `json:"id"`
+	Name   string  `json:"name"`    // in Chinese, e.g. 受理
+	NameEN string  `json:"name_en"` // in English, e.g. accept
+}
+
+// ClockSpec declares a legal clock the procedure keeps: a name and the
+// [deadline.Rule] it runs on, given by the ID of a reference rule
+// ([deadline.LookupRule]) or inline.
+type ClockSpec struct {
+	Name   string         `json:"name"`
+	RuleID string         `json:"rule_id,omitempty"`
+	Rule   *deadline.Rule `json:"rule,omitempty"`
+	// Role says what the clock measures: a limit the agency must meet
+	// (the zero value), a party's period, or a minimum.
+	Role ClockRole `json:"role,omitempty"`
+}
+
+// ClockRole says what a clock measures. Only an agency's limits light
+// warning lights and count towards its efficiency.
+type ClockRole string
+
+// Clock roles.
+const (
+	// RoleLimit, the zero value, is a time limit the agency must meet
+	// (法定时限, 承诺时限).
+	RoleLimit ClockRole = ""
+	// RoleParty is a party's period, such as the applicant's five days
+	// to request a hearing (行政许可法 Art 47 ¶1): its running out is the
+	// party's matter, not the agency's delay.
+	RoleParty ClockRole = "party"
+	// RoleMinimum is a period the agency must let pass before a step,
+	// such as at least 30 days of public comment (重大行政决策程序暂行条例
+	// Art 15 ¶1): its running out means the step may proceed.
+	RoleMinimum ClockRole = "minimum"
+)
+
+// TransitionSpec is one step of the procedure: on Trigger, from From to
+// To (the same state for a step that changes no state), if every guard
+// holds; with its clock effects, the facts it records, and the provision
+// it rests on.
+type TransitionSpec struct {
+	From    State   `json:"from"`
+	Trigger Trigger `json:"trigger"`
+	To      State   `json:"to"`
+	// Guards must all hold for the step to be allowed. A failing guard
+	// says in words why (its Desc).
+	Guards []GuardSpec `json:"guards,omitempty"`
+	// Effects change the case's clocks, in order.
+	Effects []Effect `json:"effects,omitempty"`
+	// Set records facts on the case (key to value); Record copies the
+	// named keys of the event's payload into facts.
+	Set    map[string]string `json:"set,omitempty"`
+	Record []string          `json:"record,omitempty"`
+	// Citation is the provision the step rests on.
+	Citation xiaoneng.Citation `json:"citation"`
+	// Receipt marks a filing the agency receives (an application,
+	// materials, a request): under office hours that defer (see
+	// [WithOfficeHours]), its clock effects apply on the day it counts
+	// as received, not the day it arrived.
+	Receipt bool `json:"receipt,omitempty"`
+}
+
+// GuardKind is what a guard tests. Values are stored: never reordered.
+type GuardKind string
+
+// Guard kinds.
+const (
+	// GuardPayload holds when the event's payload has Key, non-empty, or
+	// equal to Value when Value is set.
+	GuardPayload GuardKind = "payload"
+	// GuardFact holds when the case's facts have Key, non-empty, or equal
+	// to Value when Value is set.
+	GuardFact GuardKind = "fact"
+	// GuardClockRunning holds when clock Key has started and not stopped.
+	GuardClockRunning GuardKind = "clock_running"
+	// GuardClockStopped holds when clock Key has stopped.
+	GuardClockStopped GuardKind = "clock_stopped"
+	// GuardClockExpired holds when clock Key's period ended before the
+	// event: its due date is known and the event comes after that day.
+	GuardClockExpired GuardKind = "clock_expired"
+	// GuardClocksStopped holds when at least one instance of the clock
+	// spec Key exists and every one has stopped (e.g. every department of
+	// a joint licence has decided).
+	GuardClocksStopped GuardKind = "clocks_stopped"
+	// GuardDaysBefore holds when the payload's date Key (YYYY-MM-DD)
+	// lies at least Value calendar days after the event's day: an
+	// application 30 days before a licence expires (行政许可法 Art 50 ¶1),
+	// a hearing notified 7 days ahead (Art 48 ¶1(1)).
+	GuardDaysBefore GuardKind = "days_before"
+	// GuardAtMost holds when the payload's number Key is at most Value,
+	// both read as exact decimals: a fine of at most 200 yuan for a
+	// citizen on the spot (行政处罚法 Art 51).
+	GuardAtMost GuardKind = "at_most"
+	// GuardAtLeast holds when the payload's number Key is at least Value.
+	GuardAtLeast GuardKind = "at_least"
+	// GuardCustom calls the Go guard registered under Key with
+	// [WithGuard].
+	GuardCustom GuardKind = "custom"
+)
+
+// GuardSpec is one guard of a transition.
+type GuardSpec struct {
+	Kind  GuardKind `json:"kind"`
+	Key   string    `json:"key"`
+	Value string    `json:"value,omitempty"`
+	// Not inverts the test.
+	Not bool `json:"not,omitempty"`
+	// Desc and DescEN say what must hold, as an error reports it when it
+	// does not: 不予许可须说明理由并告知救济权利.
+	Desc   string `json:"desc"`
+	DescEN string `json:"desc_en"`
+	// Citation is the provision the guard enforces, if any.
+	Citation xiaoneng.Citation `json:"citation,omitzero"`
+}
+
+// ClockOp is what an effect does to a clock. Values are stored: never
+// reordered.
+type ClockOp string
+
+// Clock operations, one per ledger entry kind of [deadline.Clock].
+const (
+	OpStart   ClockOp = "start"
+	OpSuspend ClockOp = "suspend"
+	OpResume  ClockOp = "resume"
+	OpRestart ClockOp = "restart"
+	OpExtend  ClockOp = "extend"
+	OpStop    ClockOp = "stop"
+)
+
+// Effect is what a transition does to one clock, on the day of the event
+// (its instant in China Standard Time).
+type Effect struct {
+	Op    ClockOp `json:"op"`
+	Clock string  `json:"clock"`
+	// Per names a payload key whose value tells instances of the clock
+	// apart: with Per "department", an event with payload department=市监局
+	// acts on the clock "review:市监局". Each department of a joint
+	// licence keeps its own clock this way.
+	Per string `json:"per,omitempty"`
+	// All applies a suspend, resume, extend or stop to every running
+	// instance of the clock, and does nothing when none runs.
+	All bool `json:"all,omitempty"`
+	// Cause is why time is excluded (suspend) or counted again (restart);
+	// the clock's rule must allow it. Zero takes the cause from the
+	// payload key "cause" (e.g. cause=expert_review), for steps such as
+	// 行政许可法 Art 45 that name several.
+	Cause deadline.Cause `json:"cause,omitzero"`
+	// Units is how much an extension adds; zero takes it from the
+	// payload key "units". The approver is the payload key "approver",
+	// or else the event's officer; the reason is the event's reason.
+	Units int `json:"units,omitzero"`
+	// From starts the clock as of the day another clock started, instead
+	// of the event's day: 行政许可法 Art 32 ¶1(4) makes a deemed
+	// acceptance count from the day the materials were received.
+	From string `json:"from,omitempty"`
+	// Until names a payload key holding a date (YYYY-MM-DD): the clock
+	// runs until that day, as a licence's term does before renewal
+	// (行政许可法 Art 50). The clock's rule supplies the citation.
+	Until string `json:"until,omitempty"`
+}
+
+// Timeout is an automatic outcome the law attaches to a clock running
+// out (视为受理, 视为准予延续, 视为放弃申请): when the case is in one of States
+// and Clock's period has ended, [Definition.Advance] fires Trigger, by
+// operation of law, at the end of the due day.
+type Timeout struct {
+	Clock    string            `json:"clock"`
+	States   []State           `json:"states"`
+	Trigger  Trigger           `json:"trigger"`
+	Citation xiaoneng.Citation `json:"citation"`
+}

@@ -1,0 +1,170 @@
+package procedure
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/xiaoneng/xiaoneng"
+	"github.com/xiaoneng/xiaoneng/deadline"
+)
+
+// ClockStatus is the status of one running clock of a case, with its
+// warning light under the definition's policy.
+type ClockStatus struct {
+	// Name is the clock instance, Spec the clock's name in the definition.
+	Name, Spec string
+	// Citation is the provision of the clock's rule.
+	Citation xiaoneng.Citation
+	deadline.Status
+	// Role says what the clock measures (see [ClockRole]).
+	Role ClockRole
+	// Light is the warning light under the definition's policy. Only an
+	// agency's limits light up: a party's period or a minimum is always
+	// green, as no limit of the agency's is at stake.
+	Light deadline.Level
+}
+
+// Due lists the case's running clocks with their status as of day asOf,
+// the one due first first (clocks with no known due date last). Stopped
+// clocks are left out. It is the electronic-supervision view of a case:
+// yellow when a limit is near, red when it has passed.
+func (d *Definition) Due(c *Case, asOf date.Date) ([]ClockStatus, error) {
+	if c == nil || c.Definition != d.spec.ID || c.Version != d.spec.Version {
+		return nil, &Error{Op: "Due", Err: ErrWrongDefinition, Detail: "the case is not one of this definition"}
+	}
+	var out []ClockStatus
+	for _, cc := range c.Clocks {
+		st, err := cc.Clock.Status(d.cal, asOf)
+		if err != nil {
+			return nil, &Error{Op: "Due", Case: c.ID, Err: ErrInvalidEvent, Detail: fmt.Sprintf("clock %q: %v", cc.Name, err)}
+		}
+		if st.Stopped || st.Started > asOf {
+			continue
+		}
+		r := d.rules[cc.Spec]
+		cs := ClockStatus{Name: cc.Name, Spec: cc.Spec, Citation: r.Citation(), Status: st, Role: d.roles[cc.Spec]}
+		if cs.Role == RoleLimit {
+			cs.Light = st.Level(d.policy)
+		}
+		out = append(out, cs)
+	}
+	slices.SortStableFunc(out, func(a, b ClockStatus) int {
+		if (a.Due == 0) != (b.Due == 0) {
+			if a.Due == 0 {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Compare(a.Due, b.Due)
+	})
+	return out, nil
+}
+
+// Advance applies the automatic outcomes the law attaches to clocks that
+// ran out before asOf (视为受理, 视为准予延续, 视为放弃申请 …): for each
+// timeout of the case's state whose clock ran out, it fires the timeout's
+// trigger as an automatic event at the instant the due day ended, and
+// repeats in the state that leads to. It returns the events it fired.
+//
+// Advance is idempotent: called again with the same or an earlier asOf
+// it fires nothing. On error the case keeps the events fired before it.
+func (d *Definition) Advance(ctx context.Context, c *Case, asOf time.Time) ([]Event, error) {
+	var fired []Event
+	for range len(d.spec.States) + 1 {
+		e, ok := d.nextTimeout(c, asOf)
+		if !ok {
+			return fired, nil
+		}
+		if err := d.check("Advance", c, &e); err != nil {
+			return fired, err
+		}
+		if err := d.apply(ctx, "Advance", c, e); err != nil {
+			return fired, err
+		}
+		fired = append(fired, c.Events[len(c.Events)-1])
+	}
+	return fired, &Error{Op: "Advance", Case: c.ID, Err: ErrInvalidDefinition, Detail: "automatic outcomes do not come to rest"}
+}
+
+// nextTimeout returns the automatic event due first in the case's state,
+// if one ran out before asOf.
+func (d *Definition) nextTimeout(c *Case, asOf time.Time) (Event, bool) {
+	if c == nil {
+		return Event{}, false
+	}
+	si := d.states[c.State]
+	if si == nil {
+		return Event{}, false
+	}
+	var best Event
+	found := false
+	for _, i := range si.timeouts {
+		t := d.spec.Timeouts[i]
+		at, ok := d.expiry(c, t)
+		if !ok || at.After(asOf) || (found && !at.Before(best.At)) {
+			continue
+		}
+		best = Event{Trigger: t.Trigger, At: at, Auto: true,
+			Reason: fmt.Sprintf("依法自动生效 / by operation of law: %s", t.Citation)}
+		found = true
+	}
+	return best, found
+}
+
+// Replay rebuilds a case from its stored events: a new case with the
+// given ID, each event applied in order as [Definition.Fire] would, and
+// each automatic event checked to be the outcome the law prescribed at
+// its instant. The result equals the case the events were first applied
+// to. The error names the first event refused, by its index.
+func (d *Definition) Replay(ctx context.Context, id string, events []Event) (*Case, error) {
+	c := d.NewCase(id)
+	if len(events) > 0 {
+		c.Events = make([]Event, 0, len(events))
+	}
+	f := &firing{Context: ctx}
+	for i, e := range events {
+		var err error
+		if e.Auto {
+			err = d.replayAuto(f, c, e)
+		} else {
+			err = d.replayEvent(f, c, e)
+		}
+		if err != nil {
+			if pe, ok := err.(*Error); ok {
+				pe.Op, pe.Path = "Replay", fmt.Sprintf("events[%d]", i)
+				return nil, pe
+			}
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+func (d *Definition) replayEvent(f *firing, c *Case, e Event) error {
+	if err := d.check("Replay", c, &e); err != nil {
+		return err
+	}
+	if err := d.checkExpired("Replay", c, e); err != nil {
+		return err
+	}
+	return d.applyIndexed(f, "Replay", c, e)
+}
+
+func (d *Definition) replayAuto(f *firing, c *Case, e Event) error {
+	if err := d.check("Replay", c, &e); err != nil {
+		return err
+	}
+	want, ok := d.nextTimeout(c, e.At)
+	if !ok || want.Trigger != e.Trigger || !want.At.Equal(e.At) {
+		return d.eventError("Replay", c, e, ErrInvalidEvent, "no automatic outcome of the law was due then")
+	}
+	if err := d.checkExpired("Replay", c, e); err != nil {
+		return err
+	}
+	return d.applyIndexed(f, "Replay", c, e)
+}
