@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/rickb777/date/v2"
+
+	"github.com/xiaoneng/xiaoneng"
 )
 
 // Clock is a legal clock: a [Rule] started on a day, and a ledger of what
@@ -202,8 +204,53 @@ func (c Clock) Rule() Rule {
 	return c.rule.clone()
 }
 
+// RuleID returns the ID of the clock's rule, without copying the rule.
+func (c Clock) RuleID() string {
+	if c.rule == nil {
+		return ""
+	}
+	return c.rule.ID
+}
+
+// Citation returns the provision of the clock's rule, without copying
+// the rule.
+func (c Clock) Citation() xiaoneng.Citation {
+	if c.rule == nil {
+		return xiaoneng.Citation{}
+	}
+	return c.rule.Citation()
+}
+
 // Started returns the day the clock was first started.
 func (c Clock) Started() date.Date { return c.start }
+
+// Stopped reports whether the clock has stopped (its last entry is a
+// stop).
+func (c Clock) Stopped() bool {
+	n := len(c.ledger)
+	return n > 0 && c.ledger[n-1].Kind == EntryStop
+}
+
+// StoppedEarly reports whether the clock stopped so soon after its start
+// that it cannot have been late, whatever the calendar: within N calendar
+// days of its start for a limit of N working or calendar days, within N
+// times 28 days for N months, N times 365 for N years. A working day is at
+// least a calendar day, and suspensions, restarts, extensions and rolling
+// only move a due date later, so no status needs computing: a scan of
+// many closed cases skips most of them.
+func (c Clock) StoppedEarly() bool {
+	if c.rule == nil || !c.Stopped() {
+		return false
+	}
+	n := c.rule.Period.N
+	switch c.rule.Period.Unit {
+	case Months:
+		n *= 28
+	case Years:
+		n *= 365
+	}
+	return c.LastDay() <= c.start+date.Date(n)
+}
 
 // LastDay returns the day of the last ledger entry, or the start day when
 // the ledger is empty: the day as of which [Clock.Status] reads the whole

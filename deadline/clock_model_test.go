@@ -460,3 +460,27 @@ func TestClockModel(t *testing.T) {
 		})
 	})
 }
+
+// TestStoppedEarlyNeverHidesALateClock: the shortcut that skips the
+// status of a clock stopped soon after its start never skips a late one.
+func TestStoppedEarlyNeverHidesALateClock(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		cal, clk, last := drawClock(t)
+		if !clk.Stopped() {
+			var err error
+			if clk, err = clk.Stop(last+date.Date(rapid.IntRange(0, 40).Draw(t, "after")), "办结"); err != nil {
+				return
+			}
+		}
+		if !clk.StoppedEarly() {
+			return
+		}
+		st, err := clk.Status(cal, clk.LastDay())
+		if err != nil {
+			return
+		}
+		if st.Late() {
+			t.Fatalf("StoppedEarly, but %d days late: %+v", st.Overdue, st)
+		}
+	})
+}

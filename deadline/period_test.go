@@ -185,3 +185,13 @@ func TestPeriodText(t *testing.T) {
 		}
 	}
 }
+
+func TestDateOfMatchesTimeIn(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		at := time.Unix(rapid.Int64Range(-5e10, 5e10).Draw(t, "unix"), rapid.Int64Range(0, 999999999).Draw(t, "nanos"))
+		want := date.NewAt(at.In(deadline.ChinaStandardTime()))
+		if got := deadline.DateOf(at); got != want {
+			t.Fatalf("DateOf(%s) = %s, want %s", at, got, want)
+		}
+	})
+}

@@ -53,6 +53,11 @@ type Event struct {
 	// Auto marks an outcome the law applied by itself (视为受理 …), fired
 	// by [Definition.Advance]; such events have no actor.
 	Auto bool `json:"auto,omitempty"`
+	// To is the state the event led to, recorded in the log by Fire and
+	// Advance, so that a stored log tells the case's path without a
+	// replay. An event given to Fire may leave it empty; Replay checks it
+	// when it is set.
+	To State `json:"to,omitempty"`
 }
 
 // Actor is who acted: the officer and the unit (岗位责任).

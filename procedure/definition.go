@@ -294,6 +294,14 @@ func (d *Definition) Rule(clock string) (deadline.Rule, bool) {
 	return r, ok
 }
 
+// ClockRole returns the role of a clock of the definition (see
+// [ClockRole]); a clock the definition does not declare is reported with
+// false.
+func (d *Definition) ClockRole(clock string) (ClockRole, bool) {
+	r, ok := d.roles[clock]
+	return r, ok
+}
+
 // StateLabel returns the Chinese and English names of a state.
 func (d *Definition) StateLabel(s State) (zh, en string) {
 	if st, ok := d.states[s]; ok {

@@ -328,7 +328,7 @@ func (d *Definition) apply(ctx context.Context, op string, c *Case, e Event) (er
 	if f.fired < 0 {
 		return d.eventError(op, c, e, ErrInvalidTransition, "no transition fired")
 	}
-	return d.commit(c, e, f.fired, false)
+	return d.commit(op, c, e, f.fired, false)
 }
 
 // applyIndexed resolves e through the definition's own transition index,
@@ -354,14 +354,14 @@ func (d *Definition) applyIndexed(f *firing, op string, c *Case, e Event) error 
 		}
 		return pe
 	}
-	return d.commit(c, e, f.fired, true)
+	return d.commit(op, c, e, f.fired, true)
 }
 
 // commit applies transition i to the case. Unless the caller owns the
 // case's slices and maps (Replay builds its case afresh), they are copied
 // before they change, so that a copy of the case made before keeps what
 // it had.
-func (d *Definition) commit(c *Case, e Event, i int, owned bool) error {
+func (d *Definition) commit(op string, c *Case, e Event, i int, owned bool) error {
 	t := &d.spec.Transitions[i]
 	clocks, err := d.effects(c, e, t, owned)
 	if err != nil {
@@ -382,6 +382,11 @@ func (d *Definition) commit(c *Case, e Event, i int, owned bool) error {
 			}
 		}
 	}
+	if e.To != "" && e.To != t.To {
+		return d.eventError(op, c, e, ErrInvalidEvent,
+			fmt.Sprintf("the log says the event led to %q, the definition leads it to %q", e.To, t.To))
+	}
+	e.To = t.To
 	c.State = t.To
 	c.Clocks = clocks
 	c.Facts = facts

@@ -344,3 +344,23 @@ func TestClockErrorsKeepTheirCause(t *testing.T) {
 		t.Errorf("an exclusion without a cause: %v", err)
 	}
 }
+
+// TestLogRecordsStates: the log tells the path of the case, and Replay
+// refuses a log whose states do not follow from its events.
+func TestLogRecordsStates(t *testing.T) {
+	d := licDefinition(t)
+	c := licRun(t, d, []licStep{
+		{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件"}, state: "received"},
+		{trigger: "accept", at: licAt(2025, 9, 26), payload: licVoucher, state: "accepted"},
+	})
+	if c.Events[0].To != "received" || c.Events[1].To != "accepted" {
+		t.Fatalf("log states %q, %q", c.Events[0].To, c.Events[1].To)
+	}
+	forged := slices.Clone(c.Events)
+	forged[1].To = "granted"
+	_, err := d.Replay(context.Background(), c.ID, forged)
+	var pe *procedure.Error
+	if !errors.Is(err, procedure.ErrInvalidEvent) || !errors.As(err, &pe) || pe.Path != "events[1]" {
+		t.Errorf("a forged state: %v", err)
+	}
+}
