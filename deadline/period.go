@@ -3,6 +3,7 @@ package deadline
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -45,6 +46,13 @@ func (u Unit) names() [3]string {
 // String returns the unit's name in the JSON form: "working_days",
 // "days", "months" or "years".
 func (u Unit) String() string { return u.names()[0] }
+
+// Chinese returns the unit as a count is written before it: "个工作日",
+// "日", "个月", "年".
+func (u Unit) Chinese() string { return u.names()[1] }
+
+// English returns the unit's name in English, plural: "working days".
+func (u Unit) English() string { return u.names()[2] }
 
 // MarshalText writes the unit as [Unit.String] does.
 func (u Unit) MarshalText() ([]byte, error) {
@@ -100,7 +108,13 @@ func (p Period) days() int {
 }
 
 // String returns the period in English: "20 working days".
-func (p Period) String() string { return strconv.Itoa(p.N) + " " + p.Unit.names()[2] }
+func (p Period) String() string {
+	name := p.Unit.names()[2]
+	if p.N == 1 || p.N == -1 {
+		name = strings.TrimSuffix(name, "s") // "1 working day"
+	}
+	return strconv.Itoa(p.N) + " " + name
+}
 
 // Chinese returns the period in Chinese: "20个工作日", "90日", "6个月".
 func (p Period) Chinese() string { return strconv.Itoa(p.N) + p.Unit.names()[1] }

@@ -1,0 +1,594 @@
+package accountability
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/xiaoneng/xiaoneng"
+	"github.com/xiaoneng/xiaoneng/deadline"
+	"github.com/xiaoneng/xiaoneng/procedure"
+)
+
+// Evaluate applies the rules to the input as of day asOf and returns the
+// findings. Clocks are judged as of asOf (a stopped clock as of its stop),
+// so an evaluation of a past day says what the rules said that day.
+//
+// The input is validated first, every problem reported with its location
+// (an event by an officer the roster does not know, a state or trigger the
+// procedure does not have), and nothing is evaluated unless it is all
+// valid. The findings are deterministic and do not depend on the order of
+// the records or inquiries: they are sorted by case, inquiry, rule, clock,
+// day and officer.
+func (e *Evaluator) Evaluate(in Input, asOf date.Date) ([]Finding, error) {
+	// One pass: each record is checked, then judged while its data is at
+	// hand. If any problem turns up, the findings are dropped: nothing is
+	// returned unless the whole input is valid.
+	p := problems{op: "Evaluate", err: ErrInvalidInput}
+	known := e.validateRoster(&p, &in.Roster)
+	ev := evaluation{e: e, asOf: asOf, substitutes: substitutes(in.Roster)}
+	for i := range in.Records {
+		rec := &in.Records[i]
+		var di *defInfo
+		di, ev.flagged = e.validateRecord(&p, known, i, rec, ev.flagged[:0])
+		if len(p.all) > 0 {
+			continue // keep checking, but judge nothing more
+		}
+		if err := ev.record(rec, di); err != nil {
+			p.all = append(p.all, &Error{Op: "Evaluate", Path: fmt.Sprintf("records[%d]", i), Err: ErrInvalidInput, Detail: err.Error()})
+		}
+	}
+	e.validateInquiries(&p, known, &in)
+	if err := p.result(); err != nil {
+		return nil, err
+	}
+	for i := range in.Inquiries {
+		if err := ev.inquiry(&in.Inquiries[i], in.Roster); err != nil {
+			return nil, &Error{Op: "Evaluate", Path: fmt.Sprintf("inquiries[%d]", i), Err: ErrInvalidInput, Detail: err.Error()}
+		}
+	}
+	return ev.out.sorted(), nil
+}
+
+// findings collects findings in fixed chunks, so that a scan of millions
+// never copies them to grow one slice; sorted then moves each once.
+type findings struct {
+	chunks [][]Finding
+	n      int
+}
+
+const findingChunk = 1024
+
+func (fs *findings) add(f Finding) {
+	if fs.n%findingChunk == 0 {
+		fs.chunks = append(fs.chunks, make([]Finding, 0, findingChunk))
+	}
+	last := &fs.chunks[len(fs.chunks)-1]
+	*last = append(*last, f)
+	fs.n++
+}
+
+func (fs *findings) at(i int32) *Finding { return &fs.chunks[i/findingChunk][i%findingChunk] }
+
+// sorted returns the findings in one slice, sorted by a key that tells
+// every two different findings apart, so that the order never depends on
+// the input's. The sort runs on a compact array of case and inquiry IDs,
+// and compares whole findings only when those tie.
+func (fs *findings) sorted() []Finding {
+	type key struct {
+		c, q string
+		i    int32
+	}
+	keys := make([]key, fs.n)
+	for i := range keys {
+		f := fs.at(int32(i))
+		keys[i] = key{f.Case, f.Inquiry, int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := strings.Compare(a.c, b.c); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.q, b.q); c != 0 {
+			return c
+		}
+		return compareFindings(fs.at(a.i), fs.at(b.i))
+	})
+	out := make([]Finding, fs.n)
+	for i, k := range keys {
+		out[i] = *fs.at(k.i)
+	}
+	return out
+}
+
+func compareFindings(a, b *Finding) int {
+	// Early returns: cmp.Or would evaluate every comparison every time.
+	if c := strings.Compare(a.Case, b.Case); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Inquiry, b.Inquiry); c != 0 {
+		return c
+	}
+	if c := strings.Compare(string(a.Rule), string(b.Rule)); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Clock, b.Clock); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Day, b.Day); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Officer, b.Officer); c != 0 {
+		return c
+	}
+	if c := strings.Compare(string(a.Step), string(b.Step)); c != 0 {
+		return c
+	}
+	return cmp.Or(cmp.Compare(firstEvidence(a), firstEvidence(b)), cmp.Compare(a.Overdue, b.Overdue), strings.Compare(a.Unit, b.Unit))
+}
+
+func firstEvidence(f *Finding) int {
+	if len(f.Evidence) == 0 {
+		return -1
+	}
+	return f.Evidence[len(f.Evidence)-1].Index
+}
+
+// substitutes indexes the roster's absences by officer, with the
+// substitute each one names or the roster designates.
+func substitutes(r Roster) map[string][]Absence {
+	designated := map[string]string{}
+	for _, o := range r.Officers {
+		designated[o.ID] = o.Substitute
+	}
+	out := map[string][]Absence{}
+	for _, a := range r.Absences {
+		if a.Substitute == "" {
+			a.Substitute = designated[a.Officer]
+		}
+		out[a.Officer] = append(out[a.Officer], a)
+	}
+	return out
+}
+
+// evaluation is one call of Evaluate: its findings, and buffers reused
+// from record to record.
+type evaluation struct {
+	e           *Evaluator
+	asOf        date.Date
+	substitutes map[string][]Absence
+	out         findings
+	flagged     []int // events of the record at hand that the profile gives a meaning
+	// The steps of the record at hand, built when a rule first needs them.
+	rec        *Record
+	di         *defInfo
+	steps      []step
+	stepsBuilt bool
+	// Findings take their evidence and delays from slabs, and build their
+	// two messages in buf as one string: a scan that finds a million
+	// breaches then makes a few allocations per finding, not a dozen.
+	refs   []EventRef
+	delays []StepDelay
+	buf    []byte
+}
+
+const slabSize = 1024
+
+// evidence returns refs in the evaluation's slab, clipped so that an
+// append by the caller copies rather than overwrites.
+func (ev *evaluation) evidence(refs ...EventRef) []EventRef {
+	if len(refs) == 0 {
+		return nil
+	}
+	if cap(ev.refs)-len(ev.refs) < len(refs) {
+		ev.refs = make([]EventRef, 0, max(slabSize, len(refs)))
+	}
+	n := len(ev.refs)
+	ev.refs = append(ev.refs, refs...)
+	return ev.refs[n:len(ev.refs):len(ev.refs)]
+}
+
+// texts returns the two messages written in buf, Chinese before split and
+// English after, in one allocation.
+func (ev *evaluation) texts(split int) (zh, en string) {
+	s := string(ev.buf)
+	return s[:split], s[split:]
+}
+
+// step is the time a case spent in one state: from the day of the event
+// that entered it to the day of the event that left it (or the day of the
+// evaluation, for the state it is still in), and the officer who held it.
+type step struct {
+	state    procedure.State
+	from, to date.Date
+	enter    int // index of the entering event; -1 for the initial state
+	leave    int // index of the leaving event; -1 while open
+	officer  string
+	unit     string // the unit holding the step, when not the record's
+}
+
+// stepsOf lays the case's log out as steps. An event that leaves the
+// case in the state it was in (notifying interested parties while the
+// application is under review) does not start a new step, unless it
+// assigns the case to another officer with the profile's handler key: the
+// new holder's step starts then. The officer of a step is the one its
+// entering event assigned, else the one who ended it, else the one who
+// entered it, else the holder of the step before.
+func (ev *evaluation) stepsOf() []step {
+	if ev.stepsBuilt {
+		return ev.steps
+	}
+	ev.stepsBuilt = true
+	di, c := ev.di, ev.rec.Case
+	steps := ev.steps[:0]
+	for i, x := range c.Events {
+		day := eventDay(&x)
+		if n := len(steps); n > 0 {
+			if steps[n-1].state == x.To && x.Payload[di.handler] == "" {
+				continue
+			}
+			steps[n-1].leave, steps[n-1].to = i, day
+		}
+		steps = append(steps, step{state: x.To, from: day, to: ev.asOf, enter: i, leave: -1})
+	}
+	prev := ""
+	for k := range steps {
+		s := &steps[k]
+		in := c.Events[s.enter]
+		if len(di.prof.Units) > 0 {
+			if key, ok := di.prof.Units[s.state]; ok {
+				s.unit = in.Payload[key]
+			}
+		}
+		switch {
+		case len(in.Payload) > 0 && in.Payload[di.handler] != "":
+			s.officer = in.Payload[di.handler]
+		case s.leave >= 0 && !c.Events[s.leave].Auto:
+			s.officer = c.Events[s.leave].Actor.Officer
+		case s.unit != "":
+			// Held by another unit: none of the record's officers.
+		case !in.Auto:
+			s.officer = in.Actor.Officer
+		default:
+			s.officer = prev
+		}
+		if s.to < s.from {
+			s.to = s.from
+		}
+		prev = s.officer
+	}
+	ev.steps = steps
+	return steps
+}
+
+// eventDay is the day an event happened on. An automatic outcome is
+// timed at the end of the day its period ran out (24:00, the next day's
+// first instant), and belongs to that day.
+func eventDay(x *procedure.Event) date.Date {
+	if x.Auto {
+		return deadline.DateOf(x.At.Add(-time.Nanosecond))
+	}
+	return deadline.DateOf(x.At)
+}
+
+// stepLeftBy returns the step event i ended, or nil.
+func stepLeftBy(steps []step, i int) *step {
+	for k := range steps {
+		if steps[k].leave == i {
+			return &steps[k]
+		}
+	}
+	return nil
+}
+
+// stepAt returns the step open on day d: the last one entered on or
+// before it.
+func stepAt(steps []step, d date.Date) *step {
+	var s *step
+	for i := range steps {
+		if steps[i].from > d {
+			break
+		}
+		s = &steps[i]
+	}
+	if s == nil && len(steps) > 0 {
+		s = &steps[0]
+	}
+	return s
+}
+
+func (ev *evaluation) emit(rec *Record, f Finding) {
+	if !ev.e.on(f.Rule) {
+		return
+	}
+	for i := range rec.Exemptions {
+		if x := rec.Exemptions[i]; x.Rule == "" || x.Rule == f.Rule {
+			f.Exempt = &x
+			break
+		}
+	}
+	if f.Unit == "" {
+		f.Unit = rec.Unit
+	}
+	ev.out.add(f)
+}
+
+func ref(c *procedure.Case, i int) EventRef {
+	x := c.Events[i]
+	return EventRef{Index: i, Trigger: x.Trigger, At: x.At}
+}
+
+// record applies the rules to one record.
+func (ev *evaluation) record(rec *Record, di *defInfo) error {
+	ev.rec, ev.di, ev.stepsBuilt = rec, di, false
+	c := rec.Case
+	for i := range c.Clocks {
+		if err := ev.clock(rec, di, &c.Clocks[i]); err != nil {
+			return err
+		}
+	}
+	if len(ev.flagged) > 0 {
+		ev.events(rec, di)
+	}
+	if len(di.prof.Budgets) > 0 && ev.e.on(RuleStepLimit) {
+		if err := ev.budgets(rec, di, ev.stepsOf()); err != nil {
+			return err
+		}
+	}
+	if len(ev.substitutes) > 0 && ev.e.on(RuleSubstitute) {
+		ev.absences(rec, di, ev.stepsOf())
+	}
+	return nil
+}
+
+// clock judges one clock: an agency's limit passed (RuleTimeLimit, or the
+// profile's specific rule), a promised limit passed (RulePromise, and the
+// statutory limit judged on a replay of the same ledger), and the
+// electronic-supervision lights of a running clock.
+func (ev *evaluation) clock(rec *Record, di *defInfo, cc *procedure.CaseClock) error {
+	ci, _ := di.clocks.get(cc.Spec)
+	if ci.role != procedure.RoleLimit || cc.Clock.StoppedEarly() {
+		// A clock stopped soon after its start was not late, and a
+		// stopped clock lights no lights: nothing to judge.
+		return nil
+	}
+	st, err := cc.Clock.Status(di.cal, ev.asOf)
+	if err != nil {
+		return fmt.Errorf("clock %s: %w", cc.Name, err)
+	}
+	rule := ci.rule
+	if !st.Stopped && st.Started <= ev.asOf {
+		switch st.Level(ev.e.th.Policy) {
+		case deadline.LevelYellow:
+			ev.emit(rec, ev.limitFinding(RuleYellowLight, rec, di, cc, cc.Clock, st, Warning))
+		case deadline.LevelRed:
+			ev.emit(rec, ev.limitFinding(RuleRedLight, rec, di, cc, cc.Clock, st, Warning))
+		}
+	}
+	if st.Overdue == 0 {
+		return nil
+	}
+	if ci.statID == "" || cc.Clock.RuleID() == ci.statID {
+		ev.emit(rec, ev.limitFinding(rule, rec, di, cc, cc.Clock, st, ev.e.th.grade(st.Overdue)))
+		return nil
+	}
+	// A promised limit (承诺时限): judged as a promise, and the same ledger
+	// judged again on the statutory rule.
+	ev.emit(rec, ev.limitFinding(RulePromise, rec, di, cc, cc.Clock, st, ev.e.th.grade(st.Overdue)))
+	stat, err := ci.statutory.Start(cc.Clock.Started())
+	if err != nil {
+		return nil
+	}
+	for _, x := range cc.Clock.Ledger() {
+		if stat, err = stat.Apply(di.cal, x); err != nil {
+			// The ledger does not fit the statutory rule (an extension
+			// only the promise allowed): no statutory judgement.
+			return nil
+		}
+	}
+	if sst, err := stat.Status(di.cal, ev.asOf); err == nil && sst.Overdue > 0 {
+		ev.emit(rec, ev.limitFinding(rule, rec, di, cc, stat, sst, ev.e.th.grade(sst.Overdue)))
+	}
+	return nil
+}
+
+// limitFinding describes a clock's overrun, with the delay attributed to
+// the steps it passed in.
+func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, cc *procedure.CaseClock, clk deadline.Clock, st deadline.Status, sev Severity) Finding {
+	c := rec.Case
+	steps := ev.stepsOf()
+	source := clk.Citation()
+	if rule == RulePromise {
+		// A promise cites the document it was made in (承诺文件); one that
+		// cites only the statute it shortens falls back on the rule's
+		// own citation, the efficiency system of 服务承诺.
+		if ci, _ := di.clocks.get(cc.Spec); ci != nil && source == ci.statCite {
+			source = xiaoneng.Citation{}
+		}
+	}
+	f := Finding{
+		Rule: rule, Case: c.ID, Definition: c.Definition, Clock: cc.Name, Severity: sev,
+		Citation: ev.e.citation(rule, source),
+	}
+	var at *step
+	if st.Overdue > 0 {
+		f.Overdue = st.Overdue
+		f.Day = st.Due + 1
+		n := len(ev.delays)
+		if cap(ev.delays)-n < len(steps) {
+			ev.delays, n = make([]StepDelay, 0, max(slabSize, len(steps))), 0
+		}
+		ev.delays = attribute(ev.delays, di.cal, clk, st, steps)
+		if len(ev.delays) > n {
+			f.Delay = ev.delays[n:len(ev.delays):len(ev.delays)]
+		}
+		// The finding is the officer's who held the case longest after
+		// the limit passed, summed over their steps (the earliest of
+		// equals), at the step they held it longest: the one whose delay
+		// weighs most, not whoever happened to hold it on the due day.
+		best, most := -1, 0
+		for i, d := range f.Delay {
+			total := 0
+			for _, o := range f.Delay {
+				if o.Officer == d.Officer && o.Unit == d.Unit {
+					total += o.Days
+				}
+			}
+			if total > most || (best >= 0 && total == most && d.Officer == f.Delay[best].Officer &&
+				d.Unit == f.Delay[best].Unit && d.Days > f.Delay[best].Days) {
+				best, most = i, total
+			}
+		}
+		if best >= 0 {
+			d := f.Delay[best]
+			at = &step{state: d.Step, officer: d.Officer, unit: d.Unit}
+		}
+	} else {
+		f.Day = ev.asOf
+	}
+	if at == nil {
+		at = stepAt(steps, min(ev.asOf, max(f.Day, st.Started)))
+	}
+	if at != nil {
+		f.Step, f.Officer, f.Unit = at.state, at.officer, at.unit
+	}
+	var refs [2]EventRef
+	f.Evidence = ev.evidence(clockEvidence(refs[:0], di, c, cc.Spec, st)...)
+	// Messages are appended, not formatted: a scan makes millions. They
+	// name the limit by its rule ("作出行政许可决定", "licensing decision")
+	// and count in its unit.
+	r := clk.Rule()
+	zh, en, unit := cmp.Or(r.Name, cc.Name), cmp.Or(r.NameEN, r.Name, cc.Name), r.Period.Unit
+	b := append(ev.buf[:0], zh...)
+	var split int
+	switch rule {
+	case RuleYellowLight:
+		b = appendYMD(append(b, "将于 "...), st.Due)
+		b = appendCount(append(b, " 届满，剩余"...), st.Remaining, unit, true)
+		split = len(b)
+		b = appendYMD(append(append(b, en...), ": falls due on "...), st.Due)
+		b = append(appendCount(append(b, ", "...), st.Remaining, unit, false), " left"...)
+	case RuleRedLight:
+		b = appendYMD(append(b, "已于 "...), st.Due)
+		b = append(appendCount(append(b, " 届满，超期"...), st.Overdue, unit, true), "仍未办结"...)
+		split = len(b)
+		b = appendYMD(append(append(b, en...), ": fell due on "...), st.Due)
+		b = append(appendCount(append(b, ", "...), st.Overdue, unit, false), " overdue and still open"...)
+	default:
+		b = appendYMD(append(b, "于 "...), st.Due)
+		b = appendCount(append(b, " 届满，超期"...), st.Overdue, unit, true)
+		b = append(append(append(b, "（"...), ev.e.info[rule].Name...), "）"...)
+		split = len(b)
+		b = appendYMD(append(append(b, en...), ": fell due on "...), st.Due)
+		b = append(appendCount(append(b, ", "...), st.Overdue, unit, false), " over ("...)
+		b = append(append(b, ev.e.info[rule].NameEN...), ")"...)
+	}
+	ev.buf = b
+	f.Message, f.MessageEN = ev.texts(split)
+	return f
+}
+
+// attribute splits a clock's overrun among the steps it passed in: the
+// counting days after the due day that fell in each step, net of suspended
+// and excluded time. The parts sum to the overrun. They are appended to out.
+func attribute(out []StepDelay, cal *deadline.Calendar, clk deadline.Clock, st deadline.Status, steps []step) []StepDelay {
+	end := st.StoppedOn
+	if !st.Stopped {
+		end = 0
+	}
+	counted := func(x date.Date) int {
+		if x <= st.Started {
+			return 0
+		}
+		s, err := clk.Status(cal, x)
+		if err != nil {
+			return 0
+		}
+		return s.Elapsed
+	}
+	atDue := counted(st.Due)
+	total := atDue + st.Overdue
+	for _, s := range steps {
+		to := s.to
+		if end != 0 && to > end {
+			to = end
+		}
+		if to <= st.Due || s.from > to {
+			continue
+		}
+		hi := min(counted(to), total)
+		lo := atDue
+		if s.from > st.Due {
+			lo = max(counted(s.from), atDue)
+		}
+		if hi > lo {
+			out = append(out, StepDelay{Step: s.state, Officer: s.officer, Unit: s.unit, Days: hi - lo})
+		}
+	}
+	return out
+}
+
+// clockEvidence names the events that started the clock's current count
+// and, if it stopped, the one that stopped it, appending them to out.
+func clockEvidence(out []EventRef, di *defInfo, c *procedure.Case, spec string, st deadline.Status) []EventRef {
+	start, stop := -1, -1
+	for i, x := range c.Events {
+		day := eventDay(&x)
+		// The last start before the count ran out; a start may date the
+		// count from an earlier day (a deemed acceptance counts from
+		// receipt), so the event's own day is not compared with Started.
+		if slices.Contains(di.starts[x.Trigger], spec) && (start < 0 || day <= st.Due || st.Due == 0) {
+			start = i
+		}
+		if st.Stopped && day == st.StoppedOn && slices.Contains(di.stops[x.Trigger], spec) && stop < 0 {
+			stop = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, ref(c, start))
+	}
+	if stop >= 0 {
+		out = append(out, ref(c, stop))
+	}
+	return out
+}
+
+// appendCount writes n of a unit, "11个工作日" in Chinese, "1 working
+// day" or "11 working days" in English.
+func appendCount(b []byte, n int, u deadline.Unit, chinese bool) []byte {
+	b = strconv.AppendInt(b, int64(n), 10)
+	if chinese {
+		return append(b, u.Chinese()...)
+	}
+	name := u.English()
+	if n == 1 {
+		name = strings.TrimSuffix(name, "s")
+	}
+	return append(append(b, ' '), name...)
+}
+
+// appendYMD writes a date as YYYY-MM-DD without the fmt machinery, which
+// a scan of millions of records would spend most of its time in.
+func appendYMD(b []byte, d date.Date) []byte {
+	y, m, dd := d.Date()
+	if y < 0 || y > 9999 {
+		return append(b, d.String()...)
+	}
+	return append(b,
+		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+int(m)/10), byte('0'+int(m)%10), '-', byte('0'+dd/10), byte('0'+dd%10))
+}
+
+// say sets the finding's messages from two formats sharing the arguments
+// (the English one refers to them by index), in one allocation.
+func (f Finding) say(ev *evaluation, zh, en string, args ...any) Finding {
+	ev.buf = fmt.Appendf(ev.buf[:0], zh, args...)
+	split := len(ev.buf)
+	ev.buf = fmt.Appendf(ev.buf, en, args...)
+	f.Message, f.MessageEN = ev.texts(split)
+	return f
+}

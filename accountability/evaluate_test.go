@@ -1,0 +1,514 @@
+package accountability_test
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/xiaoneng/xiaoneng/accountability"
+	"github.com/xiaoneng/xiaoneng/deadline"
+	"github.com/xiaoneng/xiaoneng/procedure"
+)
+
+func at(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 10, 0, 0, 0, deadline.ChinaStandardTime())
+}
+
+func day(y int, m time.Month, d int) date.Date { return date.New(y, m, d) }
+
+var (
+	wang = procedure.Actor{Officer: "王敏", Unit: "审批局"}
+	li   = procedure.Actor{Officer: "李强", Unit: "审批局"}
+)
+
+type ev struct {
+	actor   procedure.Actor
+	trigger procedure.Trigger
+	at      time.Time
+	payload map[string]string
+}
+
+// build fires the events on a new case of the named reference definition
+// (or of d when given), advancing the case before each event.
+func build(t testing.TB, d *procedure.Definition, id string, events ...ev) *procedure.Case {
+	t.Helper()
+	ctx := context.Background()
+	c := d.NewCase(id)
+	for i, e := range events {
+		if _, err := d.Advance(ctx, c, e.at); err != nil {
+			t.Fatalf("advance before event %d: %v", i, err)
+		}
+		if err := d.Fire(ctx, c, procedure.Event{Trigger: e.trigger, At: e.at, Actor: e.actor, Reason: "办理", Payload: e.payload}); err != nil {
+			t.Fatalf("event %d (%s): %v", i, e.trigger, err)
+		}
+	}
+	return c
+}
+
+func ref(t testing.TB, name string, opts ...procedure.Option) *procedure.Definition {
+	t.Helper()
+	d, err := procedure.Reference(name, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func evaluate(t testing.TB, e *accountability.Evaluator, in accountability.Input, asOf date.Date) []accountability.Finding {
+	t.Helper()
+	fs, err := e.Evaluate(in, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fs
+}
+
+func defaultEvaluator(t testing.TB, opts ...accountability.Option) *accountability.Evaluator {
+	t.Helper()
+	e, err := accountability.New(opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// only returns the findings of one rule.
+func only(fs []accountability.Finding, r accountability.RuleID) []accountability.Finding {
+	var out []accountability.Finding
+	for _, f := range fs {
+		if f.Rule == r {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+var (
+	voucher  = map[string]string{"voucher": "凭证"}
+	decision = map[string]string{"decision": "决定书"}
+)
+
+// accepted is a licence received on 25 Sep 2025 by 王 and accepted by him
+// on 26 Sep: the decision is due on 30 Oct (行政许可法 Art 42 ¶1, Art 82).
+func accepted() []ev {
+	return []ev{
+		{wang, "receive", at(2025, 9, 25), voucher},
+		{wang, "accept", at(2025, 9, 26), voucher},
+	}
+}
+
+func TestTimeLimit(t *testing.T) {
+	e := defaultEvaluator(t)
+	lic := ref(t, "licensing")
+	late := build(t, lic, "XK-LATE", append(accepted(), ev{li, "grant", at(2025, 11, 10), decision})...)
+	fs := only(evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: late}}}, day(2025, 11, 10)), accountability.RuleTimeLimit)
+	if len(fs) != 1 {
+		t.Fatalf("findings %+v", fs)
+	}
+	f := fs[0]
+	// Due 30 Oct; 31 Oct and 3–7, 10 Nov are seven working days over.
+	if f.Clock != "decision" || f.Overdue != 7 || f.Day != day(2025, 10, 31) || f.Officer != "李强" || f.Step != "accepted" ||
+		f.Severity != accountability.MoreSerious || f.Citation.Article != 42 {
+		t.Errorf("late decision: %+v", f)
+	}
+	sum := 0
+	for _, d := range f.Delay {
+		sum += d.Days
+	}
+	if sum != f.Overdue {
+		t.Errorf("delay %+v sums to %d, not %d", f.Delay, sum, f.Overdue)
+	}
+	if len(f.Evidence) != 2 || f.Evidence[0].Trigger != "accept" || f.Evidence[1].Trigger != "grant" {
+		t.Errorf("evidence %+v", f.Evidence)
+	}
+
+	// Art 45: the same decision date with five working days of expert
+	// review excluded is on time (due 6 Nov, decided 10 Nov is 2 over) …
+	excluded := build(t, lic, "XK-EXCL", append(accepted(),
+		ev{wang, "exclude_time", at(2025, 10, 13), map[string]string{"cause": "expert_review", "duration": "5个工作日"}},
+		ev{wang, "resume_count", at(2025, 10, 17), nil},
+		ev{li, "grant", at(2025, 11, 6), decision})...)
+	if fs := only(evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: excluded}}}, day(2025, 11, 10)), accountability.RuleTimeLimit); len(fs) != 0 {
+		t.Errorf("a decision in time net of excluded time was found late: %+v", fs)
+	}
+}
+
+func TestPromise(t *testing.T) {
+	promised, _ := deadline.LookupRule(deadline.RuleLicensingDecision)
+	promised.ID, promised.Name, promised.Period.N = "county-promise-10", "承诺办结时限", 10
+	d := ref(t, "licensing", procedure.WithRule("decision", promised))
+	e := defaultEvaluator(t, accountability.WithDefinitions(d))
+	// Promised 10 working days from 26 Sep: due 16 Oct.
+	for _, tc := range []struct {
+		decided    time.Time
+		promise    int
+		timeLimits int
+	}{
+		{at(2025, 10, 16), 0, 0}, // on the promise
+		{at(2025, 10, 20), 1, 0}, // two days over the promise, well within the statute
+		{at(2025, 11, 3), 1, 1},  // over both: the statutory 20 days ended on 30 Oct
+	} {
+		c := build(t, d, "XK-P", append(accepted(), ev{li, "grant", tc.decided, decision})...)
+		fs := evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}}, deadline.DateOf(tc.decided))
+		if p, s := len(only(fs, accountability.RulePromise)), len(only(fs, accountability.RuleTimeLimit)); p != tc.promise || s != tc.timeLimits {
+			t.Errorf("decided %s: %d promise and %d statutory findings, want %d and %d", tc.decided, p, s, tc.promise, tc.timeLimits)
+		}
+	}
+}
+
+func TestDeemedAcceptance(t *testing.T) {
+	e := defaultEvaluator(t)
+	c := build(t, ref(t, "licensing"), "XK-D", ev{wang, "receive", at(2025, 1, 24), voucher}, ev{li, "grant", at(2025, 2, 20), decision})
+	fs := only(evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}}, day(2025, 2, 20)), accountability.RuleDeemedAcceptance)
+	if len(fs) != 1 {
+		t.Fatalf("findings %+v", fs)
+	}
+	f := fs[0]
+	// 行政许可法 Art 32 ¶1(4): five working days from 24 Jan ended with 7 Feb.
+	if f.Officer != "王敏" || f.Step != "received" || f.Day != day(2025, 2, 8) || f.Severity != accountability.MoreSerious ||
+		f.Citation.Article != 32 || f.Citation.Item != 4 || len(f.Evidence) != 2 {
+		t.Errorf("deemed acceptance: %+v", f)
+	}
+}
+
+func TestRefusalRegister(t *testing.T) {
+	e := defaultEvaluator(t)
+	c := build(t, ref(t, "licensing"), "XK-R", append(accepted(),
+		ev{li, "refuse", at(2025, 10, 20), map[string]string{"reasons": "不符合法定条件", "appeal_rights": "复议、诉讼"}})...)
+	refusal := len(c.Events) - 1
+	full := accountability.RegisterEntry{Event: refusal, Day: day(2025, 10, 21), Officer: "李强", Reasons: "不符合法定条件", Basis: "《食品经营许可和备案管理办法》", LeaderOpinion: "同意"}
+	noOpinion := full
+	noOpinion.LeaderOpinion = ""
+	late := full
+	late.Day = day(2025, 10, 24)
+	for _, tc := range []struct {
+		name     string
+		register []accountability.RegisterEntry
+		asOf     date.Date
+		want     int
+	}{
+		{"entered the next day", []accountability.RegisterEntry{full}, day(2025, 10, 31), 0},
+		{"no entry, still in time", nil, day(2025, 10, 23), 0},
+		{"no entry", nil, day(2025, 10, 24), 1},
+		{"no leader's opinion", []accountability.RegisterEntry{noOpinion}, day(2025, 10, 31), 1},
+		{"entered after three days", []accountability.RegisterEntry{late}, day(2025, 10, 31), 1},
+	} {
+		fs := only(evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c, Register: tc.register}}}, tc.asOf), accountability.RuleRefusalRegister)
+		if len(fs) != tc.want || (tc.want == 1 && (fs[0].Officer != "李强" || fs[0].Day != day(2025, 10, 24) || fs[0].Evidence[0].Index != refusal)) {
+			t.Errorf("%s: %+v", tc.name, fs)
+		}
+	}
+}
+
+// TestOneTimeNotice encodes 行政许可法 Art 32 ¶1(4): the notice lists
+// everything to supplement at once. A second notice asking again for what
+// the first listed (the supplement still lacked it) is no breach; asking
+// for a material that was already missing then is; when the notices list
+// no materials, any second notice is.
+func TestOneTimeNotice(t *testing.T) {
+	d := ref(t, "licensing")
+	list := func(missing, conforming string) map[string]string {
+		p := map[string]string{"missing": missing}
+		if conforming != "" {
+			p["conforming"] = conforming
+		}
+		return p
+	}
+	for _, tc := range []struct {
+		name          string
+		profile       accountability.Profile
+		first, second map[string]string
+		want          string // the message, "" for no finding
+	}{
+		{"a material missing at the first notice", accountability.Profile{},
+			list("营业执照", ""), list("场所证明", ""), "再次告知补正的材料在首次告知（2025-09-02）时已缺少而未告知：场所证明"},
+		{"only what the first listed, still lacking", accountability.Profile{},
+			list("营业执照；场所证明", "申请书"), list("场所证明", ""), ""},
+		{"a material the first found conforming", accountability.Profile{},
+			list("营业执照", "申请书；场所证明"), list("场所证明", ""), ""},
+		{"some listed, some new", accountability.Profile{},
+			list("营业执照", "申请书"), list("营业执照；场所证明；健康证明", ""), "再次告知补正的材料在首次告知（2025-09-02）时已缺少而未告知：场所证明、健康证明"},
+		{"notices without lists", accountability.Profile{Missing: "materials"},
+			list("营业执照", ""), list("营业执照", ""), "对同一申请再次告知补正（首次告知于 2025-09-02）"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.profile.Definition, tc.profile.Notices = "licensing", []procedure.Trigger{"request_supplement"}
+			e := defaultEvaluator(t, accountability.WithProfiles(tc.profile))
+			c := build(t, d, "XK-N",
+				ev{wang, "receive", at(2025, 9, 1), voucher},
+				ev{wang, "request_supplement", at(2025, 9, 2), tc.first},
+				ev{li, "request_supplement", at(2025, 9, 10), tc.second},
+				ev{li, "supplement", at(2025, 9, 15), voucher},
+			)
+			fs := only(evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}}, day(2025, 9, 20)), accountability.RuleOneTimeNotice)
+			if tc.want == "" {
+				if len(fs) != 0 {
+					t.Fatalf("want no finding, got %+v", fs)
+				}
+				return
+			}
+			if len(fs) != 1 || fs[0].Officer != "李强" || fs[0].Day != day(2025, 9, 10) || len(fs[0].Evidence) != 2 ||
+				fs[0].Evidence[0].Index != 1 || fs[0].Evidence[1].Index != 2 || fs[0].Citation.Article != 32 || fs[0].Message != tc.want {
+				t.Errorf("got %+v", fs)
+			}
+		})
+	}
+}
+
+// TestOneTimeNoticeFindsAnOmissionOnce: a third notice asking again for
+// what the second was found for adds no finding.
+func TestOneTimeNoticeFindsAnOmissionOnce(t *testing.T) {
+	d := ref(t, "licensing")
+	e := defaultEvaluator(t)
+	c := build(t, d, "XK-3",
+		ev{wang, "receive", at(2025, 9, 1), voucher},
+		ev{wang, "request_supplement", at(2025, 9, 2), map[string]string{"missing": "营业执照"}},
+		ev{li, "request_supplement", at(2025, 9, 10), map[string]string{"missing": "场所证明"}},
+		ev{li, "request_supplement", at(2025, 9, 12), map[string]string{"missing": "场所证明"}},
+	)
+	fs := only(evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}}, day(2025, 9, 20)), accountability.RuleOneTimeNotice)
+	if len(fs) != 1 || fs[0].Evidence[1].Index != 2 {
+		t.Errorf("got %+v", fs)
+	}
+}
+
+func TestStepLimit(t *testing.T) {
+	p, _ := accountability.ReferenceProfile("licensing")
+	p.Budgets = map[procedure.State]deadline.Period{"accepted": {N: 10, Unit: deadline.WorkingDays}}
+	e := defaultEvaluator(t, accountability.WithProfiles(p))
+	// Accepted 26 Sep, granted 20 Oct: 12 working days in review (28–30
+	// Sep, 9–11 and 13–17 Oct, 20 Oct), within the 20 of the statute but
+	// two over the unit's budget of 10.
+	c := build(t, ref(t, "licensing"), "XK-S", append(accepted(), ev{li, "grant", at(2025, 10, 20), decision})...)
+	fs := evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}}, day(2025, 10, 20))
+	steps := only(fs, accountability.RuleStepLimit)
+	if len(steps) != 1 || steps[0].Overdue != 2 || steps[0].Day != day(2025, 10, 17) || steps[0].Step != "accepted" || steps[0].Officer != "李强" || len(only(fs, accountability.RuleTimeLimit)) != 0 {
+		t.Errorf("step budget: %+v", fs)
+	}
+}
+
+// TestStepLimitSpansStepsThatChangeNoState: notifying interested parties
+// (行政许可法 Art 36) leaves the application under review, so the step and
+// its budget run on; assigning the case to another officer starts that
+// officer's step.
+func TestStepLimitSpansStepsThatChangeNoState(t *testing.T) {
+	p, _ := accountability.ReferenceProfile("licensing")
+	p.Budgets = map[procedure.State]deadline.Period{"accepted": {N: 10, Unit: deadline.WorkingDays}}
+	e := defaultEvaluator(t, accountability.WithProfiles(p))
+	notify := ev{li, "notify_interested", at(2025, 10, 10), map[string]string{"parties": "相邻住户"}}
+	c := build(t, ref(t, "licensing"), "XK-S2", append(accepted(), notify, ev{li, "grant", at(2025, 10, 20), decision})...)
+	fs := only(evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}}, day(2025, 10, 20)), accountability.RuleStepLimit)
+	if len(fs) != 1 || fs[0].Overdue != 2 || fs[0].Day != day(2025, 10, 17) {
+		t.Errorf("a notice within the step: %+v", fs)
+	}
+	notify.payload = map[string]string{"parties": "相邻住户", "handler": "张华"}
+	c = build(t, ref(t, "licensing"), "XK-S3", append(accepted(), notify, ev{li, "grant", at(2025, 10, 20), decision})...)
+	roster := accountability.Roster{Officers: []accountability.Officer{{ID: "王敏"}, {ID: "李强"}, {ID: "张华"}}}
+	if fs := only(evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}, Roster: roster}, day(2025, 10, 20)), accountability.RuleStepLimit); len(fs) != 0 {
+		t.Errorf("reassigned on 10 Oct, each holder within ten working days: %+v", fs)
+	}
+}
+
+func TestSubstitute(t *testing.T) {
+	e := defaultEvaluator(t)
+	c := build(t, ref(t, "licensing"), "XK-AB", accepted()...)
+	roster := accountability.Roster{
+		Officers: []accountability.Officer{{ID: "王敏", Unit: "审批局", Substitute: "张华"}, {ID: "张华", Unit: "审批局"}, {ID: "李强", Unit: "审批局"}},
+		Absences: []accountability.Absence{{Officer: "王敏", From: day(2025, 10, 9), To: day(2025, 10, 17)}},
+	}
+	// The case lies in review, held by 王敏 (who accepted it), while he is
+	// away from 9 to 17 October: idle 9, 10 and 11 Oct (a make-up working
+	// Saturday), three working days, beyond the two allowed on the 11th;
+	// eight working days in all (9–11 and 13–17 Oct).
+	fs := only(evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}, Roster: roster}, day(2025, 10, 20)), accountability.RuleSubstitute)
+	if len(fs) != 1 || fs[0].Officer != "张华" || fs[0].Day != day(2025, 10, 11) || fs[0].Step != "accepted" || fs[0].Overdue != 6 {
+		t.Errorf("substitute: %+v", fs)
+	}
+	roster.Officers[0].Substitute = "" // no B designated: not this rule's breach
+	if fs := only(evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}, Roster: roster}, day(2025, 10, 20)), accountability.RuleSubstitute); len(fs) != 0 {
+		t.Errorf("no substitute designated: %+v", fs)
+	}
+}
+
+func TestFirstInquiry(t *testing.T) {
+	e := defaultEvaluator(t)
+	asked := at(2025, 9, 30)
+	for _, tc := range []struct {
+		name string
+		q    accountability.Inquiry
+		want int
+	}{
+		{"answered the next working day", accountability.Inquiry{ID: "Q1", Officer: "王敏", Unit: "审批局", At: asked, Outcome: accountability.OutcomeAnswered, OutcomeAt: at(2025, 10, 9)}, 0},
+		{"referred two working days later", accountability.Inquiry{ID: "Q2", Officer: "王敏", Unit: "审批局", At: asked, Outcome: accountability.OutcomeReferred, OutcomeAt: at(2025, 10, 10), ReferredTo: "市场监管局"}, 1},
+		{"nothing done", accountability.Inquiry{ID: "Q3", Officer: "王敏", Unit: "审批局", At: asked}, 1},
+	} {
+		fs := evaluate(t, e, accountability.Input{Inquiries: []accountability.Inquiry{tc.q}}, day(2025, 10, 20))
+		if len(fs) != tc.want || (tc.want == 1 && (fs[0].Rule != accountability.RuleFirstInquiry || fs[0].Day != day(2025, 10, 10) || fs[0].Inquiry != tc.q.ID)) {
+			t.Errorf("%s: %+v", tc.name, fs)
+		}
+	}
+}
+
+func TestAssistanceAndFollowUp(t *testing.T) {
+	e := defaultEvaluator(t)
+	assist := build(t, ref(t, "assistance"), "XZ-1",
+		ev{wang, "request", at(2025, 9, 1), map[string]string{"case_ref": "案1", "requested_agency": "公安局", "matter": "核查身份"}})
+	complaint := build(t, ref(t, "complaint"), "TS-1",
+		ev{wang, "register", at(2025, 9, 1), map[string]string{"matter": "窗口推诿", "address": "某路1号"}},
+		ev{wang, "notify", at(2025, 9, 2), map[string]string{"notice": "书面告知"}},
+		ev{wang, "accept_case", at(2025, 9, 3), map[string]string{"accepted_by": "效能办"}},
+		ev{li, "conclude", at(2025, 9, 20), map[string]string{"opinion": "属实", "reply": "已答复"}},
+	)
+	fs := evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "市场监管局", Case: assist}, {Unit: "效能办", Case: complaint}}}, day(2025, 10, 31))
+	a, f := only(fs, accountability.RuleAssistance), only(fs, accountability.RuleFollowUp)
+	// The answer limit is the unit's own (no statute sets one), and the
+	// finding cites the rule that set it, as every time limit does.
+	answer, _ := ref(t, "assistance").Rule("answer")
+	// The request lies with the agency asked: the finding is the public
+	// security bureau's, not the requesting officer's.
+	if len(a) != 1 || a[0].Case != "XZ-1" || a[0].Clock != "answer" || a[0].Citation != answer.Citation() ||
+		a[0].Unit != "公安局" || a[0].Officer != "" {
+		t.Errorf("assistance: %+v", a)
+	}
+	if len(f) != 1 || f[0].Case != "TS-1" || f[0].Clock != "follow_up" {
+		t.Errorf("follow-up: %+v", f)
+	}
+	for _, x := range only(fs, accountability.RuleTimeLimit) {
+		if x.Clock == "answer" || x.Clock == "follow_up" {
+			t.Errorf("a clock with its own rule also found as a time limit: %+v", x)
+		}
+	}
+}
+
+func TestLightsAndRoles(t *testing.T) {
+	e := defaultEvaluator(t)
+	c := build(t, ref(t, "licensing"), "XK-L", accepted()...)
+	in := accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}}
+	if fs := evaluate(t, e, in, day(2025, 10, 29)); len(only(fs, accountability.RuleYellowLight)) != 1 || len(only(fs, accountability.RuleRedLight)) != 0 {
+		t.Errorf("one working day before the due date: %+v", fs)
+	}
+	fs := evaluate(t, e, in, day(2025, 10, 31))
+	if len(only(fs, accountability.RuleRedLight)) != 1 || len(only(fs, accountability.RuleTimeLimit)) != 1 {
+		t.Errorf("the day after the due date: %+v", fs)
+	}
+	for _, f := range only(fs, accountability.RuleRedLight) {
+		if f.Sanctionable() {
+			t.Errorf("a light is a warning, not a breach: %+v", f)
+		}
+	}
+	// 行政处罚法 Art 64(1): the party's five days to request a hearing
+	// are the party's, and a late request is no delay of the agency's.
+	pen := build(t, ref(t, "penalty"), "CF-1",
+		ev{wang, "file", at(2025, 9, 1), map[string]string{"filing_basis": "举报"}},
+		ev{wang, "notify_intended", at(2025, 9, 25), map[string]string{"intended_penalty": "罚款5000元", "hearing_right": "true", "statement_by": "2025-10-10"}},
+	)
+	for _, f := range evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "市场监管局", Case: pen}}}, day(2025, 10, 20)) {
+		if f.Clock == "hearing_request" || f.Clock == "statement" {
+			t.Errorf("a party's period counted against the agency: %+v", f)
+		}
+	}
+}
+
+func TestExemption(t *testing.T) {
+	e := defaultEvaluator(t)
+	late := build(t, ref(t, "licensing"), "XK-X", append(accepted(), ev{li, "grant", at(2025, 11, 10), decision})...)
+	rec := accountability.Record{Unit: "审批局", Case: late, Exemptions: []accountability.Exemption{
+		{Rule: accountability.RuleTimeLimit, Ground: accountability.GroundForceMajeure, Reason: "台风停电，系统停运三日"},
+	}}
+	fs := only(evaluate(t, e, accountability.Input{Records: []accountability.Record{rec}}, day(2025, 11, 10)), accountability.RuleTimeLimit)
+	if len(fs) != 1 || fs[0].Exempt == nil || fs[0].Sanctionable() {
+		t.Fatalf("exempt finding: %+v", fs)
+	}
+	l, _ := accountability.NewLadder(accountability.ZhejiangLadder())
+	if s := l.Sanctions(fs); len(s) != 0 {
+		t.Errorf("an exempt finding was sanctioned: %+v", s)
+	}
+}
+
+func TestEvaluateRefusesBadInput(t *testing.T) {
+	e := defaultEvaluator(t)
+	c := build(t, ref(t, "licensing"), "XK-B", accepted()...)
+	stray := c.Clone()
+	stray.Events[1].Actor.Officer = "无名氏"
+	stray.Events[0].Trigger = "dance"
+	other := c.Clone()
+	other.Definition = "unknown-procedure"
+	noState := c.Clone()
+	noState.Events[1].To = ""
+	in := accountability.Input{
+		Roster: accountability.Roster{Officers: []accountability.Officer{{ID: "王敏", Unit: "审批局"}, {ID: "王敏", Unit: "审批局"}}},
+		Records: []accountability.Record{
+			{Unit: "审批局", Case: stray},
+			{Unit: "审批局", Case: other},
+			{Unit: "", Case: noState, Register: []accountability.RegisterEntry{{Event: 9}}},
+			{Unit: "审批局"},
+		},
+		Inquiries: []accountability.Inquiry{{ID: "Q", Officer: "无名氏"}},
+	}
+	_, err := e.Evaluate(in, day(2025, 10, 1))
+	var paths []string
+	for _, p := range problems(err) {
+		paths = append(paths, p.Path)
+	}
+	want := []string{"roster.officers[1]", "records[0].case.events[0].trigger", "records[0].case.events[1].actor",
+		"records[1].case.definition", "records[2].unit", "records[2].case.events[1].to", "records[2].register[0].event",
+		"records[3].case", "inquiries[0].officer", "inquiries[0].at"}
+	if len(paths) != len(want) {
+		t.Fatalf("problems at %q, want %q\n%v", paths, want, err)
+	}
+	for i := range want {
+		if paths[i] != want[i] {
+			t.Errorf("problem %d at %q, want %q", i, paths[i], want[i])
+		}
+	}
+	if !errors.Is(err, accountability.ErrInvalidInput) || !errors.Is(err, accountability.ErrUnknownDefinition) {
+		t.Errorf("sentinels: %v", err)
+	}
+}
+
+// problems returns the *accountability.Error values an error joins.
+func problems(err error) []*accountability.Error {
+	var out []*accountability.Error
+	if u, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range u.Unwrap() {
+			out = append(out, problems(e)...)
+		}
+		return out
+	}
+	var ae *accountability.Error
+	if errors.As(err, &ae) {
+		out = append(out, ae)
+	}
+	return out
+}
+
+// TestDelayAttribution: an overrun that spans steps is split among them
+// and their holders, net of excluded time, and sums to the whole.
+func TestDelayAttribution(t *testing.T) {
+	e := defaultEvaluator(t)
+	// Due 30 Oct. 王 holds review until he tells of the hearing right on 3
+	// Nov (2 days over: 31 Oct, 3 Nov); the five days to request one run
+	// to 10 Nov and 李 closes them on 11 Nov (6 more: 4–7, 10, 11 Nov);
+	// 李 grants on 14 Nov (3 more: 12–14 Nov).
+	c := build(t, ref(t, "licensing"), "XK-A", append(accepted(),
+		ev{wang, "notify_hearing_right", at(2025, 11, 3), nil},
+		ev{li, "hearing_window_closed", at(2025, 11, 11), nil},
+		ev{li, "grant", at(2025, 11, 14), decision})...)
+	fs := only(evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}}, day(2025, 11, 14)), accountability.RuleTimeLimit)
+	if len(fs) != 1 {
+		t.Fatalf("findings %+v", fs)
+	}
+	want := []accountability.StepDelay{
+		{Step: "accepted", Officer: "王敏", Days: 2},
+		{Step: "hearing_notice", Officer: "李强", Days: 6},
+		{Step: "accepted", Officer: "李强", Days: 3},
+	}
+	// The finding is 李强's, who held the case nine of the eleven days.
+	if f := fs[0]; f.Overdue != 11 || f.Officer != "李强" || f.Step != "hearing_notice" || !slices.Equal(f.Delay, want) {
+		t.Errorf("attribution %+v (overdue %d, officer %s), want %+v", f.Delay, f.Overdue, f.Officer, want)
+	}
+}

@@ -1,0 +1,458 @@
+package accountability
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/xiaoneng/xiaoneng"
+	"github.com/xiaoneng/xiaoneng/deadline"
+	"github.com/xiaoneng/xiaoneng/procedure"
+)
+
+// Evaluator applies the rules to case records. It is built once, from the
+// procedure definitions the records run on, their profiles and the
+// thresholds, all validated; it is then immutable and safe for concurrent
+// use.
+type Evaluator struct {
+	cal     *deadline.Calendar // for inquiries
+	th      Thresholds
+	defs    map[string]*defInfo
+	enabled map[RuleID]bool
+	info    map[RuleID]RuleInfo
+}
+
+// triggerInfo is what one look-up of a trigger tells: the states it can
+// lead to, and what the profile makes of it.
+type triggerInfo struct {
+	dests                   []procedure.State
+	notice, refusal, deemed bool
+}
+
+// clockInfo is what one look-up of a clock tells: its role, the rule
+// that judges its overruns, and the statutory rule it counts against.
+type clockInfo struct {
+	role      procedure.ClockRole
+	rule      RuleID
+	statutory deadline.Template
+	statID    string
+	statCite  xiaoneng.Citation // the statutory rule's first citation
+	working   bool              // the statutory rule counts working days
+}
+
+// defInfo is what the evaluator precomputes of one definition.
+type defInfo struct {
+	d        *procedure.Definition
+	cal      *deadline.Calendar
+	prof     Profile
+	initial  procedure.State
+	states   symtab[bool]
+	triggers symtab[*triggerInfo]
+	clocks   symtab[*clockInfo] // by clock name
+	cites    map[procedure.Trigger]xiaoneng.Citation
+	starts   map[procedure.Trigger][]string // trigger → clocks its steps start
+	stops    map[procedure.Trigger][]string // trigger → clocks its steps stop
+	handler  string
+	missing  string // payload keys of a notice's lists
+	conform  string
+}
+
+// Option configures an [Evaluator]. The set of options is closed.
+type Option interface{ apply(*config) }
+
+type config struct {
+	cal      *deadline.Calendar
+	defs     []*procedure.Definition
+	profiles []Profile
+	th       *Thresholds
+	rules    []RuleID
+}
+
+type optionFunc func(*config)
+
+func (f optionFunc) apply(c *config) { f(c) }
+
+// WithDefinitions gives the procedures the records run on. The default is
+// every reference definition of package procedure. A definition of a
+// catalogue item built with a promised limit is judged against the
+// statutory rule its spec names.
+func WithDefinitions(defs ...*procedure.Definition) Option {
+	return optionFunc(func(c *config) { c.defs = append(c.defs, defs...) })
+}
+
+// WithCalendar counts the working days of inquiries (首问负责) on cal; the
+// default is [deadline.ChinaMainland]. Cases are counted on the calendars
+// of their definitions.
+func WithCalendar(cal *deadline.Calendar) Option {
+	return optionFunc(func(c *config) { c.cal = cal })
+}
+
+// WithProfiles adds or replaces profiles, by definition ID: a profile
+// given replaces the definition's whole profile, so start from
+// [ReferenceProfile] to change one part of a reference profile. The
+// defaults are [ReferenceProfiles]; a definition with no profile is
+// judged on its clocks alone.
+func WithProfiles(ps ...Profile) Option {
+	return optionFunc(func(c *config) { c.profiles = append(c.profiles, ps...) })
+}
+
+// WithThresholds sets the figures of the rules; the default is
+// [DefaultThresholds].
+func WithThresholds(t Thresholds) Option {
+	return optionFunc(func(c *config) { c.th = &t })
+}
+
+// WithRules evaluates only the named rules; the default is all of them.
+func WithRules(ids ...RuleID) Option {
+	return optionFunc(func(c *config) { c.rules = append(c.rules, ids...) })
+}
+
+// New builds an evaluator, validating its configuration: profiles naming
+// definitions, triggers, clocks, states or rules that do not exist, step
+// budgets that are not periods, thresholds out of order. The error joins
+// one [*Error] per problem, each wrapping [ErrInvalidConfig] or
+// [ErrUnknownDefinition].
+func New(opts ...Option) (*Evaluator, error) {
+	var cfg config
+	for _, o := range opts {
+		if o != nil {
+			o.apply(&cfg)
+		}
+	}
+	p := problems{op: "New", err: ErrInvalidConfig}
+	if len(cfg.defs) == 0 {
+		for _, name := range procedure.ReferenceNames() {
+			d, err := procedure.Reference(name)
+			if err != nil {
+				p.add("definitions", "reference definition %s: %v", name, err)
+				continue
+			}
+			cfg.defs = append(cfg.defs, d)
+		}
+	}
+	e := &Evaluator{cal: cfg.cal, th: DefaultThresholds(), defs: map[string]*defInfo{}, info: map[RuleID]RuleInfo{}}
+	if e.cal == nil {
+		e.cal = deadline.ChinaMainland()
+	}
+	if cfg.th != nil {
+		e.th = *cfg.th
+	}
+	e.th.validate(&p)
+	for _, r := range Rules() {
+		e.info[r.ID] = r
+	}
+	if len(cfg.rules) > 0 {
+		e.enabled = map[RuleID]bool{}
+		for i, id := range cfg.rules {
+			if _, ok := e.info[id]; !ok {
+				p.add(fmt.Sprintf("rules[%d]", i), "no built-in rule %q", id)
+			}
+			e.enabled[id] = true
+		}
+	}
+	for i, d := range cfg.defs {
+		if d == nil {
+			p.add(fmt.Sprintf("definitions[%d]", i), "nil definition")
+			continue
+		}
+		id, _ := d.ID()
+		if _, dup := e.defs[id]; dup {
+			p.add(fmt.Sprintf("definitions[%d]", i), "definition %q given twice", id)
+			continue
+		}
+		e.defs[id] = newDefInfo(d, &p, fmt.Sprintf("definitions[%d]", i))
+	}
+	// The reference profiles apply to the definitions given; the
+	// caller's, validated, add to or replace them.
+	for _, pr := range ReferenceProfiles() {
+		if di, ok := e.defs[pr.Definition]; ok {
+			di.setProfile(pr)
+		}
+	}
+	for i, pr := range cfg.profiles {
+		at := fmt.Sprintf("profiles[%d]", i)
+		di, ok := e.defs[pr.Definition]
+		if !ok {
+			p.all = append(p.all, &Error{Op: "New", Path: at + ".definition", Err: ErrUnknownDefinition,
+				Detail: fmt.Sprintf("no definition %q", pr.Definition)})
+			continue
+		}
+		di.validateProfile(pr, at, &p)
+		di.setProfile(pr)
+	}
+	if err := p.result(); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+func newDefInfo(d *procedure.Definition, p *problems, at string) *defInfo {
+	s := d.Spec()
+	di := &defInfo{
+		d: d, cal: d.Calendar(), initial: s.Initial, handler: "handler",
+		cites:  map[procedure.Trigger]xiaoneng.Citation{},
+		starts: map[procedure.Trigger][]string{}, stops: map[procedure.Trigger][]string{},
+	}
+	di.prof.Definition = s.ID
+	for _, st := range s.States {
+		di.states.put(string(st.ID), true)
+	}
+	for _, tr := range s.Triggers {
+		di.triggers.put(string(tr.ID), &triggerInfo{})
+	}
+	for _, t := range s.Transitions {
+		if ti, _ := di.triggers.get(string(t.Trigger)); ti != nil && !slices.Contains(ti.dests, t.To) {
+			ti.dests = append(ti.dests, t.To)
+		}
+	}
+	for _, c := range s.Clocks {
+		ci := &clockInfo{role: c.Role, rule: RuleTimeLimit}
+		di.clocks.put(c.Name, ci)
+		var r deadline.Rule
+		switch {
+		case c.Rule != nil:
+			r = *c.Rule
+		case c.RuleID != "":
+			var err error
+			if r, err = deadline.LookupRule(c.RuleID); err != nil {
+				p.add(at, "clock %s: %v", c.Name, err)
+				continue
+			}
+		}
+		t, err := deadline.NewTemplate(r)
+		if err != nil {
+			p.add(at, "clock %s: %v", c.Name, err)
+			continue
+		}
+		ci.statutory, ci.statID, ci.statCite, ci.working = t, r.ID, r.Citation(), r.Period.Unit == deadline.WorkingDays
+	}
+	for _, t := range s.Transitions {
+		if _, ok := di.cites[t.Trigger]; !ok && !t.Citation.IsZero() {
+			di.cites[t.Trigger] = t.Citation
+		}
+		for _, ef := range t.Effects {
+			switch ef.Op {
+			case procedure.OpStart:
+				if !slices.Contains(di.starts[t.Trigger], ef.Clock) {
+					di.starts[t.Trigger] = append(di.starts[t.Trigger], ef.Clock)
+				}
+			case procedure.OpStop:
+				if !slices.Contains(di.stops[t.Trigger], ef.Clock) {
+					di.stops[t.Trigger] = append(di.stops[t.Trigger], ef.Clock)
+				}
+			}
+		}
+	}
+	return di
+}
+
+func (di *defInfo) setProfile(pr Profile) {
+	di.prof = pr.clone()
+	di.handler = cmp.Or(pr.Handler, "handler")
+	di.missing = cmp.Or(pr.Missing, "missing")
+	di.conform = cmp.Or(pr.Conforming, "conforming")
+	di.clocks.each(func(name string, ci *clockInfo) {
+		ci.rule = RuleTimeLimit
+		if r, ok := pr.ClockRules[name]; ok {
+			ci.rule = r
+		}
+	})
+	di.triggers.each(func(t string, ti *triggerInfo) {
+		ti.notice = slices.Contains(pr.Notices, procedure.Trigger(t))
+		ti.refusal = slices.Contains(pr.Refusals, procedure.Trigger(t))
+		ti.deemed = slices.Contains(pr.Deemed, procedure.Trigger(t))
+	})
+}
+
+func (di *defInfo) validateProfile(pr Profile, at string, p *problems) {
+	for k, list := range [3][]procedure.Trigger{pr.Notices, pr.Refusals, pr.Deemed} {
+		name := [3]string{"notices", "refusals", "deemed"}[k]
+		for i, t := range list {
+			if _, ok := di.triggers.get(string(t)); !ok {
+				p.add(fmt.Sprintf("%s.%s[%d]", at, name, i), "%s has no trigger %q", pr.Definition, t)
+			}
+		}
+	}
+	for clock, rule := range pr.ClockRules {
+		if _, ok := di.clocks.get(clock); !ok {
+			p.add(at+".clock_rules", "%s has no clock %q", pr.Definition, clock)
+		}
+		if _, ok := LookupRule(rule); !ok {
+			p.add(at+".clock_rules", "no built-in rule %q", rule)
+		}
+	}
+	for st, key := range pr.Units {
+		if ok, _ := di.states.get(string(st)); !ok || blank(key) {
+			p.add(at+".units", "%s has no state %q, or the key is blank", pr.Definition, st)
+		}
+	}
+	for st, b := range pr.Budgets {
+		if ok, _ := di.states.get(string(st)); !ok {
+			p.add(at+".budgets", "%s has no state %q", pr.Definition, st)
+		}
+		if err := b.Validate(); err != nil || b.N == 0 || (b.Unit != deadline.WorkingDays && b.Unit != deadline.Days) {
+			p.add(at+".budgets["+string(st)+"]", "a step budget is a positive number of working or calendar days, not %v", b)
+		}
+	}
+}
+
+func (e *Evaluator) on(r RuleID) bool { return e.enabled == nil || e.enabled[r] }
+
+// citation returns the citation of a finding: the thresholds' override,
+// else the source's, else the rule's default.
+func (e *Evaluator) citation(r RuleID, source xiaoneng.Citation) xiaoneng.Citation {
+	if c, ok := e.th.Citations[r]; ok {
+		return c
+	}
+	if !source.IsZero() {
+		return source
+	}
+	return e.info[r].Citation
+}
+
+// validateRoster checks the roster and returns the test of whether an
+// officer is on it (every officer with a non-blank id is, when the roster
+// lists none).
+func (e *Evaluator) validateRoster(p *problems, r *Roster) *onRoster {
+	officers := make(map[string]bool, len(r.Officers))
+	for i, o := range r.Officers {
+		at := fmt.Sprintf("roster.officers[%d]", i)
+		if blank(o.ID) {
+			p.add(at, "an officer has no id")
+			continue
+		} else if officers[o.ID] {
+			p.add(at, "officer %q listed twice", o.ID)
+		}
+		officers[o.ID] = true
+	}
+	known := &onRoster{ids: officers}
+	for i, o := range r.Officers {
+		if o.Substitute != "" && !known.has(o.Substitute) {
+			p.add(fmt.Sprintf("roster.officers[%d].substitute", i), "substitute %q is not on the roster", o.Substitute)
+		}
+	}
+	for i, a := range r.Absences {
+		at := fmt.Sprintf("roster.absences[%d]", i)
+		if !known.has(a.Officer) {
+			p.add(at, "officer %q is not on the roster", a.Officer)
+		}
+		if a.Substitute != "" && !known.has(a.Substitute) {
+			p.add(at, "substitute %q is not on the roster", a.Substitute)
+		}
+		if a.From == 0 || a.To < a.From {
+			p.add(at, "the absence runs from %s to %s", a.From, a.To)
+		}
+	}
+	return known
+}
+
+// onRoster tells whether an officer id is on the roster. The events of a
+// case name few officers, mostly the same one in a row, so the last id
+// found is kept and compared first. It belongs to one evaluation.
+type onRoster struct {
+	ids  map[string]bool
+	last string
+}
+
+func (o *onRoster) has(id string) bool {
+	if id == o.last && id != "" {
+		return true
+	}
+	var ok bool
+	if len(o.ids) == 0 {
+		ok = !blank(id)
+	} else {
+		ok = o.ids[id] // blank ids are never in the map
+	}
+	if ok {
+		o.last = id
+	}
+	return ok
+}
+
+// validateRecord checks record i, reporting every problem with its
+// location, and returns its definition and the indexes of the events the
+// profile gives a meaning (notices, refusals, deemed outcomes) in flagged.
+// Locations are formatted only for problems: a valid input of a million
+// records is checked without building a string.
+func (e *Evaluator) validateRecord(p *problems, known *onRoster, i int, r *Record, flagged []int) (*defInfo, []int) {
+	c := r.Case
+	if c == nil {
+		p.add(recordPath(i, ".case"), "no case")
+		return nil, flagged
+	}
+	di, ok := e.defs[c.Definition]
+	if !ok {
+		p.all = append(p.all, &Error{Op: "Evaluate", Path: recordPath(i, ".case.definition"), Err: ErrUnknownDefinition,
+			Detail: fmt.Sprintf("the evaluator has no procedure %q", c.Definition)})
+		return nil, flagged
+	}
+	if ok, _ := di.states.get(string(c.State)); !ok {
+		p.add(recordPath(i, ".case.state"), "%s has no state %q", c.Definition, c.State)
+	}
+	if blank(r.Unit) {
+		p.add(recordPath(i, ".unit"), "the record names no unit")
+	}
+	for j := range c.Events {
+		ev := &c.Events[j]
+		ti, ok := di.triggers.get(string(ev.Trigger))
+		switch {
+		case !ok:
+			p.add(eventPath(i, j, "trigger"), "%s has no trigger %q", c.Definition, ev.Trigger)
+		case ev.To == "":
+			p.add(eventPath(i, j, "to"), "the event does not record the state it led to; replay the case with this library")
+		case !slices.Contains(ti.dests, ev.To):
+			p.add(eventPath(i, j, "to"), "%s leads %q to no state %q", c.Definition, ev.Trigger, ev.To)
+		case ti.notice || ti.refusal || ti.deemed:
+			flagged = append(flagged, j)
+		}
+		if !ev.Auto && !known.has(ev.Actor.Officer) {
+			p.add(eventPath(i, j, "actor"), "officer %q is not on the roster", ev.Actor.Officer)
+		}
+	}
+	for j := range c.Clocks {
+		if _, ok := di.clocks.get(c.Clocks[j].Spec); !ok {
+			p.add(recordPath(i, fmt.Sprintf(".case.clocks[%d]", j)), "%s has no clock %q", c.Definition, c.Clocks[j].Spec)
+		}
+	}
+	for j, reg := range r.Register {
+		if reg.Event < 0 || reg.Event >= len(c.Events) {
+			p.add(recordPath(i, fmt.Sprintf(".register[%d].event", j)), "the case has no event %d", reg.Event)
+		}
+	}
+	for j, ex := range r.Exemptions {
+		if ex.Ground == GroundUnknown || blank(ex.Reason) {
+			p.add(recordPath(i, fmt.Sprintf(".exemptions[%d]", j)), "an exemption needs a ground and its reason")
+		}
+		if ex.Rule != "" {
+			if _, ok := e.info[ex.Rule]; !ok {
+				p.add(recordPath(i, fmt.Sprintf(".exemptions[%d].rule", j)), "no built-in rule %q", ex.Rule)
+			}
+		}
+	}
+	return di, flagged
+}
+
+// recordPath and eventPath format the location of a problem; they run
+// only when there is one.
+func recordPath(i int, rest string) string { return fmt.Sprintf("records[%d]%s", i, rest) }
+
+func eventPath(i, j int, field string) string {
+	return fmt.Sprintf("records[%d].case.events[%d].%s", i, j, field)
+}
+
+// validateInquiries checks the inquiries.
+func (e *Evaluator) validateInquiries(p *problems, known *onRoster, in *Input) {
+	for i, q := range in.Inquiries {
+		at := fmt.Sprintf("inquiries[%d]", i)
+		if !known.has(q.Officer) {
+			p.add(at+".officer", "officer %q is not on the roster", q.Officer)
+		}
+		if q.At.IsZero() {
+			p.add(at+".at", "the inquiry has no instant")
+		}
+		if q.Outcome != OutcomeNone && q.OutcomeAt.Before(q.At) {
+			p.add(at+".outcome_at", "dealt with before it was asked")
+		}
+	}
+}

@@ -1,0 +1,23 @@
+package accountability
+
+// SymtabAgrees builds a symtab and a map of the same keys and reports
+// whether every key, and every probe, is found alike in both: the map is
+// the oracle of the optimised look-up.
+func SymtabAgrees(keys, probes []string) bool {
+	var t symtab[int]
+	m := map[string]int{}
+	for i, k := range keys {
+		t.put(k, i)
+		m[k] = i
+	}
+	for _, k := range append(keys, probes...) {
+		a, okA := t.get(k)
+		b, okB := m[k]
+		if a != b || okA != okB {
+			return false
+		}
+	}
+	n := 0
+	t.each(func(string, int) { n++ })
+	return n == len(m)
+}

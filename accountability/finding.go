@@ -1,0 +1,178 @@
+package accountability
+
+import (
+	"time"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/xiaoneng/xiaoneng"
+	"github.com/xiaoneng/xiaoneng/procedure"
+)
+
+// RuleID names a rule. The built-in rules are the constants below;
+// findings, profiles, ladders and scorecards refer to rules by ID.
+type RuleID string
+
+// Built-in rules, one per efficiency system (机关效能建设制度) or statutory
+// outcome. [Rules] describes each with its citation.
+const (
+	// RuleTimeLimit (限时办结): an agency's statutory time limit passed,
+	// net of suspended and excluded time.
+	RuleTimeLimit RuleID = "time-limit"
+	// RuleStepLimit (限时办结, 环节): a step overran its own budget, even
+	// when the whole case was on time.
+	RuleStepLimit RuleID = "step-limit"
+	// RulePromise (服务承诺): a promised limit shorter than the statutory
+	// one passed.
+	RulePromise RuleID = "promise"
+	// RuleOneTimeNotice (一次性告知): a later 补正 notice for one
+	// application asks for a material that was already missing when the
+	// first notice was given, which had to list everything at once
+	// (行政许可法 Art 32 ¶1(4)). When both notices list their materials
+	// (the payload lists of [Profile]), the breach is each material the
+	// later one asks for that the first neither asked for nor found
+	// conforming; asking again for what the first listed and the
+	// supplement still lacked is no breach. When either notice lists
+	// none, the rule cannot tell, and any later notice is a breach.
+	RuleOneTimeNotice RuleID = "one-time-notice"
+	// RuleRefusalRegister (否定报备): a refusal with no complete register
+	// entry within the allowed days.
+	RuleRefusalRegister RuleID = "refusal-register"
+	// RuleFirstInquiry (首问负责): an inquiry with no answer, handling or
+	// referral in time.
+	RuleFirstInquiry RuleID = "first-inquiry"
+	// RuleSubstitute (AB角, 同岗替代): the handler away, a substitute
+	// designated, and the case idle beyond the allowed working days.
+	RuleSubstitute RuleID = "substitute"
+	// RuleDeemedAcceptance (视为受理): the 补正 notice deadline missed, so the
+	// law deemed the application accepted (行政许可法 Art 32 ¶1(4)).
+	RuleDeemedAcceptance RuleID = "deemed-acceptance"
+	// RuleAssistance (行政协助): a request neither answered nor refused in
+	// writing in time.
+	RuleAssistance RuleID = "assistance"
+	// RuleFollowUp (回访): a concluded complaint not followed up in time.
+	RuleFollowUp RuleID = "follow-up"
+	// RuleYellowLight (电子监察黄灯): a running limit is near its end.
+	RuleYellowLight RuleID = "yellow-light"
+	// RuleRedLight (电子监察红灯): a running limit has passed.
+	RuleRedLight RuleID = "red-light"
+)
+
+// Severity is how grave a finding is (情节). Values are stored: never
+// reordered.
+type Severity uint8
+
+// Severities, lightest first. The zero value, SeverityUnknown, is never
+// given to a finding.
+const (
+	SeverityUnknown Severity = iota
+	// Warning (预警): an electronic-supervision signal, not a breach; it
+	// leads to no sanction.
+	Warning
+	// Minor (情节轻微).
+	Minor
+	// MoreSerious (情节较重).
+	MoreSerious
+	// Serious (情节严重).
+	Serious
+)
+
+var severityNames = [...][3]string{
+	{"unknown", "未知", "unknown"},
+	{"warning", "预警", "warning"},
+	{"minor", "情节轻微", "minor"},
+	{"more_serious", "情节较重", "more serious"},
+	{"serious", "情节严重", "serious"},
+}
+
+func (s Severity) names() [3]string {
+	if int(s) < len(severityNames) {
+		return severityNames[s]
+	}
+	return severityNames[0]
+}
+
+// String returns the severity's name in the JSON form, e.g. "more_serious".
+func (s Severity) String() string { return s.names()[0] }
+
+// Chinese returns the severity in Chinese, e.g. 情节较重.
+func (s Severity) Chinese() string { return s.names()[1] }
+
+// English returns the severity in English, e.g. "more serious".
+func (s Severity) English() string { return s.names()[2] }
+
+// MarshalText writes the severity as [Severity.String] does.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a severity written by [Severity.MarshalText].
+func (s *Severity) UnmarshalText(b []byte) error {
+	for i, n := range severityNames {
+		if n[0] == string(b) {
+			*s = Severity(i)
+			return nil
+		}
+	}
+	return &Error{Op: "UnmarshalText", Err: ErrInvalidInput, Detail: "unknown severity " + string(b)}
+}
+
+// Finding is one breach a rule found: which rule, in which case, by which
+// officer of which unit, at which step, how grave, on what evidence, under
+// which provision.
+type Finding struct {
+	Rule RuleID `json:"rule"`
+	// Case is the case's ID, Definition its procedure; both empty for an
+	// inquiry.
+	Case       string `json:"case,omitempty"`
+	Definition string `json:"definition,omitempty"`
+	// Inquiry is the inquiry's ID, for RuleFirstInquiry.
+	Inquiry string `json:"inquiry,omitempty"`
+	Unit    string `json:"unit"`
+	// Officer is who is responsible: the holder of the step, or the
+	// substitute. For a limit passed, the officer who held the case
+	// longest after it passed (Delay shows every holder's share).
+	Officer string `json:"officer"`
+	// Step is the state of the case the breach happened in, and Clock
+	// the clock concerned, where they apply.
+	Step  procedure.State `json:"step,omitempty"`
+	Clock string          `json:"clock,omitempty"`
+	// Day is when the breach happened: the first day past a limit, the
+	// day of the event at fault.
+	Day      date.Date `json:"day"`
+	Severity Severity  `json:"severity"`
+	// Overdue is how many counting days (working or calendar, as the
+	// limit counts) the limit was passed by, net of suspended time; Delay
+	// attributes them to the steps they passed in, and sums to Overdue.
+	Overdue int         `json:"overdue,omitzero"`
+	Delay   []StepDelay `json:"delay,omitempty"`
+	// Evidence are the events of the record the finding rests on.
+	Evidence []EventRef `json:"evidence,omitempty"`
+	// Citation is the provision, or the local rule, the finding applies.
+	Citation xiaoneng.Citation `json:"citation"`
+	// Message and MessageEN say it for people.
+	Message   string `json:"message"`
+	MessageEN string `json:"message_en"`
+	// Exempt is set when an exemption of the record covers the finding.
+	Exempt *Exemption `json:"exempt,omitempty"`
+}
+
+// Sanctionable reports whether the finding can lead to a sanction: it is
+// a breach, not a warning, and no exemption covers it.
+func (f Finding) Sanctionable() bool { return f.Severity > Warning && f.Exempt == nil }
+
+// EventRef points at an event of a case's log.
+type EventRef struct {
+	// Index is the event's position in the log, from 0.
+	Index   int               `json:"index"`
+	Trigger procedure.Trigger `json:"trigger"`
+	At      time.Time         `json:"at"`
+}
+
+// StepDelay is the part of a delay that passed during one step, and who
+// held the step.
+type StepDelay struct {
+	Step    procedure.State `json:"step"`
+	Officer string          `json:"officer"`
+	// Unit is the unit that held the step, when not the record's.
+	Unit string `json:"unit,omitempty"`
+	Days int    `json:"days"`
+}

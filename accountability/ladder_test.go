@@ -1,0 +1,115 @@
+package accountability_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/xiaoneng/xiaoneng/accountability"
+	"github.com/xiaoneng/xiaoneng/deadline"
+)
+
+// TestNewLadderRefuses: a ladder with a gap, unknown measures, or an
+// escalation that leads nowhere heavier is refused, each problem named at
+// its place.
+func TestNewLadderRefuses(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(*accountability.LadderSpec)
+		path string
+	}{
+		{"a gap for serious breaches", func(s *accountability.LadderSpec) { delete(s.Severity, accountability.Serious) }, "severity.serious"},
+		{"an unknown measure", func(s *accountability.LadderSpec) { s.Severity[accountability.Minor] = "reprimand" }, "severity.minor"},
+		{"a heavier breach, a lighter measure", func(s *accountability.LadderSpec) { s.Severity[accountability.Serious] = "oral-warning" }, "severity.serious"},
+		{"a measure twice", func(s *accountability.LadderSpec) { s.Measures = append(s.Measures, s.Measures[0]) }, "measures[7]"},
+		{"an escalation of one", func(s *accountability.LadderSpec) { s.Escalations[0].Count = 1 }, "escalations[0].count"},
+		{"an escalation in working days", func(s *accountability.LadderSpec) {
+			s.Escalations[0].Within = deadline.Period{N: 20, Unit: deadline.WorkingDays}
+		}, "escalations[0].within"},
+		{"an escalation to a lighter measure", func(s *accountability.LadderSpec) {
+			s.Escalations[0].Of, s.Escalations[0].Then = "written-warning", "circular"
+		}, "escalations[0].then"},
+	} {
+		spec := accountability.ZhejiangLadder()
+		tc.edit(&spec)
+		_, err := accountability.NewLadder(spec)
+		var e *accountability.Error
+		if !errors.Is(err, accountability.ErrInvalidLadder) || !errors.As(err, &e) || !strings.Contains(err.Error(), tc.path) {
+			t.Errorf("%s: %v, want an error at %s", tc.name, err, tc.path)
+		}
+	}
+}
+
+func card(t *testing.T, edit func(*accountability.ScorecardSpec)) (*accountability.Scorecard, error) {
+	t.Helper()
+	spec := accountability.ScorecardSpec{
+		Name: "效能考评",
+		Indicators: []accountability.Indicator{
+			{ID: "on_time", Name: "按时办结率", Weight: decimal.NewFromInt(60)},
+			{ID: "satisfaction", Name: "满意度", Weight: decimal.NewFromInt(40)},
+		},
+		Total:      decimal.NewFromInt(100),
+		Deductions: []accountability.Deduction{{Points: decimal.NewFromInt(2)}},
+		Vetoes:     []accountability.Veto{{Rule: accountability.RuleDeemedAcceptance}},
+		Bottom:     1,
+		LastPlaces: 2,
+	}
+	if edit != nil {
+		edit(&spec)
+	}
+	return accountability.NewScorecard(spec)
+}
+
+// TestNewScorecardRefuses: weights that do not sum as declared, and the
+// like, are refused with the place of each problem.
+func TestNewScorecardRefuses(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(*accountability.ScorecardSpec)
+		want string
+	}{
+		{"weights not summing to the total", func(s *accountability.ScorecardSpec) { s.Total = decimal.NewFromInt(90) }, "the weights sum to 100, not the declared 90"},
+		{"a negative weight", func(s *accountability.ScorecardSpec) { s.Indicators[1].Weight = decimal.NewFromInt(-40) }, "indicators[1].weight"},
+		{"an indicator twice", func(s *accountability.ScorecardSpec) { s.Indicators[1].ID = "on_time" }, "indicators[1]"},
+		{"a deduction of no points", func(s *accountability.ScorecardSpec) { s.Deductions[0].Points = decimal.Zero }, "deductions[0].points"},
+		{"a veto on no rule", func(s *accountability.ScorecardSpec) { s.Vetoes[0].Rule = "late" }, "vetoes[0].rule"},
+	} {
+		_, err := card(t, tc.edit)
+		if !errors.Is(err, accountability.ErrInvalidScorecard) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+// TestRankSetsAsideOtherUnits: a finding of a unit not ranked (the agency
+// asked for assistance) is deducted from no one and listed as outside.
+func TestRankSetsAsideOtherUnits(t *testing.T) {
+	c, err := card(t, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	score := func(onTime, sat string) map[string]decimal.Decimal {
+		return map[string]decimal.Decimal{"on_time": decimal.RequireFromString(onTime), "satisfaction": decimal.RequireFromString(sat)}
+	}
+	units := []accountability.UnitScores{{Unit: "审批局", Values: score("0.9", "0.9")}, {Unit: "市场监管局", Values: score("0.8", "0.8")}}
+	f := func(unit string, rule accountability.RuleID) accountability.Finding {
+		return accountability.Finding{Rule: rule, Unit: unit, Officer: "李强", Severity: accountability.Minor, Day: day(2025, 10, 9)}
+	}
+	findings := []accountability.Finding{f("审批局", accountability.RuleTimeLimit), f("公安局", accountability.RuleAssistance),
+		f("公安局", accountability.RuleAssistance), f("审批局", accountability.RuleDeemedAcceptance)}
+	r, err := c.Rank(units, findings, []accountability.Ranking{{Rows: []accountability.RankRow{{Unit: "审批局"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 审批局 scores 90 less two deductions of 2, but the deemed acceptance
+	// vetoes it below 市场监管局's 80: last twice running, flagged.
+	last := r.Rows[1]
+	if r.Last() != "审批局" || !last.Vetoed || !last.Bottom || !last.Flagged || last.LastPlace != 2 || !last.Score.Equal(decimal.NewFromInt(86)) {
+		t.Errorf("ranking %+v", r.Rows)
+	}
+	if len(r.Outside) != 1 || r.Outside[0] != (accountability.OutsideUnit{Unit: "公安局", Findings: 2}) {
+		t.Errorf("outside %+v", r.Outside)
+	}
+}

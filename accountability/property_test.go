@@ -1,0 +1,277 @@
+package accountability_test
+
+import (
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rickb777/date/v2"
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+
+	"github.com/xiaoneng/xiaoneng/accountability"
+	"github.com/xiaoneng/xiaoneng/deadline"
+	"github.com/xiaoneng/xiaoneng/internal/gen"
+	"github.com/xiaoneng/xiaoneng/procedure"
+)
+
+// references are the reference definitions, built once for the
+// properties.
+var references = func() []*procedure.Definition {
+	var out []*procedure.Definition
+	for _, name := range procedure.ReferenceNames() {
+		d, err := procedure.Reference(name)
+		if err != nil {
+			panic(err)
+		}
+		out = append(out, d)
+	}
+	return out
+}()
+
+// drawInput draws records of random cases of the reference definitions,
+// with refusal register entries now and then.
+func drawInput(t *rapid.T) accountability.Input {
+	var in accountability.Input
+	for i := range rapid.IntRange(1, 6).Draw(t, "records") {
+		d := rapid.SampledFrom(references).Draw(t, "definition")
+		c := gen.Case(t, d, "C-"+strconv.Itoa(i), rapid.IntRange(1, 12).Draw(t, "events"))
+		rec := accountability.Record{Unit: rapid.SampledFrom([]string{"审批局", "市场监管局"}).Draw(t, "unit"), Case: c}
+		for j, e := range c.Events {
+			if rapid.IntRange(0, 3).Draw(t, "register") == 0 {
+				rec.Register = append(rec.Register, accountability.RegisterEntry{Event: j, Day: deadline.DateOf(e.At) + 1,
+					Officer: e.Actor.Officer + "x", Reasons: "理由", Basis: "依据", LeaderOpinion: "同意"})
+			}
+		}
+		in.Records = append(in.Records, rec)
+	}
+	return in
+}
+
+func asOfFor(t *rapid.T, in accountability.Input) date.Date {
+	last := gen.Day(2015, 1, 1)
+	for _, r := range in.Records {
+		if n := len(r.Case.Events); n > 0 {
+			last = max(last, deadline.DateOf(r.Case.Events[n-1].At))
+		}
+	}
+	return last + gen.DayOffset(t, 0, 60)
+}
+
+func TestEvaluationDeterministicAndOrderFree(t *testing.T) {
+	e := defaultEvaluator(t)
+	rapid.Check(t, func(t *rapid.T) {
+		in := drawInput(t)
+		asOf := asOfFor(t, in)
+		a, err := e.Evaluate(in, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shuffled := in
+		shuffled.Records = slices.Clone(in.Records)
+		perm := rapid.Permutation(shuffled.Records).Draw(t, "order")
+		shuffled.Records = perm
+		b, err := e.Evaluate(shuffled, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(a, b); diff != "" {
+			t.Fatalf("findings depend on the order of records:\n%s", diff)
+		}
+	})
+}
+
+func TestFindingsRestOnTheRecord(t *testing.T) {
+	e := defaultEvaluator(t)
+	rapid.Check(t, func(t *rapid.T) {
+		in := drawInput(t)
+		fs, err := e.Evaluate(in, asOfFor(t, in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases := map[string]*procedure.Case{}
+		for _, r := range in.Records {
+			cases[r.Case.ID] = r.Case
+		}
+		for _, f := range fs {
+			c := cases[f.Case]
+			if c == nil {
+				t.Fatalf("finding of an unknown case: %+v", f)
+			}
+			for _, ev := range f.Evidence {
+				if ev.Index < 0 || ev.Index >= len(c.Events) || c.Events[ev.Index].Trigger != ev.Trigger || !c.Events[ev.Index].At.Equal(ev.At) {
+					t.Fatalf("evidence %+v is not in the record of %s", ev, f.Case)
+				}
+			}
+			if len(f.Delay) > 0 {
+				sum := 0
+				for _, d := range f.Delay {
+					sum += d.Days
+				}
+				if sum != f.Overdue {
+					t.Fatalf("delay %+v sums to %d, the overrun is %d", f.Delay, sum, f.Overdue)
+				}
+			}
+			if f.Citation.IsZero() || f.Severity == accountability.SeverityUnknown || f.Day == 0 || f.Message == "" || f.MessageEN == "" {
+				t.Fatalf("incomplete finding %+v", f)
+			}
+		}
+	})
+}
+
+// without returns a copy of the record without the given events, its
+// register entries re-pointed or dropped with them.
+func without(r accountability.Record, drop map[int]bool) accountability.Record {
+	c := r.Case.Clone()
+	index := map[int]int{}
+	var kept []procedure.Event
+	for i, e := range c.Events {
+		if !drop[i] {
+			index[i] = len(kept)
+			kept = append(kept, e)
+		}
+	}
+	c.Events = kept
+	out := accountability.Record{Unit: r.Unit, Case: c}
+	for _, x := range r.Register {
+		if j, ok := index[x.Event]; ok {
+			x.Event = j
+			out.Register = append(out.Register, x)
+		}
+	}
+	return out
+}
+
+// TestRemovingEvidenceRemovesFindings: the rules that read the log find
+// nothing once the events they rest on are gone.
+func TestRemovingEvidenceRemovesFindings(t *testing.T) {
+	e := defaultEvaluator(t)
+	rapid.Check(t, func(t *rapid.T) {
+		in := drawInput(t)
+		asOf := asOfFor(t, in)
+		fs, err := e.Evaluate(in, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range fs {
+			if f.Rule != accountability.RuleRefusalRegister && f.Rule != accountability.RuleDeemedAcceptance && f.Rule != accountability.RuleOneTimeNotice {
+				continue
+			}
+			i := slices.IndexFunc(in.Records, func(r accountability.Record) bool { return r.Case.ID == f.Case })
+			drop := map[int]bool{}
+			for _, ev := range f.Evidence {
+				drop[ev.Index] = true
+			}
+			if f.Rule == accountability.RuleOneTimeNotice {
+				// Every later notice is judged against the first: with
+				// the later ones gone, the one left is the first and only.
+				first, later := f.Evidence[0], f.Evidence[len(f.Evidence)-1]
+				drop = map[int]bool{}
+				for j, x := range in.Records[i].Case.Events {
+					drop[j] = j != first.Index && x.Trigger == later.Trigger
+				}
+			}
+			rest := in
+			rest.Records = slices.Clone(in.Records)
+			rest.Records[i] = without(in.Records[i], drop)
+			after, err := e.Evaluate(rest, asOf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			count := func(list []accountability.Finding) int {
+				n := 0
+				for _, g := range list {
+					if g.Rule == f.Rule && g.Case == f.Case {
+						n++
+					}
+				}
+				return n
+			}
+			if count(after) >= count(fs) || (f.Rule == accountability.RuleOneTimeNotice && count(after) != 0) {
+				t.Fatalf("removing the evidence of %+v left %d findings of its rule", f, count(after))
+			}
+		}
+	})
+}
+
+func TestAddingABreachNeverLowersASanctionOrDeduction(t *testing.T) {
+	ladders := []accountability.LadderSpec{accountability.ZhejiangLadder(), accountability.CountyLadder()}
+	card, err := accountability.NewScorecard(accountability.ScorecardSpec{
+		Name:       "效能考评",
+		Indicators: []accountability.Indicator{{ID: "on_time", Name: "按时办结率", Weight: decimal.NewFromInt(100)}},
+		Total:      decimal.NewFromInt(100),
+		Deductions: []accountability.Deduction{{Severity: accountability.Serious, Points: decimal.NewFromInt(5)}, {Points: decimal.NewFromInt(1)}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := []accountability.UnitScores{{Unit: "审批局", Values: map[string]decimal.Decimal{"on_time": decimal.RequireFromString("0.9")}},
+		{Unit: "市场监管局", Values: map[string]decimal.Decimal{"on_time": decimal.RequireFromString("0.8")}}}
+	rapid.Check(t, func(t *rapid.T) {
+		l, err := accountability.NewLadder(rapid.SampledFrom(ladders).Draw(t, "ladder"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs := rapid.SliceOfN(gen.Finding(), 0, 30).Draw(t, "findings")
+		more := append(slices.Clone(fs), gen.Finding().Draw(t, "breach"))
+		rank := func(m accountability.Measure) int {
+			return slices.IndexFunc(l.Spec().Measures, func(x accountability.Measure) bool { return x.ID == m.ID })
+		}
+		before := map[int]accountability.Measure{}
+		for _, s := range l.Sanctions(fs) {
+			before[s.Finding] = s.Measure
+		}
+		for _, s := range l.Sanctions(more) {
+			if m, ok := before[s.Finding]; ok && rank(s.Measure) < rank(m) {
+				t.Fatalf("finding %d fell from %s to %s", s.Finding, m.Name, s.Measure.Name)
+			}
+		}
+		a, err1 := card.Rank(units, fs, nil)
+		b, err2 := card.Rank(units, more, nil)
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		deducted := func(r accountability.Ranking, unit string) decimal.Decimal {
+			for _, row := range r.Rows {
+				if row.Unit == unit {
+					return row.Deducted
+				}
+			}
+			return decimal.Zero
+		}
+		for _, u := range units {
+			if deducted(b, u.Unit).LessThan(deducted(a, u.Unit)) {
+				t.Fatalf("%s's deduction fell from %s to %s", u.Unit, deducted(a, u.Unit), deducted(b, u.Unit))
+			}
+		}
+	})
+}
+
+func TestEscalationMonotoneInCount(t *testing.T) {
+	l, err := accountability.NewLadder(accountability.CountyLadder())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		f := gen.Finding().Draw(t, "finding")
+		f.Exempt, f.Severity = nil, accountability.Minor
+		n := rapid.IntRange(1, 8).Draw(t, "n")
+		gap := rapid.IntRange(0, 120).Draw(t, "gap")
+		last := -1
+		for k := 1; k <= n; k++ {
+			var fs []accountability.Finding
+			for i := range k {
+				g := f
+				g.Day = f.Day + date.Date(i*gap)
+				fs = append(fs, g)
+			}
+			s := l.Sanctions(fs)
+			r := slices.IndexFunc(l.Spec().Measures, func(m accountability.Measure) bool { return m.ID == s[len(s)-1].Measure.ID })
+			if r < last {
+				t.Fatalf("with %d repeats %d days apart the measure fell", k, gap)
+			}
+			last = r
+		}
+	})
+}

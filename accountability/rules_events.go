@@ -1,0 +1,317 @@
+package accountability
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/xiaoneng/xiaoneng"
+	"github.com/xiaoneng/xiaoneng/deadline"
+	"github.com/xiaoneng/xiaoneng/procedure"
+)
+
+// stateBefore returns the state a case was in when event i happened.
+func stateBefore(di *defInfo, c *procedure.Case, i int) procedure.State {
+	if i == 0 {
+		return di.initial
+	}
+	return c.Events[i-1].To
+}
+
+// events applies the rules that read the log: one-time notification,
+// refusal reporting and deemed acceptance.
+func (ev *evaluation) events(rec *Record, di *defInfo) {
+	c := rec.Case
+	first := -1
+	for _, i := range ev.flagged {
+		x := c.Events[i]
+		day := eventDay(&x)
+		ti, _ := di.triggers.get(string(x.Trigger))
+		switch {
+		case ti.notice:
+			if first < 0 {
+				first = i
+				continue
+			}
+			ev.notice(rec, di, first, i, day)
+		case ti.refusal:
+			ev.refusal(rec, di, i, day)
+		case x.Auto && ti.deemed:
+			// The law decided at the end of the due day (the event's
+			// day): the step the outcome ended is the one whose holder
+			// failed to act.
+			due := day
+			s := stepLeftBy(ev.stepsOf(), i)
+			if s == nil {
+				s = stepAt(ev.stepsOf(), due)
+			}
+			f := Finding{
+				Rule: RuleDeemedAcceptance, Case: c.ID, Definition: c.Definition, Day: due + 1,
+				Severity: ev.e.th.severity(RuleDeemedAcceptance),
+				Citation: ev.e.citation(RuleDeemedAcceptance, di.cites[x.Trigger]),
+			}.say(ev, "未在法定期限内告知补正，于 %s 届满后视为受理", "no notice of supplements in time: deemed accepted when %[1]s ended", due)
+			f.Evidence = ev.evidence(ref(c, i))
+			if s != nil {
+				f.Step, f.Officer = s.state, s.officer
+				if s.enter >= 0 && s.enter != i {
+					f.Evidence = ev.evidence(ref(c, s.enter), ref(c, i))
+				}
+			}
+			ev.emit(rec, f)
+		}
+	}
+}
+
+// notice judges a later 补正 notice, event i, against the first, event
+// first (一次性告知).
+func (ev *evaluation) notice(rec *Record, di *defInfo, first, i int, day date.Date) {
+	c := rec.Case
+	x, f0 := c.Events[i], c.Events[first]
+	asked, listed := splitList(x.Payload[di.missing]), splitList(f0.Payload[di.missing])
+	f := Finding{
+		Rule: RuleOneTimeNotice, Case: c.ID, Definition: c.Definition, Officer: x.Actor.Officer,
+		Step: stateBefore(di, c, i), Day: day, Severity: ev.e.th.severity(RuleOneTimeNotice),
+		Evidence: ev.evidence(ref(c, first), ref(c, i)),
+		Citation: ev.e.citation(RuleOneTimeNotice, di.cites[x.Trigger]),
+	}
+	firstDay := deadline.DateOf(f0.At)
+	if len(asked) == 0 || len(listed) == 0 {
+		ev.emit(rec, f.say(ev, "对同一申请再次告知补正（首次告知于 %s）",
+			"a second notice of supplements for one application (the first on %[1]s)", firstDay))
+		return
+	}
+	conforming := splitList(f0.Payload[di.conform])
+	var late []string
+	for _, m := range asked {
+		if !slices.Contains(listed, m) && !slices.Contains(conforming, m) && !ev.noticed(c, first, i, m, di) {
+			late = append(late, m)
+		}
+	}
+	if len(late) == 0 {
+		return // asks again for what the first notice listed
+	}
+	ev.emit(rec, f.say(ev, "再次告知补正的材料在首次告知（%s）时已缺少而未告知：%s",
+		"a later notice asks for materials already missing when the first was given on %[1]s: %[2]s",
+		firstDay, strings.Join(late, "、")))
+}
+
+// noticed reports whether a notice between first and i, exclusive, already
+// asked for material m, so that one omission is found once.
+func (ev *evaluation) noticed(c *procedure.Case, first, i int, m string, di *defInfo) bool {
+	for _, k := range ev.flagged {
+		if k <= first || k >= i {
+			continue
+		}
+		if ti, _ := di.triggers.get(string(c.Events[k].Trigger)); ti.notice &&
+			slices.Contains(splitList(c.Events[k].Payload[di.missing]), m) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitList splits a payload list joined with "；" (or ";") into its
+// trimmed, non-empty entries.
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '；' || r == ';' })
+	out := parts[:0]
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// refusal checks that refusal i has a complete register entry within the
+// allowed days.
+func (ev *evaluation) refusal(rec *Record, di *defInfo, i int, day date.Date) {
+	c := rec.Case
+	last := day + date.Date(ev.e.th.RegisterDays)
+	for _, r := range rec.Register {
+		if r.Event == i && r.complete() && r.Day >= day && r.Day <= last {
+			return
+		}
+	}
+	if ev.asOf <= last {
+		return // still in time
+	}
+	x := c.Events[i]
+	ev.emit(rec, Finding{
+		Rule: RuleRefusalRegister, Case: c.ID, Definition: c.Definition, Officer: x.Actor.Officer,
+		Step: stateBefore(di, c, i), Day: last + 1, Severity: ev.e.th.severity(RuleRefusalRegister),
+		Evidence: ev.evidence(ref(c, i)),
+		Citation: ev.e.citation(RuleRefusalRegister, xiaoneng.Citation{}),
+	}.say(ev, "%s 作出否定性决定，%d 日内未登记报备（理由、依据、领导意见）",
+		"refused on %[1]s with no complete register entry (reasons, basis, leader's opinion) within %[2]d days", day, ev.e.th.RegisterDays))
+}
+
+// budgets checks each step against its budget, net of the time the
+// case's limit clocks excluded.
+func (ev *evaluation) budgets(rec *Record, di *defInfo, steps []step) error {
+	c := rec.Case
+	for k := range steps {
+		s := &steps[k]
+		b, ok := di.prof.Budgets[s.state]
+		if !ok {
+			continue
+		}
+		used, err := ev.used(di, c, s, b.Unit)
+		if err != nil {
+			return err
+		}
+		if used <= b.N {
+			continue
+		}
+		over := used - b.N
+		f := Finding{
+			Rule: RuleStepLimit, Case: c.ID, Definition: c.Definition, Officer: s.officer, Step: s.state,
+			Day: s.from + 1, Severity: ev.e.th.grade(over), Overdue: over,
+			Delay:    []StepDelay{{Step: s.state, Officer: s.officer, Days: over}},
+			Citation: ev.e.citation(RuleStepLimit, xiaoneng.Citation{}),
+		}
+		zh, en := di.d.StateLabel(s.state)
+		took := deadline.Period{N: used, Unit: b.Unit}
+		f = f.say(ev, "环节“%[1]s”用时%[3]s，超过环节时限%[4]s", "step “%[2]s” took %[5]s, over its budget of %[6]s",
+			zh, en, took.Chinese(), b.Chinese(), took, b)
+		if b.Unit == deadline.WorkingDays {
+			if d, ok := addWD(di.cal, s.from, b.N+1); ok {
+				f.Day = d
+			}
+		} else {
+			f.Day = s.from + date.Date(b.N+1)
+		}
+		f.Evidence = ev.evidence(ref(c, s.enter))
+		if s.leave >= 0 {
+			f.Evidence = ev.evidence(ref(c, s.enter), ref(c, s.leave))
+		}
+		ev.emit(rec, f)
+	}
+	return nil
+}
+
+// used counts the days a step took, in unit: the counting days of the
+// case's first limit clock in that unit that ran through the step (so
+// excluded time is left out), or plain days when none did.
+func (ev *evaluation) used(di *defInfo, c *procedure.Case, s *step, unit deadline.Unit) (int, error) {
+	for _, cc := range c.Clocks {
+		ci, _ := di.clocks.get(cc.Spec)
+		if ci.role != procedure.RoleLimit {
+			continue
+		}
+		counts := deadline.Days
+		if ci.working {
+			counts = deadline.WorkingDays
+		}
+		if counts != unit || cc.Clock.Started() > s.from {
+			continue
+		}
+		a, err1 := cc.Clock.Status(di.cal, s.from)
+		b, err2 := cc.Clock.Status(di.cal, s.to)
+		if err1 != nil || err2 != nil || a.Started != b.Started || (b.Stopped && b.StoppedOn < s.to) {
+			continue
+		}
+		return b.Elapsed - a.Elapsed, nil
+	}
+	if unit == deadline.Days {
+		return int(s.to - s.from), nil
+	}
+	return di.cal.WorkingDaysBetween(s.from, s.to)
+}
+
+// absences checks the steps held by an officer who was away: with a
+// substitute designated, the case may lie idle at most IdleDays working
+// days (AB角, 同岗替代).
+func (ev *evaluation) absences(rec *Record, di *defInfo, steps []step) {
+	c := rec.Case
+	for k := range steps {
+		s := &steps[k]
+		for _, a := range ev.substitutes[s.officer] {
+			if a.Substitute == "" {
+				continue
+			}
+			// The idle days: the working days of the absence (both ends
+			// included) within the step, but for the days the step began
+			// and ended, on which the case was handled.
+			lo := a.From - 1
+			if s.from >= a.From {
+				lo = s.from
+			}
+			hi := min(a.To, ev.asOf)
+			if s.leave >= 0 && s.to <= hi {
+				hi = s.to - 1
+			}
+			if hi-lo <= date.Date(ev.e.th.IdleDays) {
+				continue // too few days, whatever their kind
+			}
+			idle, err := di.cal.WorkingDaysBetween(lo, hi)
+			if err != nil || idle <= ev.e.th.IdleDays {
+				continue
+			}
+			day, ok := addWD(di.cal, lo, ev.e.th.IdleDays+1)
+			if !ok {
+				continue
+			}
+			ev.emit(rec, Finding{
+				Rule: RuleSubstitute, Case: c.ID, Definition: c.Definition, Officer: a.Substitute, Step: s.state,
+				Day: day, Severity: ev.e.th.severity(RuleSubstitute), Overdue: idle - ev.e.th.IdleDays,
+				Evidence: []EventRef{ref(c, s.enter)},
+				Citation: ev.e.citation(RuleSubstitute, xiaoneng.Citation{}),
+				Message: fmt.Sprintf("%s 外出期间（%s 至 %s）由 %s 顶岗，案件闲置 %d 个工作日",
+					a.Officer, a.From, a.To, a.Substitute, idle),
+				MessageEN: fmt.Sprintf("%s away from %s to %s, %s substituting; the case lay idle %d working days",
+					a.Officer, a.From, a.To, a.Substitute, idle),
+			})
+		}
+	}
+}
+
+// inquiry checks that an inquiry was answered, handled or referred in
+// time (首问负责).
+func (ev *evaluation) inquiry(q *Inquiry, r Roster) error {
+	if !ev.e.on(RuleFirstInquiry) {
+		return nil
+	}
+	asked := deadline.DateOf(q.At)
+	last, err := ev.e.cal.AddWorkingDays(asked, ev.e.th.InquiryDays)
+	if err != nil {
+		return err
+	}
+	var late bool
+	switch {
+	case q.Outcome == OutcomeNone:
+		late = ev.asOf > last
+	default:
+		late = deadline.DateOf(q.OutcomeAt) > last
+	}
+	if !late {
+		return nil
+	}
+	unit := q.Unit
+	for _, o := range r.Officers {
+		if o.ID == q.Officer && unit == "" {
+			unit = o.Unit
+		}
+	}
+	f := Finding{
+		Rule: RuleFirstInquiry, Inquiry: q.ID, Unit: unit, Officer: q.Officer, Day: last + 1,
+		Severity: ev.e.th.severity(RuleFirstInquiry), Citation: ev.e.citation(RuleFirstInquiry, xiaoneng.Citation{}),
+		Message:   fmt.Sprintf("首问事项（%s 受理）未及时答复、办理或引导：%s", asked, q.Outcome.Chinese()),
+		MessageEN: fmt.Sprintf("an inquiry of %s not answered, handled or referred in time: %s", asked, q.Outcome),
+	}
+	if ev.e.on(f.Rule) {
+		ev.out.add(f)
+	}
+	return nil
+}
+
+// addWD is Calendar.AddWorkingDays reporting only whether it worked.
+func addWD(cal *deadline.Calendar, d date.Date, n int) (date.Date, bool) {
+	out, err := cal.AddWorkingDays(d, n)
+	return out, err == nil
+}
