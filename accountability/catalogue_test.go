@@ -1,11 +1,15 @@
 package accountability_test
 
 import (
+	"context"
+	"errors"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/xiaoneng/xiaoneng/accountability"
 	"github.com/xiaoneng/xiaoneng/catalogue"
+	"github.com/xiaoneng/xiaoneng/deadline"
 	"github.com/xiaoneng/xiaoneng/procedure"
 )
 
@@ -85,5 +89,59 @@ func TestOneTimeNoticeReadsCatalogueIntake(t *testing.T) {
 		if len(fs) != tc.want {
 			t.Errorf("%s: %d findings, want %d: %+v", tc.name, len(fs), tc.want, fs)
 		}
+	}
+}
+
+// TestStatutoryLimitOfTheItem: a construction permit has seven days
+// (建筑法 Art 8 ¶2), not the twenty working days of 行政许可法 Art 42; a
+// case on the unit's five-day promise, decided on the eighth day, breaks
+// the promise and, when the record carries the item's statutory rule, the
+// statute too.
+func TestStatutoryLimitOfTheItem(t *testing.T) {
+	cat, err := catalogue.Load(os.DirFS("../catalogue/testdata"), "sample.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const code = "ZJ-XK-003"
+	d, c, err := cat.Start("JS-1", code, day(2025, 9, 1), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range []ev{
+		{wang, "receive", at(2025, 9, 1), voucher},
+		{wang, "accept", at(2025, 9, 1), voucher},
+		{li, "grant", at(2025, 9, 9), decision},
+	} {
+		if err := d.Fire(context.Background(), c, procedure.Event{Trigger: x.trigger, At: x.at, Actor: x.actor, Reason: "办理", Payload: x.payload}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	clock, statutory, err := cat.StatutoryRule(code, day(2025, 9, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := defaultEvaluator(t)
+	for _, tc := range []struct {
+		name     string
+		rec      accountability.Record
+		promises int
+		statute  int
+	}{
+		{"judged on the definition's twenty working days", accountability.Record{Unit: "住建局", Case: c}, 1, 0},
+		{"judged on the item's seven days", accountability.Record{Unit: "住建局", Case: c, Statutory: map[string]deadline.Rule{clock: statutory}}, 1, 1},
+	} {
+		fs := evaluate(t, e, accountability.Input{Records: []accountability.Record{tc.rec}}, day(2025, 9, 9))
+		p, s := only(fs, accountability.RulePromise), only(fs, accountability.RuleTimeLimit)
+		if len(p) != tc.promises || len(s) != tc.statute {
+			t.Fatalf("%s: promise %+v, time limit %+v", tc.name, p, s)
+		}
+		if len(s) == 1 && (s[0].Overdue != 1 || s[0].Citation.Law != "建筑法" || s[0].Citation.Article != 8) {
+			t.Errorf("%s: %+v", tc.name, s[0])
+		}
+	}
+	bad := accountability.Record{Unit: "住建局", Case: c, Statutory: map[string]deadline.Rule{"hearing_request": statutory}}
+	if _, err := e.Evaluate(accountability.Input{Records: []accountability.Record{bad}}, day(2025, 9, 9)); !errors.Is(err, accountability.ErrInvalidInput) ||
+		!strings.Contains(err.Error(), "records[0].statutory[hearing_request]") {
+		t.Errorf("a party's clock given a statutory rule: %v", err)
 	}
 }

@@ -361,25 +361,31 @@ func (ev *evaluation) clock(rec *Record, di *defInfo, cc *procedure.CaseClock) e
 		return fmt.Errorf("clock %s: %w", cc.Name, err)
 	}
 	rule := ci.rule
+	statID, statutory, statCite := ci.statID, ci.statutory, ci.statCite
+	if r, ok := rec.Statutory[cc.Name]; ok {
+		// Checked by validateRecord.
+		statutory, _ = deadline.NewTemplate(r)
+		statID, statCite = r.ID, r.Citation()
+	}
 	if !st.Stopped && st.Started <= ev.asOf {
 		switch st.Level(ev.e.th.Policy) {
 		case deadline.LevelYellow:
-			ev.emit(rec, ev.limitFinding(RuleYellowLight, rec, di, cc, cc.Clock, st, Warning))
+			ev.emit(rec, ev.limitFinding(RuleYellowLight, rec, di, cc, cc.Clock, st, Warning, statCite))
 		case deadline.LevelRed:
-			ev.emit(rec, ev.limitFinding(RuleRedLight, rec, di, cc, cc.Clock, st, Warning))
+			ev.emit(rec, ev.limitFinding(RuleRedLight, rec, di, cc, cc.Clock, st, Warning, statCite))
 		}
 	}
 	if st.Overdue == 0 {
 		return nil
 	}
-	if ci.statID == "" || cc.Clock.RuleID() == ci.statID {
-		ev.emit(rec, ev.limitFinding(rule, rec, di, cc, cc.Clock, st, ev.e.th.grade(st.Overdue)))
+	if statID == "" || cc.Clock.RuleID() == statID {
+		ev.emit(rec, ev.limitFinding(rule, rec, di, cc, cc.Clock, st, ev.e.th.grade(st.Overdue), statCite))
 		return nil
 	}
 	// A promised limit (承诺时限): judged as a promise, and the same ledger
 	// judged again on the statutory rule.
-	ev.emit(rec, ev.limitFinding(RulePromise, rec, di, cc, cc.Clock, st, ev.e.th.grade(st.Overdue)))
-	stat, err := ci.statutory.Start(cc.Clock.Started())
+	ev.emit(rec, ev.limitFinding(RulePromise, rec, di, cc, cc.Clock, st, ev.e.th.grade(st.Overdue), statCite))
+	stat, err := statutory.Start(cc.Clock.Started())
 	if err != nil {
 		return nil
 	}
@@ -391,14 +397,14 @@ func (ev *evaluation) clock(rec *Record, di *defInfo, cc *procedure.CaseClock) e
 		}
 	}
 	if sst, err := stat.Status(di.cal, ev.asOf); err == nil && sst.Overdue > 0 {
-		ev.emit(rec, ev.limitFinding(rule, rec, di, cc, stat, sst, ev.e.th.grade(sst.Overdue)))
+		ev.emit(rec, ev.limitFinding(rule, rec, di, cc, stat, sst, ev.e.th.grade(sst.Overdue), statCite))
 	}
 	return nil
 }
 
 // limitFinding describes a clock's overrun, with the delay attributed to
-// the steps it passed in.
-func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, cc *procedure.CaseClock, clk deadline.Clock, st deadline.Status, sev Severity) Finding {
+// the steps it passed in; statCite is the statutory limit's citation.
+func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, cc *procedure.CaseClock, clk deadline.Clock, st deadline.Status, sev Severity, statCite xiaoneng.Citation) Finding {
 	c := rec.Case
 	steps := ev.stepsOf()
 	source := clk.Citation()
@@ -406,7 +412,7 @@ func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, cc *pr
 		// A promise cites the document it was made in (承诺文件); one that
 		// cites only the statute it shortens falls back on the rule's
 		// own citation, the efficiency system of 服务承诺.
-		if ci, _ := di.clocks.get(cc.Spec); ci != nil && source == ci.statCite {
+		if source == statCite {
 			source = xiaoneng.Citation{}
 		}
 	}

@@ -328,6 +328,17 @@ func TestSubstitute(t *testing.T) {
 	if len(fs) != 1 || fs[0].Officer != "张华" || fs[0].Day != day(2025, 10, 11) || fs[0].Step != "accepted" || fs[0].Overdue != 6 {
 		t.Errorf("substitute: %+v", fs)
 	}
+	// Nobody's idleness: the case closed before the absence, or waiting
+	// on the applicant's supplements (no limit of the agency runs).
+	closed := build(t, ref(t, "licensing"), "XK-AB2", append(accepted(), ev{wang, "grant", at(2025, 10, 8), decision},
+		ev{wang, "issue_certificate", at(2025, 10, 8), map[string]string{"certificate": "JY-2"}}, ev{wang, "deliver", at(2025, 10, 8), nil})...)
+	waiting := build(t, ref(t, "licensing"), "XK-AB3", ev{wang, "receive", at(2025, 9, 25), voucher},
+		ev{wang, "request_supplement", at(2025, 9, 26), map[string]string{"missing": "场所证明"}})
+	for _, c := range []*procedure.Case{closed, waiting} {
+		if fs := only(evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}, Roster: roster}, day(2025, 10, 20)), accountability.RuleSubstitute); len(fs) != 0 {
+			t.Errorf("%s in %s: %+v", c.ID, c.State, fs)
+		}
+	}
 	roster.Officers[0].Substitute = "" // no B designated: not this rule's breach
 	if fs := only(evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}, Roster: roster}, day(2025, 10, 20)), accountability.RuleSubstitute); len(fs) != 0 {
 		t.Errorf("no substitute designated: %+v", fs)

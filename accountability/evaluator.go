@@ -3,6 +3,7 @@ package accountability
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/xiaoneng/xiaoneng"
@@ -413,6 +414,14 @@ func (e *Evaluator) validateRecord(p *problems, known *onRoster, i int, r *Recor
 	for j := range c.Clocks {
 		if _, ok := di.clocks.get(c.Clocks[j].Spec); !ok {
 			p.add(recordPath(i, fmt.Sprintf(".case.clocks[%d]", j)), "%s has no clock %q", c.Definition, c.Clocks[j].Spec)
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(r.Statutory)) {
+		rule := r.Statutory[name]
+		if ci, ok := di.clocks.get(name); !ok || ci.role != procedure.RoleLimit {
+			p.add(recordPath(i, ".statutory["+name+"]"), "%s has no limit clock %q", c.Definition, name)
+		} else if _, err := deadline.NewTemplate(rule); err != nil {
+			p.add(recordPath(i, ".statutory["+name+"]"), "%v", err)
 		}
 	}
 	for j, reg := range r.Register {

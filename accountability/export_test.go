@@ -21,3 +21,7 @@ func SymtabAgrees(keys, probes []string) bool {
 	t.each(func(string, int) { n++ })
 	return n == len(m)
 }
+
+// WindowEnd exposes windowEnd to the tests, which check it against
+// deadline.Calendar.End.
+var WindowEnd = windowEnd

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/rickb777/date/v2"
 
@@ -200,51 +201,79 @@ func (l *Ladder) Sanctions(findings []Finding) []Sanction {
 	return out
 }
 
-// officer sanctions one officer's findings, in day order.
+// officer sanctions one officer's findings, in day order. Each
+// escalation keeps a window over the officer's sanctions so far: the ones
+// whose window reaches the day at hand, and how many of them count (are of
+// its measure or heavier). Days only grow, so a window only ever drops
+// sanctions from its front, and the whole pass is linear.
 func (l *Ladder) officer(findings []Finding, idx []int, out []Sanction) []Sanction {
-	first := len(out)
+	type window struct{ lo, n int }
+	esc := l.spec.Escalations
+	ws := make([]window, len(esc))
+	least := make([]int, len(esc))
+	for k, e := range esc {
+		ws[k].lo, least[k] = len(out), 1
+		if e.Of != "" {
+			least[k] = l.rank[e.Of]
+		}
+	}
 	for _, i := range idx {
 		f := findings[i]
-		s := Sanction{Officer: f.Officer, Unit: f.Unit, Day: f.Day, Finding: i, Rule: f.Rule, Escalation: -1, Citation: l.spec.Citation}
-		rank := l.rank[l.spec.Severity[f.Severity]]
-		out = append(out, s) // counted as one of the repeats below
-		for k, e := range l.spec.Escalations {
-			least := 1
-			if e.Of != "" {
-				least = l.rank[e.Of]
-			}
-			n := 0
-			for j := first; j < len(out); j++ {
-				prev := out[j]
-				r := rank
-				if j < len(out)-1 {
-					r = l.rank[prev.Measure.ID]
-				}
-				if r >= least && within(prev.Day, f.Day, e.Within) {
-					n++
-				}
-			}
-			if n >= e.Count && l.rank[e.Then] > rank {
-				rank, out[len(out)-1].Escalation = l.rank[e.Then], k
-				if !e.Citation.IsZero() {
-					out[len(out)-1].Citation = e.Citation
+		for k, e := range esc {
+			w := &ws[k]
+			for ; w.lo < len(out) && windowEnd(out[w.lo].Day, e.Within) < f.Day; w.lo++ {
+				if l.rank[out[w.lo].Measure.ID] >= least[k] {
+					w.n--
 				}
 			}
 		}
-		out[len(out)-1].Measure = l.spec.Measures[rank-1]
+		s := Sanction{Officer: f.Officer, Unit: f.Unit, Day: f.Day, Finding: i, Rule: f.Rule, Escalation: -1, Citation: l.spec.Citation}
+		rank := l.rank[l.spec.Severity[f.Severity]]
+		for k, e := range esc {
+			n := ws[k].n
+			if rank >= least[k] {
+				n++ // the sanction at hand is one of the repeats
+			}
+			if n >= e.Count && l.rank[e.Then] > rank {
+				rank, s.Escalation = l.rank[e.Then], k
+				if !e.Citation.IsZero() {
+					s.Citation = e.Citation
+				}
+			}
+		}
+		s.Measure = l.spec.Measures[rank-1]
+		out = append(out, s)
+		for k := range esc {
+			if rank >= least[k] {
+				ws[k].n++
+			}
+		}
 	}
 	return out
 }
 
-// within reports whether day a lies in the window of length p ending on
-// day b.
-func within(a, b date.Date, p deadline.Period) bool {
-	if a > b {
-		return false
+// windowEnd returns the last day of the window of length p that begins
+// after day a: a day a lies in the window of p ending on day b when
+// a ≤ b ≤ windowEnd(a, p). Months and years end on the corresponding day,
+// the month's last when it has none (民法典 Art 202), and never roll:
+// plain arithmetic, so a window needs no calendar and no coverage.
+func windowEnd(a date.Date, p deadline.Period) date.Date {
+	months := p.N
+	switch p.Unit {
+	case deadline.Days:
+		return a + date.Date(p.N)
+	case deadline.Years:
+		months *= 12
+	case deadline.Months:
+	default:
+		return a
 	}
-	// A window that does not roll needs no calendar's coverage.
-	end, err := deadline.ChinaMainland().End(a, p, deadline.RollNone)
-	return err == nil && b <= end.Date
+	y, m, d := a.Date()
+	t := int(m) - 1 + months
+	y, m = y+t/12, time.Month(t%12+1)
+	last := date.New(y, m+1, 1) - 1 // the month's last day
+	_, _, lastDay := last.Date()
+	return date.New(y, m, min(d, lastDay))
 }
 
 // ZhejiangLadder returns the seven measures of 浙江省影响机关工作效能行为

@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rickb777/date/v2"
 	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
 
 	"github.com/xiaoneng/xiaoneng/accountability"
 	"github.com/xiaoneng/xiaoneng/deadline"
@@ -75,6 +77,7 @@ func TestNewScorecardRefuses(t *testing.T) {
 		{"an indicator twice", func(s *accountability.ScorecardSpec) { s.Indicators[1].ID = "on_time" }, "indicators[1]"},
 		{"a deduction of no points", func(s *accountability.ScorecardSpec) { s.Deductions[0].Points = decimal.Zero }, "deductions[0].points"},
 		{"a veto on no rule", func(s *accountability.ScorecardSpec) { s.Vetoes[0].Rule = "late" }, "vetoes[0].rule"},
+		{"a negative cap", func(s *accountability.ScorecardSpec) { s.Cap = decimal.NewFromInt(-1) }, "cap: invalid scorecard: a cap is positive"},
 	} {
 		_, err := card(t, tc.edit)
 		if !errors.Is(err, accountability.ErrInvalidScorecard) || !strings.Contains(err.Error(), tc.want) {
@@ -112,4 +115,39 @@ func TestRankSetsAsideOtherUnits(t *testing.T) {
 	if len(r.Outside) != 1 || r.Outside[0] != (accountability.OutsideUnit{Unit: "公安局", Findings: 2}) {
 		t.Errorf("outside %+v", r.Outside)
 	}
+	// Capped at 3 points, the two deductions of 2 take 3.
+	capped, err := card(t, func(s *accountability.ScorecardSpec) { s.Cap = decimal.NewFromInt(3) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err = capped.Rank(units, findings, nil)
+	if err != nil || !r.Rows[1].Deducted.Equal(decimal.NewFromInt(3)) || !r.Rows[1].Score.Equal(decimal.NewFromInt(87)) {
+		t.Errorf("capped: %+v, %v", r.Rows, err)
+	}
+	if got := capped.Spec().Cap; !got.Equal(decimal.NewFromInt(3)) {
+		t.Errorf("Spec().Cap = %s", got)
+	}
+}
+
+// TestWindowEndAgreesWithEnd: the escalation window's plain arithmetic
+// ends where deadline's period rules end a period that never rolls
+// (民法典 Art 201–202), for days, months and years.
+func TestWindowEndAgreesWithEnd(t *testing.T) {
+	cal := deadline.ChinaMainland()
+	first, last := cal.Coverage()
+	rapid.Check(t, func(t *rapid.T) {
+		a := first + date.Date(rapid.IntRange(0, int(last-first)-800).Draw(t, "offset"))
+		p := deadline.Period{N: rapid.IntRange(1, 24).Draw(t, "n"),
+			Unit: rapid.SampledFrom([]deadline.Unit{deadline.Days, deadline.Months, deadline.Years}).Draw(t, "unit")}
+		if p.Unit == deadline.Years {
+			p.N = min(p.N, 2)
+		}
+		end, err := cal.End(a, p, deadline.RollNone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := accountability.WindowEnd(a, p); got != end.Date {
+			t.Fatalf("window of %s from %s ends %s, End says %s", p, a, got, end.Date)
+		}
+	})
 }

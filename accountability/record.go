@@ -5,6 +5,7 @@ import (
 
 	"github.com/rickb777/date/v2"
 
+	"github.com/xiaoneng/xiaoneng/deadline"
 	"github.com/xiaoneng/xiaoneng/procedure"
 )
 
@@ -29,6 +30,13 @@ type Record struct {
 	Case *procedure.Case `json:"case"`
 	// Register holds the refusal register entries (否定报备登记) for the case.
 	Register []RegisterEntry `json:"register,omitempty"`
+	// Statutory gives, by clock name, the statutory limit of a clock
+	// where the case's item states its own instead of the definition's
+	// (建筑法 Art 8 ¶2: seven days for a construction permit, where the
+	// licensing definition has the twenty working days of 行政许可法 Art
+	// 42); package catalogue's Limits gives it. A case run on a promised
+	// limit is judged against it as the statute.
+	Statutory map[string]deadline.Rule `json:"statutory,omitempty"`
 	// Exemptions are the grounds on which no efficiency liability arises
 	// for some or all of the case's findings.
 	Exemptions []Exemption `json:"exemptions,omitempty"`

@@ -226,11 +226,17 @@ func (ev *evaluation) used(di *defInfo, c *procedure.Case, s *step, unit deadlin
 
 // absences checks the steps held by an officer who was away: with a
 // substitute designated, the case may lie idle at most IdleDays working
-// days (AB角, 同岗替代).
+// days (AB角, 同岗替代). Only the agency's own waiting counts: a step in an
+// end state (a case closed, a licence in force), or one in which no limit
+// of the agency runs (the applicant's supplements awaited), is nobody's
+// idleness.
 func (ev *evaluation) absences(rec *Record, di *defInfo, steps []step) {
 	c := rec.Case
 	for k := range steps {
 		s := &steps[k]
+		if len(ev.substitutes[s.officer]) == 0 || di.d.IsTerminal(s.state) {
+			continue
+		}
 		for _, a := range ev.substitutes[s.officer] {
 			if a.Substitute == "" {
 				continue
@@ -250,7 +256,7 @@ func (ev *evaluation) absences(rec *Record, di *defInfo, steps []step) {
 				continue // too few days, whatever their kind
 			}
 			idle, err := di.cal.WorkingDaysBetween(lo, hi)
-			if err != nil || idle <= ev.e.th.IdleDays {
+			if err != nil || idle <= ev.e.th.IdleDays || !limitRunning(di, c, lo+1, hi) {
 				continue
 			}
 			day, ok := addWD(di.cal, lo, ev.e.th.IdleDays+1)
@@ -314,4 +320,20 @@ func (ev *evaluation) inquiry(q *Inquiry, r Roster) error {
 func addWD(cal *deadline.Calendar, d date.Date, n int) (date.Date, bool) {
 	out, err := cal.AddWorkingDays(d, n)
 	return out, err == nil
+}
+
+// limitRunning reports whether a limit of the agency ran on some day from
+// from to to, both included: started by then, and not stopped before.
+func limitRunning(di *defInfo, c *procedure.Case, from, to date.Date) bool {
+	for i := range c.Clocks {
+		cc := &c.Clocks[i]
+		if ci, _ := di.clocks.get(cc.Spec); ci == nil || ci.role != procedure.RoleLimit || cc.Clock.Started() > to {
+			continue
+		}
+		st, err := cc.Clock.Status(di.cal, to)
+		if err == nil && (!st.Stopped || st.StoppedOn >= from) {
+			return true
+		}
+	}
+	return false
 }

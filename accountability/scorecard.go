@@ -23,6 +23,10 @@ type ScorecardSpec struct {
 	// Deductions are the points a sanctionable finding takes off its
 	// unit's score: the first deduction whose rule and severity match it.
 	Deductions []Deduction `json:"deductions,omitempty"`
+	// Cap, when positive, is the most a unit can lose to deductions in
+	// one period (扣完为止 at Cap): beyond it findings still count, and
+	// still veto, but take nothing more. Zero leaves deductions uncapped.
+	Cap decimal.Decimal `json:"cap,omitzero"`
 	// Vetoes rank a unit below every unit not vetoed (一票否决).
 	Vetoes []Veto `json:"vetoes,omitempty"`
 	// Bottom flags the last Bottom units.
@@ -105,6 +109,9 @@ func NewScorecard(spec ScorecardSpec) (*Scorecard, error) {
 			p.add(fmt.Sprintf("vetoes[%d].rule", i), "no built-in rule %q", v.Rule)
 		}
 	}
+	if spec.Cap.IsNegative() {
+		p.add("cap", "a cap is positive, or zero for none, not %s", spec.Cap)
+	}
 	if spec.Bottom < 0 || spec.LastPlaces < 0 || spec.LastPlaces == 1 {
 		p.add("", "bottom is not negative, and last places counts at least two periods")
 	}
@@ -115,6 +122,15 @@ func NewScorecard(spec ScorecardSpec) (*Scorecard, error) {
 	spec.Deductions = slices.Clone(spec.Deductions)
 	spec.Vetoes = slices.Clone(spec.Vetoes)
 	return &Scorecard{spec: spec}, nil
+}
+
+// Spec returns a copy of the scorecard's data.
+func (s *Scorecard) Spec() ScorecardSpec {
+	spec := s.spec
+	spec.Indicators = slices.Clone(spec.Indicators)
+	spec.Deductions = slices.Clone(spec.Deductions)
+	spec.Vetoes = slices.Clone(spec.Vetoes)
+	return spec
 }
 
 // UnitScores are a unit's indicator values, each a fraction from 0 to 1
@@ -229,6 +245,9 @@ func (s *Scorecard) Rank(units []UnitScores, findings []Finding, history []Ranki
 		return Ranking{}, err
 	}
 	for i := range rows {
+		if s.spec.Cap.IsPositive() && rows[i].Deducted.GreaterThan(s.spec.Cap) {
+			rows[i].Deducted = s.spec.Cap
+		}
 		rows[i].Score = rows[i].Weighted.Sub(rows[i].Deducted)
 		slices.Sort(rows[i].VetoedBy)
 	}

@@ -233,6 +233,34 @@ func (c *Catalogue) Limits(code string, on date.Date) (Limits, error) {
 	return c.entries[i].limits, nil
 }
 
+// StatutoryRule returns the statutory limit of the item with code in
+// force on day on as a rule of its clock, with the clock's name: the
+// clock's own rule, or, where the item states its own statutory limit
+// (建筑法 Art 8 ¶2: seven days for a construction permit), that rule with
+// the item's period and provision first. It is what a case of the item
+// is judged against as the statute — a promised limit shorter than it is
+// judged as a promise — and what package accountability's
+// Record.Statutory takes.
+func (c *Catalogue) StatutoryRule(code string, on date.Date) (clock string, r deadline.Rule, err error) {
+	i, err := c.find("StatutoryRule", code, on)
+	if err != nil {
+		return "", deadline.Rule{}, err
+	}
+	e, it := &c.entries[i], c.spec.Items[i]
+	base := e.proc.rules[it.Clock]
+	if it.Statutory.IsZero() {
+		base.Exclusions = slices.Clone(base.Exclusions)
+		base.Restarts = slices.Clone(base.Restarts)
+		base.Citations = slices.Clone(base.Citations)
+		return it.Clock, base, nil
+	}
+	return it.Clock, runRule(base, it.Statutory, "statutory", e.statCites), nil
+}
+
+// Calendar returns the calendar the catalogue counts on: the one given
+// with [WithCalendar], or the mainland China calendar.
+func (c *Catalogue) Calendar() *deadline.Calendar { return c.cal }
+
 // GreenChannel returns the green channel with the ID, and reports
 // whether there is one.
 func (c *Catalogue) GreenChannel(id string) (GreenChannel, bool) {

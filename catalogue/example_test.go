@@ -330,6 +330,31 @@ func ExampleCatalogue_Limits() {
 	// SCJG-CF-001: statutory 90日 《行政处罚法》第六十条; promised 90日 (own promise: false)
 }
 
+// The statutory limit as a rule of the item's clock: the licensing
+// decision's own rule (行政许可法 Art 42 ¶1), or the item's where it
+// states one (建筑法 Art 8 ¶2), which keeps what the law excludes.
+func ExampleCatalogue_StatutoryRule() {
+	c := exCatalogue()
+	for _, code := range []string{"SCJG-XK-001", "ZJ-XK-003"} {
+		clock, r, err := c.StatutoryRule(code, exDay)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("%s: clock %s, %s %s, %s, %d exclusions\n", code, clock, r.ID, r.Period.Chinese(), r.Citation(), len(r.Exclusions))
+	}
+	// Output:
+	// SCJG-XK-001: clock decision, licensing-decision 20个工作日, 《行政许可法》第四十二条第一款, 8 exclusions
+	// ZJ-XK-003: clock decision, licensing-decision:statutory 7日, 《建筑法》第八条第二款, 8 exclusions
+}
+
+func ExampleCatalogue_Calendar() {
+	c := exCatalogue()
+	ok, _ := c.Calendar().IsWorkingDay(date.New(2025, 10, 11))
+	fmt.Println("2025-10-11 is a working day:", ok)
+	// Output:
+	// 2025-10-11 is a working day: true
+}
+
 func ExampleCatalogue_GreenChannel() {
 	g, ok := exCatalogue().GreenChannel("GC-2025-01")
 	fmt.Println(ok, g.Name, "priority:", g.Priority, "handler:", g.Handler.Name)
