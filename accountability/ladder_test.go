@@ -151,3 +151,10 @@ func TestWindowEndAgreesWithEnd(t *testing.T) {
 		}
 	})
 }
+
+func TestEmptyReportSaysNone(t *testing.T) {
+	text := accountability.NewReport(day(2025, 11, 14), nil, nil, nil).Text()
+	if strings.Count(text, "无 none") != 4 {
+		t.Errorf("an empty report:\n%s", text)
+	}
+}

@@ -164,15 +164,23 @@ func (r Report) Text() string {
 	counts := func(c Counts) string {
 		return fmt.Sprintf("轻微 %d · 较重 %d · 严重 %d · 预警 %d · 免责 %d", c.Minor, c.MoreSerious, c.Serious, c.Warning, c.Exempt)
 	}
+	none := func(n int) {
+		if n == 0 {
+			b.WriteString("  无 none\n")
+		}
+	}
 	b.WriteString("\n按规则 By rule\n")
+	none(len(r.Rules))
 	for _, ru := range r.Rules {
 		fmt.Fprintf(&b, "  %-18s %s %s\n", ru.Rule, pad(ru.Name, 20), counts(ru.Counts))
 	}
 	b.WriteString("\n按单位 By unit\n")
+	none(len(r.Units))
 	for _, u := range r.Units {
 		fmt.Fprintf(&b, "  %s %s · 超期 %d 日 overdue days · 责任人 %d officer(s)\n", pad(u.Unit, 14), counts(u.Counts), u.Overdue, u.Officers)
 	}
 	b.WriteString("\n按人员 By officer\n")
+	none(len(r.Officers))
 	for _, o := range r.Officers {
 		heaviest := "—"
 		if o.Heaviest.ID != "" {
@@ -208,6 +216,7 @@ func (r Report) Text() string {
 		measure[s.Finding] = s
 	}
 	b.WriteString("\n问题清单 Findings\n")
+	none(len(r.Findings))
 	for i, f := range r.Findings {
 		subject := f.Case
 		if f.Inquiry != "" {

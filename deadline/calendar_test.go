@@ -490,3 +490,17 @@ func TestDays(t *testing.T) {
 		t.Errorf("Weekend = %v", got)
 	}
 }
+
+func TestDayKindText(t *testing.T) {
+	for k := deadline.KindUnknown; k <= deadline.KindMakeUpWorkday; k++ {
+		b, err := k.MarshalText()
+		var back deadline.DayKind
+		if err != nil || back.UnmarshalText(b) != nil || back != k || k.Chinese() == "" || k.English() == "" {
+			t.Errorf("%d: %q %v → %v", k, b, err, back)
+		}
+	}
+	var k deadline.DayKind
+	if err := k.UnmarshalText([]byte("调休")); err == nil {
+		t.Error("an unknown kind was read")
+	}
+}

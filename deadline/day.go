@@ -1,6 +1,10 @@
 package deadline
 
-import "github.com/rickb777/date/v2"
+import (
+	"fmt"
+
+	"github.com/rickb777/date/v2"
+)
 
 // DayKind is what a calendar says a day is. Values are stored and logged:
 // they are never reordered, only appended.
@@ -23,28 +27,43 @@ const (
 	KindMakeUpWorkday
 )
 
-var dayKindNames = [...][2]string{
-	KindUnknown:       {"unknown", "未知"},
-	KindWorkday:       {"workday", "工作日"},
-	KindWeekend:       {"weekend", "休息日"},
-	KindHoliday:       {"holiday", "节假日"},
-	KindMakeUpWorkday: {"make-up workday", "调休上班日"},
+var dayKindNames = [...][3]string{
+	KindUnknown:       {"unknown", "未知", "unknown"},
+	KindWorkday:       {"workday", "工作日", "workday"},
+	KindWeekend:       {"weekend", "休息日", "weekend"},
+	KindHoliday:       {"holiday", "节假日", "holiday"},
+	KindMakeUpWorkday: {"makeup_workday", "调休上班日", "make-up workday"},
 }
 
-// String returns the kind in English.
-func (k DayKind) String() string {
+func (k DayKind) names() [3]string {
 	if int(k) < len(dayKindNames) {
-		return dayKindNames[k][0]
+		return dayKindNames[k]
 	}
-	return dayKindNames[0][0]
+	return dayKindNames[0]
 }
 
-// Chinese returns the kind in Chinese.
-func (k DayKind) Chinese() string {
-	if int(k) < len(dayKindNames) {
-		return dayKindNames[k][1]
+// String returns the kind's code, as JSON and the reference CLI write it:
+// "workday", "weekend", "holiday", "makeup_workday".
+func (k DayKind) String() string { return k.names()[0] }
+
+// Chinese returns the kind in Chinese: 调休上班日.
+func (k DayKind) Chinese() string { return k.names()[1] }
+
+// English returns the kind in English: "make-up workday".
+func (k DayKind) English() string { return k.names()[2] }
+
+// MarshalText writes the kind as [DayKind.String] does.
+func (k DayKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText reads a kind written by [DayKind.MarshalText].
+func (k *DayKind) UnmarshalText(b []byte) error {
+	for i, n := range dayKindNames {
+		if n[0] == string(b) {
+			*k = DayKind(i)
+			return nil
+		}
 	}
-	return dayKindNames[0][1]
+	return &Error{Op: "UnmarshalText", Err: ErrInvalidCalendar, Detail: fmt.Sprintf("unknown day kind %.40q", b)}
 }
 
 // Day is what a calendar knows of one date.

@@ -498,7 +498,7 @@ func ExampleCalendar_Day() {
 	fmt.Println(day.Name, "/", day.NameEN, "working:", day.Working)
 	fmt.Println(day.Notice)
 	// Output:
-	// 2026-02-14 Saturday make-up workday 调休上班日
+	// 2026-02-14 Saturday makeup_workday 调休上班日
 	// 春节 / Spring Festival working: true
 	// https://www.gov.cn/zhengce/zhengceku/202511/content_7047091.htm
 }

@@ -83,6 +83,9 @@ func (p *problems) add(path string, d date.Date, err error, format string, args 
 
 func (p *problems) err() error { return errors.Join(p.all...) }
 
+// restDayDetail begins the problem of a make-up day on a working weekday.
+const restDayDetail = "a make-up working day must be a rest day of the weekly pattern"
+
 // validate checks a spec and reports every problem, each located by path.
 func (s *Spec) validate(p *problems, path origin) {
 	if strings.TrimSpace(s.ID) == "" {
@@ -157,7 +160,7 @@ func (s *Spec) validate(p *problems, path origin) {
 					p.add(at, d, ErrInvalidCalendar, "both a holiday (at %s) and a make-up working day", prev)
 				}
 				if wd := d.Weekday(); !seenWeekday[wd] {
-					p.add(at, d, ErrInvalidCalendar, "a make-up working day must be a rest day of the weekly pattern, and %s is a %s", d, wd)
+					p.add(at, d, ErrInvalidCalendar, restDayDetail+", and %s is a %s", d, wd)
 				}
 			}
 		}

@@ -76,10 +76,27 @@ type holidayJSON struct {
 func ParseCalendar(data []byte, opts ...Option) (*Calendar, error) {
 	const op = "ParseCalendar"
 	spec, src, err := parseSpec(op, data)
-	if err != nil {
+	if err == nil {
+		return newCalendar(op, &spec, src.path, opts)
+	}
+	if src.syntax {
 		return nil, err
 	}
-	return newCalendar(op, &spec, src.path, opts)
+	// The values that could be read are checked too, so that every
+	// problem is reported at once; what only echoes a value that could
+	// not be read is left out (a coverage with an unreadable end, the
+	// weekly pattern of a make-up day when a weekday name was unknown).
+	p := problems{op: op}
+	spec.validate(&p, src.path)
+	all := []error{err}
+	for _, e := range p.all {
+		var pe *Error
+		if errors.As(e, &pe) && (src.echoes[pe.Path] || (src.badWeekend && strings.HasPrefix(pe.Detail, restDayDetail))) {
+			continue
+		}
+		all = append(all, e)
+	}
+	return nil, errors.Join(all...)
 }
 
 // UnmarshalJSON reads a spec in the calendar JSON format. It checks the
@@ -88,6 +105,7 @@ func ParseCalendar(data []byte, opts ...Option) (*Calendar, error) {
 func (s *Spec) UnmarshalJSON(data []byte) error {
 	spec, _, err := parseSpec("UnmarshalJSON", data)
 	if err != nil {
+		// Nothing half-read is kept.
 		return err
 	}
 	*s = spec
@@ -142,6 +160,12 @@ func runs(ds []date.Date) []string {
 // came from.
 type sources struct {
 	elem map[[3]int][]int // (arrangement, holiday, 0 off / 1 work) -> element index per date
+	// What could not be read: the JSON itself (nothing else is known),
+	// a weekday name; and the paths whose problems would only echo a
+	// value that could not be read (a coverage with an unreadable end, a
+	// holiday whose dates could not be read "lists no days").
+	syntax, badWeekend bool
+	echoes             map[string]bool
 }
 
 func (s sources) path(a, h int, list string, i int) string {
@@ -156,16 +180,18 @@ func (s sources) path(a, h int, list string, i int) string {
 }
 
 func parseSpec(op string, data []byte) (Spec, sources, error) {
-	src := sources{elem: map[[3]int][]int{}}
+	src := sources{elem: map[[3]int][]int{}, echoes: map[string]bool{}}
 	var raw specJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	// Decoding errors are joined like validation problems, so that callers
 	// see one shape of error.
 	if err := dec.Decode(&raw); err != nil {
+		src.syntax = true
 		return Spec{}, src, errors.Join(jsonError(op, data, err))
 	}
 	if _, err := dec.Token(); err != io.EOF {
+		src.syntax = true
 		return Spec{}, src, errors.Join(&Error{Op: op, Err: ErrInvalidCalendar, Detail: "data after the calendar object"})
 	}
 	p := problems{op: op}
@@ -173,12 +199,15 @@ func parseSpec(op string, data []byte) (Spec, sources, error) {
 		p.add("format", 0, ErrInvalidCalendar, "format is %q, want %q", raw.Format, CalendarFormat)
 	}
 	s := Spec{ID: raw.ID, Name: raw.Name, NameEN: raw.NameEN, Source: raw.Source}
+	n := len(p.all)
 	s.From = parseDay(&p, "coverage.from", raw.Coverage.From)
 	s.To = parseDay(&p, "coverage.to", raw.Coverage.To)
+	src.echoes["coverage"] = len(p.all) > n
 	for i, name := range raw.Weekend {
 		wd, ok := weekdayNamed(name)
 		if !ok {
 			p.add(fmt.Sprintf("weekend[%d]", i), 0, ErrInvalidCalendar, "unknown weekday name %q", name)
+			src.badWeekend = true
 			continue
 		}
 		s.Weekend = append(s.Weekend, wd)
@@ -195,6 +224,7 @@ func parseSpec(op string, data []byte) (Spec, sources, error) {
 		arr := Arrangement{Year: ra.Year, Notices: ra.Notices}
 		for h, rh := range ra.Holidays {
 			hol := Holiday{Name: rh.Name, NameEN: rh.NameEN}
+			n := len(p.all)
 			for k, list := range [2][]string{rh.Off, rh.Work} {
 				name := [2]string{"off", "work"}[k]
 				var dates []date.Date
@@ -230,14 +260,15 @@ func parseSpec(op string, data []byte) (Spec, sources, error) {
 					hol.Work = dates
 				}
 			}
+			if len(p.all) > n {
+				src.echoes[fmt.Sprintf("arrangements[%d].holidays[%d]", a, h)] = true
+			}
 			arr.Holidays = append(arr.Holidays, hol)
 		}
 		s.Arrangements = append(s.Arrangements, arr)
 	}
-	if err := p.err(); err != nil {
-		return Spec{}, src, err
-	}
-	return s, src, nil
+	// The spec read so far goes back with the problems: see ParseCalendar.
+	return s, src, p.err()
 }
 
 func weekdayNamed(name string) (time.Weekday, bool) {

@@ -114,6 +114,14 @@ func TestParseCalendarReportsEveryProblem(t *testing.T) {
 			[]wantProblem{{"arrangements[0].holidays[0].off[1]", deadline.ErrOutOfCoverage},
 				{"arrangements[0].holidays[0].work[0]", deadline.ErrInvalidCalendar},   // also a holiday
 				{"arrangements[0].holidays[0].work[1]", deadline.ErrInvalidCalendar}}}, // a Tuesday
+		{"unreadable values and an inverted coverage, at once", `{"format":"xiaoneng-calendar/1","id":"x","coverage":{"from":"2025-01-01","to":"2024-12-31"},"weekend":["Saturday","Funday"],
+			"arrangements":[{"year":2025,"holidays":[{"name":"a","off":["2025-02-30"],"work":["2025-01-27"]}]}]}`,
+			[]wantProblem{{"weekend[1]", deadline.ErrInvalidCalendar}, {"arrangements[0].holidays[0].off[0]", deadline.ErrInvalidCalendar},
+				{"coverage", deadline.ErrInvertedInterval}}}, // not the Monday make-up day: the weekly pattern is unknown
+		{"unreadable coverage, other problems still found", `{"format":"xiaoneng-calendar/1","id":"","coverage":{"from":"2025-13-01","to":"2025-12-31"},"weekend":["Saturday","Sunday"],
+			"arrangements":[{"year":2025,"holidays":[{"name":"a","work":["2025-01-07"]}]}]}`,
+			[]wantProblem{{"coverage.from", deadline.ErrInvalidCalendar}, {"id", deadline.ErrInvalidCalendar},
+				{"arrangements[0].holidays[0].work[0]", deadline.ErrInvalidCalendar}}}, // a Tuesday
 		{"syntax error", `{"format": "xiaoneng-calendar/1",,}`, []wantProblem{{"line 1, column 35", deadline.ErrInvalidCalendar}}},
 		{"wrong type", `{"format": 1}`, []wantProblem{{"format", deadline.ErrInvalidCalendar}}},
 		{"unknown member", `{"format": "xiaoneng-calendar/1", "holidays": []}`, []wantProblem{{"", deadline.ErrInvalidCalendar}}},
