@@ -10,6 +10,7 @@ import (
 
 	"github.com/qmuntal/stateless"
 
+	"github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/deadline"
 )
 
@@ -28,31 +29,74 @@ type Definition struct {
 	cal      *deadline.Calendar
 	policy   deadline.Policy
 	hours    deadline.OfficeHours
-	goGuards map[string]Guard      // registered with WithGuard
-	guards   []stateless.GuardFunc // one per transition
+	goGuards map[string]Guard // registered with WithGuard
 	rules    map[string]deadline.Rule
-	starts   map[string]deadline.Template
-	roles    map[string]ClockRole
-	index    map[step][]int // transitions by state and trigger, for Replay
+	clocks   map[string]clockInfo
 	states   map[State]*stateInfo
 	triggers map[Trigger]*triggerInfo
-	trans    []TransitionSpec
+	trans    []transInfo // one per transition, in definition order
 	machine  *stateless.StateMachine
+}
+
+// clockInfo is what Due reports of a clock of the definition, found with
+// one look-up.
+type clockInfo struct {
+	role     ClockRole
+	citation xiaoneng.Citation // the citation of its rule
 }
 
 // stateInfo is what firing needs of a state, found with one look-up: its
 // spec, its value boxed once for stateless (so that firing never
-// allocates to pass it as an interface), and its timeouts.
+// allocates to pass it as an interface), its timeouts, and the
+// transitions that leave it.
 type stateInfo struct {
 	spec     *StateSpec
 	boxed    stateless.State
 	timeouts []int
+	// steps are the triggers that lead out of the state, each with its
+	// transitions. An event's transitions are found by comparing its
+	// trigger with these few, rather than by hashing the state and the
+	// trigger.
+	steps []stepInfo
+}
+
+// stepInfo is a trigger leading out of a state: the trigger, boxed once
+// for stateless, and its transitions from the state, in definition order.
+type stepInfo struct {
+	trigger Trigger
+	boxed   stateless.Trigger
+	trans   []*transInfo
+}
+
+// step returns the step of trigger t out of the state, or nil if t does
+// not lead out of it.
+func (si *stateInfo) step(t Trigger) *stepInfo {
+	for k := range si.steps {
+		if si.steps[k].trigger == t {
+			return &si.steps[k]
+		}
+	}
+	return nil
 }
 
 // triggerInfo is a trigger's spec and its value boxed once.
 type triggerInfo struct {
 	spec  *TriggerSpec
 	boxed stateless.Trigger
+}
+
+// transInfo is a transition resolved at compile time, so that firing
+// looks up no map: the state it leads to, its guards compiled, and the
+// template of each clock it starts.
+type transInfo struct {
+	i      int // its index in Spec.Transitions
+	spec   *TransitionSpec
+	to     *stateInfo
+	guards []guardInfo
+	// starts counts the effects that start a clock, tmpls holds their
+	// templates (parallel to spec.Effects; zero for other effects).
+	starts int
+	tmpls  []deadline.Template
 }
 
 // Option configures a definition built by [New] or [ParseDefinition].
@@ -157,7 +201,6 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 		spec: spec, cal: cfg.cal, policy: deadline.DefaultPolicy(), hours: cfg.hours,
 		goGuards: cfg.guards, rules: rules,
 		states: map[State]*stateInfo{}, triggers: map[Trigger]*triggerInfo{},
-		trans: spec.Transitions,
 	}
 	if d.cal == nil {
 		d.cal = deadline.ChinaMainland()
@@ -178,28 +221,40 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 			d.states[st].timeouts = append(d.states[st].timeouts, i)
 		}
 	}
-	d.roles = map[string]ClockRole{}
+	d.clocks = map[string]clockInfo{}
 	for _, c := range spec.Clocks {
-		d.roles[c.Name] = c.Role
+		d.clocks[c.Name] = clockInfo{role: c.Role, citation: rules[c.Name].Citation()}
 	}
-	d.starts = map[string]deadline.Template{}
+	starts := map[string]deadline.Template{}
 	for name, r := range rules {
 		// validate has checked every rule already.
-		d.starts[name], _ = deadline.NewTemplate(r)
+		starts[name], _ = deadline.NewTemplate(r)
 	}
-	d.index = map[step][]int{}
-	for i, t := range spec.Transitions {
-		k := step{t.From, t.Trigger}
-		d.index[k] = append(d.index[k], i)
+	d.trans = make([]transInfo, len(spec.Transitions))
+	for i := range spec.Transitions {
+		t := &spec.Transitions[i]
+		ti := &d.trans[i]
+		*ti = transInfo{i: i, spec: t, to: d.states[t.To]}
+		for j := range t.Guards {
+			ti.guards = append(ti.guards, d.compileGuard(&t.Guards[j]))
+		}
+		ti.tmpls = make([]deadline.Template, len(t.Effects))
+		for j, ef := range t.Effects {
+			if ef.Op == OpStart {
+				ti.starts++
+				ti.tmpls[j] = starts[ef.Clock]
+			}
+		}
+		from := d.states[t.From]
+		st := from.step(t.Trigger)
+		if st == nil {
+			from.steps = append(from.steps, stepInfo{trigger: t.Trigger, boxed: d.triggers[t.Trigger].boxed})
+			st = &from.steps[len(from.steps)-1]
+		}
+		st.trans = append(st.trans, ti)
 	}
 	d.compile()
 	return d, nil
-}
-
-// step keys the transitions that leave a state on a trigger.
-type step struct {
-	state   State
-	trigger Trigger
 }
 
 // ParseDefinition reads a procedure spec from JSON and builds it like
@@ -298,8 +353,8 @@ func (d *Definition) Rule(clock string) (deadline.Rule, bool) {
 // [ClockRole]); a clock the definition does not declare is reported with
 // false.
 func (d *Definition) ClockRole(clock string) (ClockRole, bool) {
-	r, ok := d.roles[clock]
-	return r, ok
+	ci, ok := d.clocks[clock]
+	return ci.role, ok
 }
 
 // StateLabel returns the Chinese and English names of a state.

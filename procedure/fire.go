@@ -6,8 +6,10 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/qmuntal/stateless"
 	"github.com/rickb777/date/v2"
@@ -25,13 +27,20 @@ import (
 // it without a context.WithValue allocation.
 type firing struct {
 	context.Context
-	d     *Definition
-	c     *Case
-	e     *Event // points to ev
+	d *Definition
+	c *Case
+	// e is the event being fired: ev for Fire and Advance, the log's next
+	// slot for Replay (see Definition.Replay).
+	e     *Event
 	ev    Event
 	state stateless.State // the case's state, boxed once by compile
 	fired int
 	unmet []string
+	// The last payload date parsed (see payloadDate).
+	dated   bool
+	dateKey string
+	date    date.Date
+	dateOK  bool
 }
 
 type firingKey struct{}
@@ -52,6 +61,85 @@ func firingOf(ctx context.Context) (*firing, bool) {
 	}
 	f, ok := ctx.Value(firingKey{}).(*firing)
 	return f, ok
+}
+
+// firings recycles the firings of Fire and Advance. Their firing is the
+// context stateless fires with, so it lives on the heap; reusing it
+// spares an allocation per event, and its unmet buffer with it. A firing
+// is put back only once its call is over: nothing keeps it (an error
+// copies what it reports, and a Guard must not keep its View).
+var firings = sync.Pool{New: func() any { return new(firing) }}
+
+// payloadDate reads the payload's date under key as [deadline.ParseDate]
+// does, parsing it once per event: a renewal's "expires" is read by its
+// days_before guard and by the clock it starts. The memo holds the last
+// key read; the payload does not change while the event fires, so the
+// key alone identifies the value.
+func (f *firing) payloadDate(key string) (date.Date, bool) {
+	if !f.dated || f.dateKey != key {
+		f.date, f.dateOK = parseDate(f.e.Payload[key])
+		f.dated, f.dateKey = true, key
+	}
+	return f.date, f.dateOK
+}
+
+// parseDate reads a date of the form YYYY-MM-DD as [deadline.ParseDate]
+// does, saying only whether it is one. It counts the days from the civil
+// date directly, where ParseDate builds a time.Time and converts it back
+// to check the day, and builds no error. TestParseDate checks that both
+// agree.
+func parseDate(s string) (date.Date, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, false
+	}
+	num := func(a, b int) (int, bool) {
+		n := 0
+		for i := a; i < b; i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return 0, false
+			}
+			n = n*10 + int(s[i]-'0')
+		}
+		return n, true
+	}
+	y, ok1 := num(0, 4)
+	m, ok2 := num(5, 7)
+	d, ok3 := num(8, 10)
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return 0, false
+	}
+	return date.Date(daysFromCivil(y, m, d)) + date.ZeroOffset, true
+}
+
+// daysIn returns the number of days of month m of year y, in the
+// proleptic Gregorian calendar time.Date uses.
+func daysIn(y, m int) int {
+	if m == 2 {
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 30 + (m+m/8)%2 // 31 in January, March, May, July, August, October, December
+}
+
+// daysFromCivil returns the number of days from 1970-01-01 to day d of
+// month m of year y (0 to 9999), in the proleptic Gregorian calendar: H.
+// Hinnant's days_from_civil, on years that start in March, so that a
+// leap day ends its year.
+func daysFromCivil(y, m, d int) int {
+	if m <= 2 {
+		y--
+	}
+	era := y
+	if era < 0 {
+		era -= 399 // floor division
+	}
+	era /= 400
+	yoe := y - era*400                     // year of the era, 0 to 399
+	doy := (153*((m+9)%12)+2)/5 + d - 1    // day of the year from 1 March
+	doe := yoe*365 + yoe/4 - yoe/100 + doy // day of the era
+	return era*146097 + doe - 719468       // 719468 days from 0000-03-01 to 1970-01-01
 }
 
 // compile builds the definition's stateless machine: states and
@@ -90,10 +178,8 @@ func (d *Definition) compile() {
 	for _, st := range d.spec.States {
 		m.Configure(d.states[st.ID].boxed)
 	}
-	d.guards = make([]stateless.GuardFunc, len(d.spec.Transitions))
 	for i, t := range d.spec.Transitions {
-		guard := d.guardFunc(i)
-		d.guards[i] = guard
+		guard := d.guardFunc(&d.trans[i])
 		cfg := m.Configure(t.From)
 		if t.From == t.To {
 			cfg.InternalTransition(t.Trigger, func(context.Context, ...any) error { return nil }, guard)
@@ -104,61 +190,121 @@ func (d *Definition) compile() {
 	d.machine = m
 }
 
-// guardFunc returns the stateless guard of transition i.
-func (d *Definition) guardFunc(i int) stateless.GuardFunc {
-	t := &d.spec.Transitions[i]
+// guardFunc returns the stateless guard of transition t.
+func (d *Definition) guardFunc(t *transInfo) stateless.GuardFunc {
 	return func(ctx context.Context, _ ...any) bool {
 		f, ok := firingOf(ctx)
 		if !ok {
 			return false
 		}
-		pass := true
-		for _, g := range t.Guards {
-			if !d.holds(ctx, g, f) {
-				f.unmet = append(f.unmet, g.Desc+" / "+g.DescEN)
-				pass = false
-			}
-		}
-		if pass {
-			f.fired = i
-		}
-		return pass
+		return d.guardsHold(t, f)
 	}
 }
 
-// holds evaluates one guard.
-func (d *Definition) holds(ctx context.Context, g GuardSpec, f *firing) bool {
-	var ok bool
-	present := func(v string) bool {
-		if g.Value == "" {
-			return v != ""
+// guardsHold evaluates every guard of transition t, noting those that
+// fail, and records t as the one that fired if all hold.
+func (d *Definition) guardsHold(t *transInfo, f *firing) bool {
+	pass := true
+	for k := range t.guards {
+		if g := &t.guards[k]; !d.holds(g, f) {
+			f.unmet = append(f.unmet, g.unmet)
+			pass = false
 		}
-		return v == g.Value
 	}
+	if pass {
+		f.fired = t.i
+	}
+	return pass
+}
+
+// guardKind is a GuardKind as a small number, for a switch that jumps
+// rather than compares strings.
+type guardKind uint8
+
+const (
+	kindPayload guardKind = iota
+	kindFact
+	kindClockRunning
+	kindClockStopped
+	kindClockExpired
+	kindClocksStopped
+	kindDaysBefore
+	kindAtMost
+	kindAtLeast
+	kindCustom
+)
+
+var guardKindOf = map[GuardKind]guardKind{
+	GuardPayload: kindPayload, GuardFact: kindFact,
+	GuardClockRunning: kindClockRunning, GuardClockStopped: kindClockStopped, GuardClockExpired: kindClockExpired,
+	GuardClocksStopped: kindClocksStopped, GuardDaysBefore: kindDaysBefore,
+	GuardAtMost: kindAtMost, GuardAtLeast: kindAtLeast, GuardCustom: kindCustom,
+}
+
+// guardInfo is a guard resolved at compile time: its kind as a number,
+// its value parsed, its custom function found, and the text a refusal
+// reports, so that evaluating it parses nothing and builds no string.
+type guardInfo struct {
+	spec   *GuardSpec
+	kind   guardKind
+	days   int             // days_before: the number of days
+	limit  decimal.Decimal // at_most, at_least: the bound
+	custom Guard           // custom: the registered guard
+	unmet  string          // Desc / DescEN
+}
+
+// compileGuard resolves a guard validate has accepted: its kind is
+// known, its value parses and its custom guard is registered.
+func (d *Definition) compileGuard(g *GuardSpec) guardInfo {
+	gi := guardInfo{spec: g, kind: guardKindOf[g.Kind], unmet: g.Desc + " / " + g.DescEN}
 	switch g.Kind {
-	case GuardPayload:
-		ok = present(f.e.Payload[g.Key])
-	case GuardFact:
-		ok = present(f.c.Facts[g.Key])
-	case GuardClockRunning, GuardClockStopped, GuardClockExpired:
-		clk, found := f.c.Clock(g.Key)
+	case GuardDaysBefore:
+		gi.days, _ = strconv.Atoi(g.Value)
+	case GuardAtMost, GuardAtLeast:
+		gi.limit, _ = decimal.NewFromString(g.Value)
+	case GuardCustom:
+		gi.custom = d.goGuards[g.Key]
+	}
+	return gi
+}
+
+// present is the test of payload and fact guards: v is set, and equals
+// want if want is set.
+func present(want, v string) bool {
+	if want == "" {
+		return v != ""
+	}
+	return v == want
+}
+
+// holds evaluates one guard.
+func (d *Definition) holds(g *guardInfo, f *firing) bool {
+	s := g.spec
+	var ok bool
+	switch g.kind {
+	case kindPayload:
+		ok = present(s.Value, f.e.Payload[s.Key])
+	case kindFact:
+		ok = present(s.Value, f.c.Facts[s.Key])
+	case kindClockRunning, kindClockStopped, kindClockExpired:
+		clk, found := f.c.Clock(s.Key)
 		if found {
 			st, err := clk.Status(d.cal, deadline.DateOf(f.e.At))
 			switch {
 			case err != nil:
-			case g.Kind == GuardClockRunning:
+			case g.kind == kindClockRunning:
 				ok = !st.Stopped
-			case g.Kind == GuardClockStopped:
+			case g.kind == kindClockStopped:
 				ok = st.Stopped
 			default:
-				ok = st.Due != 0 && !f.e.At.Before(d.hours.LastMoment(st.Due))
+				ok = st.Due != 0 && d.ended(st.Due, f.e.At)
 			}
 		}
-	case GuardClocksStopped:
+	case kindClocksStopped:
 		n := 0
 		ok = true
 		for _, cc := range f.c.Clocks {
-			if cc.Spec != g.Key {
+			if cc.Spec != s.Key {
 				continue
 			}
 			n++
@@ -167,24 +313,26 @@ func (d *Definition) holds(ctx context.Context, g GuardSpec, f *firing) bool {
 			}
 		}
 		ok = ok && n > 0
-	case GuardDaysBefore:
-		n, _ := strconv.Atoi(g.Value)
-		if day, err := deadline.ParseDate(f.e.Payload[g.Key]); err == nil {
-			ok = int64(day-deadline.DateOf(f.e.At)) >= int64(n)
+	case kindDaysBefore:
+		if day, parsed := f.payloadDate(s.Key); parsed {
+			ok = int64(day-deadline.DateOf(f.e.At)) >= int64(g.days)
 		}
-	case GuardAtMost, GuardAtLeast:
-		v, err1 := decimal.NewFromString(f.e.Payload[g.Key])
-		limit, err2 := decimal.NewFromString(g.Value)
-		if err1 == nil && err2 == nil {
-			c := v.Cmp(limit)
-			ok = (g.Kind == GuardAtMost && c <= 0) || (g.Kind == GuardAtLeast && c >= 0)
+	case kindAtMost, kindAtLeast:
+		if v, err := decimal.NewFromString(f.e.Payload[s.Key]); err == nil {
+			c := v.Cmp(g.limit)
+			ok = (g.kind == kindAtMost && c <= 0) || (g.kind == kindAtLeast && c >= 0)
 		}
-	case GuardCustom:
-		if fn := d.goGuards[g.Key]; fn != nil {
-			ok = fn(ctx, View{f})
+	case kindCustom:
+		if g.custom != nil {
+			// The guard gets a copy of the firing: were f itself
+			// handed to a function the compiler cannot see, every
+			// firing would escape to the heap, Replay's too.
+			h := new(firing)
+			*h = *f
+			ok = g.custom(h, View{h})
 		}
 	}
-	return ok != g.Not
+	return ok != s.Not
 }
 
 // Fire applies event e to case c: it finds the transition the definition
@@ -201,32 +349,33 @@ func (d *Definition) holds(ctx context.Context, g GuardSpec, f *firing) bool {
 //
 // ctx reaches the Go guards registered with [WithGuard].
 func (d *Definition) Fire(ctx context.Context, c *Case, e Event) error {
-	if err := d.check("Fire", c, &e); err != nil {
+	si, st, err := d.check("Fire", c, nil, &e)
+	if err != nil {
 		return err
 	}
 	if e.Auto {
-		return d.eventError("Fire", c, e, ErrInvalidEvent, "automatic outcomes are applied by Advance")
+		return d.eventError("Fire", c, e.Trigger, ErrInvalidEvent, "automatic outcomes are applied by Advance")
 	}
-	if err := d.checkExpired("Fire", c, e); err != nil {
+	if err := d.checkExpired("Fire", c, si, &e); err != nil {
 		return err
 	}
-	return d.apply(ctx, "Fire", c, e)
+	return d.apply(ctx, "Fire", c, si, st, &e)
 }
 
-func (d *Definition) eventError(op string, c *Case, e Event, err error, detail string) *Error {
+func (d *Definition) eventError(op string, c *Case, trigger Trigger, err error, detail string) *Error {
 	id := ""
 	var st State
 	if c != nil {
 		id, st = c.ID, c.State
 	}
-	return &Error{Op: op, Case: id, State: st, Trigger: e.Trigger, Err: err, Detail: detail}
+	return &Error{Op: op, Case: id, State: st, Trigger: trigger, Err: err, Detail: detail}
 }
 
 // eventDay returns the day an event's clock effects apply on: its date in
 // China Standard Time; for a filing (TransitionSpec.Receipt) under office
 // hours that defer, the day it counts as received; for an automatic
 // outcome, the due day that ended at its instant.
-func (d *Definition) eventDay(e Event, t *TransitionSpec) (date.Date, error) {
+func (d *Definition) eventDay(e *Event, t *TransitionSpec) (date.Date, error) {
 	switch {
 	case e.Auto:
 		return deadline.DateOf(e.At.Add(-time.Nanosecond)), nil
@@ -236,10 +385,35 @@ func (d *Definition) eventDay(e Event, t *TransitionSpec) (date.Date, error) {
 	return deadline.DateOf(e.At), nil
 }
 
-// blank reports whether s holds nothing but white space. It stops at the
-// first other character, so a name costs a rune or two, where
-// strings.TrimSpace would decode it from both ends.
+// blank reports whether s holds nothing but white space (unicode.IsSpace).
+// Most strings it sees are names, so it decides by the first byte when it
+// can: an ASCII byte is white space or not by itself, and every
+// non-ASCII white space character (U+0085, U+00A0, U+1680, U+2000 to
+// U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) starts with byte 0xC2,
+// 0xE1, 0xE2 or 0xE3 in UTF-8, so a string starting with any other
+// non-ASCII byte (a Chinese character starts with 0xE4 to 0xE9; a stray
+// byte decodes to U+FFFD) is not blank. Only strings that start otherwise
+// are decoded rune by rune. TestBlank checks it against that loop.
 func blank(s string) bool {
+	if s == "" {
+		return true
+	}
+	switch b := s[0]; {
+	case b < utf8.RuneSelf:
+		if !asciiSpace[b] {
+			return false
+		}
+	case b != 0xC2 && (b < 0xE1 || b > 0xE3):
+		return false
+	}
+	return blankRunes(s)
+}
+
+// asciiSpace holds the ASCII characters unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// blankRunes is blank decoded rune by rune.
+func blankRunes(s string) bool {
 	for _, r := range s {
 		if !unicode.IsSpace(r) {
 			return false
@@ -248,45 +422,60 @@ func blank(s string) bool {
 	return true
 }
 
-// check validates a case and an event before anything is fired.
-func (d *Definition) check(op string, c *Case, e *Event) error {
+// check validates a case and an event before anything is fired, and
+// returns the case's state and the event's step out of it (nil if its
+// trigger does not lead out of the state). A caller that knows the state
+// passes it as si, vouching that c is a case of d in that state: Replay,
+// which builds the case itself and carries its state from one event to
+// the next as the state the last step led to. Otherwise si is nil and
+// check looks it up.
+func (d *Definition) check(op string, c *Case, si *stateInfo, e *Event) (*stateInfo, *stepInfo, error) {
+	if c == nil {
+		return nil, nil, &Error{Op: op, Err: ErrWrongDefinition, Detail: "no case"}
+	}
+	if si == nil {
+		if c.Definition != d.spec.ID || c.Version != d.spec.Version {
+			return nil, nil, d.eventError(op, c, e.Trigger, ErrWrongDefinition,
+				fmt.Sprintf("the case belongs to %s@%s, not %s@%s", c.Definition, c.Version, d.spec.ID, d.spec.Version))
+		}
+		if si = d.states[c.State]; si == nil {
+			return nil, nil, d.eventError(op, c, e.Trigger, ErrWrongDefinition, fmt.Sprintf("state %q is not a state of %s", c.State, d.spec.ID))
+		}
+	}
+	st := si.step(e.Trigger)
 	switch {
-	case c == nil:
-		return &Error{Op: op, Err: ErrWrongDefinition, Detail: "no case"}
-	case c.Definition != d.spec.ID || c.Version != d.spec.Version:
-		return d.eventError(op, c, *e, ErrWrongDefinition,
-			fmt.Sprintf("the case belongs to %s@%s, not %s@%s", c.Definition, c.Version, d.spec.ID, d.spec.Version))
-	case d.states[c.State] == nil:
-		return d.eventError(op, c, *e, ErrWrongDefinition, fmt.Sprintf("state %q is not a state of %s", c.State, d.spec.ID))
 	case e.Trigger == "":
-		return d.eventError(op, c, *e, ErrInvalidEvent, "the event has no trigger")
-	case d.triggers[e.Trigger] == nil:
-		return d.eventError(op, c, *e, ErrInvalidEvent, fmt.Sprintf("%s knows no trigger %q", d.spec.ID, e.Trigger))
+		return nil, nil, d.eventError(op, c, e.Trigger, ErrInvalidEvent, "the event has no trigger")
+	// Every transition's trigger is a trigger of the definition, so one
+	// that leads out of the state needs no look-up.
+	case st == nil && d.triggers[e.Trigger] == nil:
+		return nil, nil, d.eventError(op, c, e.Trigger, ErrInvalidEvent, fmt.Sprintf("%s knows no trigger %q", d.spec.ID, e.Trigger))
 	case e.At.IsZero():
-		return d.eventError(op, c, *e, ErrInvalidEvent, "the event has no instant")
+		return nil, nil, d.eventError(op, c, e.Trigger, ErrInvalidEvent, "the event has no instant")
 	case !e.Auto && (blank(e.Actor.Officer) || blank(e.Actor.Unit)):
-		return d.eventError(op, c, *e, ErrInvalidEvent, "the event names no actor (officer and unit)")
+		return nil, nil, d.eventError(op, c, e.Trigger, ErrInvalidEvent, "the event names no actor (officer and unit)")
 	}
 	if n := len(c.Events); n > 0 && e.At.Before(c.Events[n-1].At) {
-		return d.eventError(op, c, *e, ErrInvalidEvent,
+		return nil, nil, d.eventError(op, c, e.Trigger, ErrInvalidEvent,
 			fmt.Sprintf("the event at %s comes before the last one, at %s", e.At.Format("2006-01-02T15:04:05Z07:00"), c.Events[n-1].At.Format("2006-01-02T15:04:05Z07:00")))
 	}
 	// Store the instant in China Standard Time, without a monotonic
 	// reading, so that stored and replayed cases compare equal.
 	e.At = e.At.In(deadline.ChinaStandardTime()).Round(0)
-	return nil
+	return si, st, nil
 }
 
 // checkExpired refuses an event that comes after a clock with an
-// automatic outcome ran out in the case's state.
-func (d *Definition) checkExpired(op string, c *Case, e Event) error {
-	for _, i := range d.states[c.State].timeouts {
-		t := d.spec.Timeouts[i]
+// automatic outcome ran out in the case's state si.
+func (d *Definition) checkExpired(op string, c *Case, si *stateInfo, e *Event) error {
+	for _, i := range si.timeouts {
+		t := &d.spec.Timeouts[i]
 		if t.Trigger == e.Trigger && e.Auto {
 			continue
 		}
-		if at, ok := d.expiry(c, t); ok && !e.At.Before(at) {
-			return d.eventError(op, c, e, ErrExpired,
+		if due, ok := d.expiryDay(c, t); ok && d.ended(due, e.At) {
+			at := d.hours.LastMoment(due)
+			return d.eventError(op, c, e.Trigger, ErrExpired,
 				fmt.Sprintf("clock %s ran out at %s and %s applies by %s; advance the case first",
 					t.Clock, at.Format("2006-01-02 15:04"), t.Trigger, t.Citation))
 		}
@@ -295,173 +484,220 @@ func (d *Definition) checkExpired(op string, c *Case, e Event) error {
 }
 
 // expiry returns when a timeout's clock runs out, if it runs.
-func (d *Definition) expiry(c *Case, t Timeout) (at time.Time, ok bool) {
+func (d *Definition) expiry(c *Case, t *Timeout) (at time.Time, ok bool) {
+	due, ok := d.expiryDay(c, t)
+	if !ok {
+		return at, false
+	}
+	return d.hours.LastMoment(due), true
+}
+
+// expiryDay returns the due day of a timeout's clock, if it runs.
+func (d *Definition) expiryDay(c *Case, t *Timeout) (due date.Date, ok bool) {
 	clk, found := c.Clock(t.Clock)
 	if !found {
-		return at, false
+		return 0, false
 	}
 	st, err := clk.Status(d.cal, clk.LastDay())
 	if err != nil || st.Due == 0 || st.Stopped {
-		return at, false
+		return 0, false
 	}
-	return d.hours.LastMoment(st.Due), true
+	return st.Due, true
 }
 
-// apply fires e through the stateless machine and commits the result.
-func (d *Definition) apply(ctx context.Context, op string, c *Case, e Event) (err error) {
-	f := &firing{Context: ctx, d: d, c: c, ev: e, state: d.states[c.State].boxed, fired: -1}
+// ended reports whether day due has ended by instant at: whether at is
+// not before d.hours.LastMoment(due). A day that ends at 24:00 (no
+// closing time) has ended when at falls on a later day in China Standard
+// Time, which DateOf tells without building an instant: LastMoment is
+// then the midnight that starts the next day, a whole second, and China
+// Standard Time has no daylight saving. TestEnded checks it against
+// LastMoment.
+func (d *Definition) ended(due date.Date, at time.Time) bool {
+	if d.hours.Close == 0 {
+		return deadline.DateOf(at) > due
+	}
+	return !at.Before(d.hours.LastMoment(due))
+}
+
+// apply fires e, in state si on step st (nil if its trigger does not
+// lead out of si), through the stateless machine and commits the result.
+func (d *Definition) apply(ctx context.Context, op string, c *Case, si *stateInfo, st *stepInfo, e *Event) (err error) {
+	// A pooled firing is zero but for its unmet buffer (see below), so
+	// only the fields that differ from zero are set.
+	f := firings.Get().(*firing)
+	f.Context, f.d, f.c, f.ev, f.state, f.fired = ctx, d, c, *e, si.boxed, -1
 	f.e = &f.ev
 	defer func() {
 		// stateless panics when two guarded transitions both pass; New
 		// proves the guards exclusive, but a Go guard may not be.
 		if r := recover(); r != nil {
-			err = d.eventError(op, c, e, ErrInvalidDefinition, fmt.Sprint(r))
+			// The firing is dropped, not reused: the panic may have
+			// left it anywhere.
+			err = d.eventError(op, c, e.Trigger, ErrInvalidDefinition, fmt.Sprint(r))
+			return
 		}
+		clear(f.unmet)
+		*f = firing{unmet: f.unmet[:0]}
+		firings.Put(f)
 	}()
-	if ferr := d.machine.FireCtx(f, d.triggers[e.Trigger].boxed); ferr != nil {
+	var trigger stateless.Trigger
+	if st != nil {
+		trigger = st.boxed
+	} else {
+		// The trigger does not lead out of the case's state: stateless
+		// refuses it. Only then is the trigger map needed.
+		trigger = d.triggers[e.Trigger].boxed
+	}
+	if ferr := d.machine.FireCtx(f, trigger); ferr != nil {
 		if pe, ok := ferr.(*Error); ok {
 			pe.Op = op
 			return pe
 		}
-		return d.eventError(op, c, e, ErrInvalidTransition, ferr.Error())
+		return d.eventError(op, c, e.Trigger, ErrInvalidTransition, ferr.Error())
 	}
 	if f.fired < 0 {
-		return d.eventError(op, c, e, ErrInvalidTransition, "no transition fired")
+		return d.eventError(op, c, e.Trigger, ErrInvalidTransition, "no transition fired")
 	}
-	return d.commit(op, c, e, f.fired, false)
+	return d.commit(op, f, &d.trans[f.fired], false)
 }
 
-// applyIndexed resolves e through the definition's own transition index,
-// with the same guards as the machine, and commits the result. Replay
-// uses it: re-applying stored events needs no stateless dispatch, which
-// alone costs more than the rest of a step. The model tests check that
-// both paths build identical cases.
+// applyIndexed resolves f's event on its step st out of the case's state
+// (nil if its trigger does not lead out of it), with the same guards as
+// the machine, and commits the result. Replay uses it: re-applying stored
+// events needs no stateless dispatch, which alone costs more than the
+// rest of a step. The model tests check that both paths build identical
+// cases.
 //
-// f is reused across the events of one replay, to spare an allocation per
-// event.
-func (d *Definition) applyIndexed(f *firing, op string, c *Case, e Event) error {
-	*f = firing{Context: f.Context, d: d, c: c, ev: e, fired: -1, unmet: f.unmet[:0]}
-	f.e = &f.ev
-	for _, i := range d.index[step{c.State, e.Trigger}] {
-		if d.guards[i](f) && f.fired != i {
-			return d.eventError(op, c, e, ErrInvalidDefinition, "the guards of two transitions both hold")
+// f is reused across the events of one replay; its event is the log's
+// next slot.
+func (d *Definition) applyIndexed(f *firing, op string, c *Case, st *stepInfo, e *Event) error {
+	// Only what changes from one event to the next is set (Replay sets
+	// the definition and the case once; ev and state are Fire's): f is
+	// reached through a pointer, so every pointer stored here goes
+	// through the garbage collector's write barrier.
+	f.e, f.fired, f.dated = e, -1, false
+	if len(f.unmet) > 0 {
+		f.unmet = f.unmet[:0]
+	}
+	if st != nil {
+		for _, t := range st.trans {
+			if d.guardsHold(t, f) && f.fired != t.i {
+				return d.eventError(op, c, e.Trigger, ErrInvalidDefinition, "the guards of two transitions both hold")
+			}
 		}
 	}
 	if f.fired < 0 {
-		pe := d.eventError(op, c, e, ErrInvalidTransition, "")
+		pe := d.eventError(op, c, e.Trigger, ErrInvalidTransition, "")
 		if pe.Unmet = slices.Clone(f.unmet); len(f.unmet) == 0 {
 			pe.Detail = "the definition allows no such step from this state"
 		}
 		return pe
 	}
-	return d.commit(op, c, e, f.fired, true)
+	return d.commit(op, f, &d.trans[f.fired], true)
 }
 
-// commit applies transition i to the case. Unless the caller owns the
+// commit applies transition t to f's case. Unless the caller owns the
 // case's slices and maps (Replay builds its case afresh), they are copied
 // before they change, so that a copy of the case made before keeps what
 // it had.
-func (d *Definition) commit(op string, c *Case, e Event, i int, owned bool) error {
-	t := &d.spec.Transitions[i]
-	clocks, err := d.effects(c, e, t, owned)
+func (d *Definition) commit(op string, f *firing, t *transInfo, owned bool) error {
+	c, e, ts := f.c, f.e, t.spec
+	clocks, err := d.effects(f, t, owned)
 	if err != nil {
 		return err
 	}
 	facts := c.Facts
-	if len(t.Set) > 0 || len(t.Record) > 0 {
+	if len(ts.Set) > 0 || len(ts.Record) > 0 {
 		if !owned {
 			facts = maps.Clone(c.Facts)
 		}
 		if facts == nil {
 			facts = map[string]string{}
 		}
-		maps.Copy(facts, t.Set)
-		for _, k := range t.Record {
+		maps.Copy(facts, ts.Set)
+		for _, k := range ts.Record {
 			if v, ok := e.Payload[k]; ok {
 				facts[k] = v
 			}
 		}
 	}
-	if e.To != "" && e.To != t.To {
-		return d.eventError(op, c, e, ErrInvalidEvent,
-			fmt.Sprintf("the log says the event led to %q, the definition leads it to %q", e.To, t.To))
+	if e.To != "" && e.To != ts.To {
+		return d.eventError(op, c, e.Trigger, ErrInvalidEvent,
+			fmt.Sprintf("the log says the event led to %q, the definition leads it to %q", e.To, ts.To))
 	}
-	e.To = t.To
-	c.State = t.To
-	c.Clocks = clocks
-	c.Facts = facts
-	c.Events = append(c.Events, e)
+	e.To = ts.To
+	c.State = ts.To
+	// The clocks and facts are stored only if the step changed them,
+	// sparing the write barriers of storing them again.
+	if len(ts.Effects) > 0 {
+		c.Clocks = clocks
+	}
+	if len(ts.Set) > 0 || len(ts.Record) > 0 {
+		c.Facts = facts
+	}
+	if n := len(c.Events); n < cap(c.Events) && e == &c.Events[:n+1][n] {
+		// Replay built the event in the log's next slot: extending the
+		// log takes it in.
+		c.Events = c.Events[:n+1]
+	} else {
+		c.Events = append(c.Events, *e)
+	}
 	return nil
 }
 
-// effects applies a transition's clock effects to a copy of the case's
-// clocks.
-func (d *Definition) effects(c *Case, e Event, t *TransitionSpec, owned bool) ([]CaseClock, error) {
-	if len(t.Effects) == 0 {
+// effects applies transition t's clock effects to a copy of the case's
+// clocks (to the clocks themselves if owned).
+func (d *Definition) effects(f *firing, t *transInfo, owned bool) ([]CaseClock, error) {
+	c, e, ts := f.c, f.e, t.spec
+	if len(ts.Effects) == 0 {
 		return c.Clocks, nil
 	}
 	clocks := c.Clocks
 	if !owned {
 		// One copy, with room for the clocks the step starts.
-		starts := 0
-		for _, ef := range t.Effects {
-			if ef.Op == OpStart {
-				starts++
-			}
-		}
-		clocks = append(make([]CaseClock, 0, len(c.Clocks)+starts), c.Clocks...)
+		clocks = append(make([]CaseClock, 0, len(c.Clocks)+t.starts), c.Clocks...)
 	}
-	day, err := d.eventDay(e, t)
+	day, err := d.eventDay(e, ts)
 	if err != nil {
-		return nil, d.eventError("Fire", c, e, fmt.Errorf("%w: %w", ErrInvalidEvent, err), "the day of receipt")
+		return nil, d.eventError("Fire", c, e.Trigger, fmt.Errorf("%w: %w", ErrInvalidEvent, err), "the day of receipt")
 	}
-	fail := func(err error, format string, args ...any) ([]CaseClock, error) {
-		pe := d.eventError("Fire", c, e, err, fmt.Sprintf(format, args...))
-		return nil, pe
-	}
-	// failClock keeps the deadline package's error in the chain, so that
-	// errors.Is finds both ErrInvalidTransition and, say,
-	// deadline.ErrExtensionRefused.
-	failClock := func(name string, err error) ([]CaseClock, error) {
-		pe := d.eventError("Fire", c, e, fmt.Errorf("%w: %w", ErrInvalidTransition, err), "clock "+name)
-		return nil, pe
-	}
-	for _, ef := range t.Effects {
+	for k := range ts.Effects {
+		ef := &ts.Effects[k]
 		name := ef.Clock
 		if ef.Per != "" {
 			key := e.Payload[ef.Per]
 			if key == "" {
-				return fail(ErrInvalidEvent, "the payload needs %q to tell the clocks %q apart", ef.Per, ef.Clock)
+				return nil, d.effectError(c, e, ErrInvalidEvent, fmt.Sprintf("the payload needs %q to tell the clocks %q apart", ef.Per, ef.Clock))
 			}
 			name += ":" + key
 		}
-		idx := slices.IndexFunc(clocks, func(cc CaseClock) bool { return cc.Name == name })
+		idx := clockIndex(clocks, name)
 		if ef.Op == OpStart {
 			start := day
 			if ef.From != "" {
 				from, ok := c.Clock(ef.From)
 				if !ok {
-					return fail(ErrInvalidTransition, "clock %q, to start %q from, never started", ef.From, name)
+					return nil, d.effectError(c, e, ErrInvalidTransition, fmt.Sprintf("clock %q, to start %q from, never started", ef.From, name))
 				}
 				start = from.Started()
 			}
-			tmpl := d.starts[ef.Clock]
+			tmpl := t.tmpls[k]
 			if ef.Until != "" {
-				until, err := deadline.ParseDate(e.Payload[ef.Until])
-				if err != nil || until <= day {
-					return fail(ErrInvalidEvent, "payload %q must be a date after %s, got %q", ef.Until, day, e.Payload[ef.Until])
+				until, ok := f.payloadDate(ef.Until)
+				if !ok || until <= day {
+					return nil, d.effectError(c, e, ErrInvalidEvent, fmt.Sprintf("payload %q must be a date after %s, got %q", ef.Until, day, e.Payload[ef.Until]))
 				}
 				if tmpl, err = tmpl.Term(int(until - day)); err != nil {
-					return failClock(name, err)
+					return nil, d.clockError(c, e, name, err)
 				}
 			}
 			clk, err := tmpl.Start(start)
 			if err != nil {
-				return failClock(name, err)
+				return nil, d.clockError(c, e, name, err)
 			}
 			if idx >= 0 {
 				if st, err := clocks[idx].Clock.Status(d.cal, day); err == nil && !st.Stopped {
-					return fail(ErrInvalidTransition, "clock %q is already running", name)
+					return nil, d.effectError(c, e, ErrInvalidTransition, fmt.Sprintf("clock %q is already running", name))
 				}
 				clocks[idx].Clock = clk
 			} else {
@@ -473,48 +709,86 @@ func (d *Definition) effects(c *Case, e Event, t *TransitionSpec, owned bool) ([
 			}
 			continue
 		}
-		targets := []int{idx}
-		if ef.All {
-			targets = targets[:0]
-			for i, cc := range clocks {
-				if cc.Spec == ef.Clock {
-					if st, err := cc.Clock.Status(d.cal, day); err == nil && !st.Stopped {
-						targets = append(targets, i)
-					}
-				}
+		if !ef.All {
+			if idx < 0 {
+				return nil, d.effectError(c, e, ErrInvalidTransition, fmt.Sprintf("clock %q never started", name))
 			}
-		} else if idx < 0 {
-			return fail(ErrInvalidTransition, "clock %q never started", name)
+			if err := d.enter(c, e, ef, day, &clocks[idx]); err != nil {
+				return nil, err
+			}
+			continue
 		}
-		for _, i := range targets {
-			entry, detail := d.entry(ef, e, day)
-			if detail != "" {
-				return fail(ErrInvalidEvent, "%s", detail)
+		// Every running instance. Entering one changes no other, so
+		// each can be tested just before it is entered.
+		for i := range clocks {
+			if clocks[i].Spec != ef.Clock {
+				continue
 			}
-			clk, err := clocks[i].Clock.Apply(d.cal, entry)
-			if err != nil {
-				return failClock(clocks[i].Name, err)
+			if st, err := clocks[i].Clock.Status(d.cal, day); err != nil || st.Stopped {
+				continue
 			}
-			clocks[i].Clock = clk
+			if err := d.enter(c, e, ef, day, &clocks[i]); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return clocks, nil
+}
+
+// clockIndex returns the index of the clock instance with the given name,
+// or -1.
+func clockIndex(clocks []CaseClock, name string) int {
+	for i := range clocks {
+		if clocks[i].Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// enter applies effect ef of event e to clock cc of case c on day.
+func (d *Definition) enter(c *Case, e *Event, ef *Effect, day date.Date, cc *CaseClock) error {
+	x, detail := d.entry(ef, e, day)
+	if detail != "" {
+		return d.effectError(c, e, ErrInvalidEvent, detail)
+	}
+	clk, err := cc.Clock.Apply(d.cal, x)
+	if err != nil {
+		return d.clockError(c, e, cc.Name, err)
+	}
+	cc.Clock = clk
+	return nil
+}
+
+// effectError is the error of an effect the event or the case does not
+// allow.
+func (d *Definition) effectError(c *Case, e *Event, err error, detail string) *Error {
+	return d.eventError("Fire", c, e.Trigger, err, detail)
+}
+
+// clockError keeps the deadline package's error in the chain, so that
+// errors.Is finds both ErrInvalidTransition and, say,
+// deadline.ErrExtensionRefused.
+func (d *Definition) clockError(c *Case, e *Event, name string, err error) *Error {
+	return d.eventError("Fire", c, e.Trigger, fmt.Errorf("%w: %w", ErrInvalidTransition, err), "clock "+name)
 }
 
 // entry turns an effect into a ledger entry on day; a non-empty detail
 // says what the payload lacks. An extension's approver is the payload's
 // "approver", or else the event's officer; its reason, and any entry's,
 // is the payload's "reasons", or else the event's reason.
-func (d *Definition) entry(ef Effect, e Event, day date.Date) (deadline.Entry, string) {
+func (d *Definition) entry(ef *Effect, e *Event, day date.Date) (deadline.Entry, string) {
 	reason := e.Payload["reasons"]
 	if reason == "" {
 		reason = e.Reason
 	}
 	x := deadline.Entry{On: day, Cause: ef.Cause, Reason: reason}
 	if x.Cause == 0 && (ef.Op == OpSuspend || ef.Op == OpRestart) {
-		if err := x.Cause.UnmarshalText([]byte(e.Payload["cause"])); err != nil {
+		cause, ok := parseCause(e.Payload["cause"])
+		if !ok {
 			return x, fmt.Sprintf("the payload needs a cause (e.g. cause=expert_review), got %q", e.Payload["cause"])
 		}
+		x.Cause = cause
 	}
 	switch ef.Op {
 	case OpSuspend:
@@ -541,4 +815,39 @@ func (d *Definition) entry(ef Effect, e Event, day date.Date) (deadline.Entry, s
 		}
 	}
 	return x, ""
+}
+
+// causeName is a cause and its name.
+type causeName struct {
+	name  string
+	cause deadline.Cause
+}
+
+// causeNames lists the causes by name, in the order of the Cause values,
+// each name once, with the first value that has it: "unknown", the name
+// of every value without one of its own, is CauseUnknown's. That is the
+// order in which Cause.UnmarshalText searches.
+var causeNames = func() []causeName {
+	var out []causeName
+	for i := range 256 {
+		c := deadline.Cause(i)
+		n := c.String()
+		if !slices.ContainsFunc(out, func(x causeName) bool { return x.name == n }) {
+			out = append(out, causeName{n, c})
+		}
+	}
+	return out
+}()
+
+// parseCause reads a cause as [deadline.Cause.UnmarshalText] does, without
+// converting s to bytes: the conversion escapes to the heap (through the
+// error UnmarshalText builds), an allocation for every suspension.
+// TestParseCause checks that both agree.
+func parseCause(s string) (deadline.Cause, bool) {
+	for _, c := range causeNames {
+		if c.name == s {
+			return c.cause, true
+		}
+	}
+	return 0, false
 }

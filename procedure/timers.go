@@ -46,8 +46,8 @@ func (d *Definition) Due(c *Case, asOf date.Date) ([]ClockStatus, error) {
 		if st.Stopped || st.Started > asOf {
 			continue
 		}
-		r := d.rules[cc.Spec]
-		cs := ClockStatus{Name: cc.Name, Spec: cc.Spec, Citation: r.Citation(), Status: st, Role: d.roles[cc.Spec]}
+		ci := d.clocks[cc.Spec]
+		cs := ClockStatus{Name: cc.Name, Spec: cc.Spec, Citation: ci.citation, Status: st, Role: ci.role}
 		if cs.Role == RoleLimit {
 			cs.Light = st.Level(d.policy)
 		}
@@ -80,10 +80,11 @@ func (d *Definition) Advance(ctx context.Context, c *Case, asOf time.Time) ([]Ev
 		if !ok {
 			return fired, nil
 		}
-		if err := d.check("Advance", c, &e); err != nil {
+		si, st, err := d.check("Advance", c, nil, &e)
+		if err != nil {
 			return fired, err
 		}
-		if err := d.apply(ctx, "Advance", c, e); err != nil {
+		if err := d.apply(ctx, "Advance", c, si, st, &e); err != nil {
 			return fired, err
 		}
 		fired = append(fired, c.Events[len(c.Events)-1])
@@ -101,19 +102,26 @@ func (d *Definition) nextTimeout(c *Case, asOf time.Time) (Event, bool) {
 	if si == nil {
 		return Event{}, false
 	}
-	var best Event
-	found := false
+	t, at, found := d.dueTimeout(c, si, asOf)
+	if !found {
+		return Event{}, false
+	}
+	return Event{Trigger: t.Trigger, At: at, Auto: true,
+		Reason: fmt.Sprintf("依法自动生效 / by operation of law: %s", t.Citation)}, true
+}
+
+// dueTimeout returns the timeout of state si whose clock ran out first,
+// at or before asOf, and when it ran out.
+func (d *Definition) dueTimeout(c *Case, si *stateInfo, asOf time.Time) (best *Timeout, at time.Time, found bool) {
 	for _, i := range si.timeouts {
-		t := d.spec.Timeouts[i]
-		at, ok := d.expiry(c, t)
-		if !ok || at.After(asOf) || (found && !at.Before(best.At)) {
+		t := &d.spec.Timeouts[i]
+		end, ok := d.expiry(c, t)
+		if !ok || end.After(asOf) || (found && !end.Before(at)) {
 			continue
 		}
-		best = Event{Trigger: t.Trigger, At: at, Auto: true,
-			Reason: fmt.Sprintf("依法自动生效 / by operation of law: %s", t.Citation)}
-		found = true
+		best, at, found = t, end, true
 	}
-	return best, found
+	return best, at, found
 }
 
 // Replay rebuilds a case from its stored events: a new case with the
@@ -126,13 +134,25 @@ func (d *Definition) Replay(ctx context.Context, id string, events []Event) (*Ca
 	if len(events) > 0 {
 		c.Events = make([]Event, 0, len(events))
 	}
-	f := &firing{Context: ctx}
-	for i, e := range events {
+	// One firing serves every event. It stays on the stack: nothing it is
+	// handed to keeps it (see holds).
+	f := firing{Context: ctx, d: d, c: c}
+	// si is the case's state, carried from one event to the next as the
+	// state the last step led to, so that it is looked up once.
+	si := d.states[c.State]
+	for i := range events {
+		// Each event is copied once, into the log's next slot (the log
+		// has room for all of them): check normalises it there, the
+		// guards and effects read it there, and commit takes it into the
+		// log by extending the log's length. A refused event is left
+		// past the end of a log that is thrown away.
+		e := &c.Events[:i+1][i]
+		*e = events[i]
 		var err error
 		if e.Auto {
-			err = d.replayAuto(f, c, e)
+			err = d.replayAuto(&f, c, si, e)
 		} else {
-			err = d.replayEvent(f, c, e)
+			err = d.replayEvent(&f, c, si, e)
 		}
 		if err != nil {
 			if pe, ok := err.(*Error); ok {
@@ -141,30 +161,33 @@ func (d *Definition) Replay(ctx context.Context, id string, events []Event) (*Ca
 			}
 			return nil, err
 		}
+		si = d.trans[f.fired].to
 	}
 	return c, nil
 }
 
-func (d *Definition) replayEvent(f *firing, c *Case, e Event) error {
-	if err := d.check("Replay", c, &e); err != nil {
+func (d *Definition) replayEvent(f *firing, c *Case, si *stateInfo, e *Event) error {
+	si, st, err := d.check("Replay", c, si, e)
+	if err != nil {
 		return err
 	}
-	if err := d.checkExpired("Replay", c, e); err != nil {
+	if err := d.checkExpired("Replay", c, si, e); err != nil {
 		return err
 	}
-	return d.applyIndexed(f, "Replay", c, e)
+	return d.applyIndexed(f, "Replay", c, st, e)
 }
 
-func (d *Definition) replayAuto(f *firing, c *Case, e Event) error {
-	if err := d.check("Replay", c, &e); err != nil {
+func (d *Definition) replayAuto(f *firing, c *Case, si *stateInfo, e *Event) error {
+	si, st, err := d.check("Replay", c, si, e)
+	if err != nil {
 		return err
 	}
-	want, ok := d.nextTimeout(c, e.At)
-	if !ok || want.Trigger != e.Trigger || !want.At.Equal(e.At) {
-		return d.eventError("Replay", c, e, ErrInvalidEvent, "no automatic outcome of the law was due then")
+	want, at, ok := d.dueTimeout(c, si, e.At)
+	if !ok || want.Trigger != e.Trigger || !at.Equal(e.At) {
+		return d.eventError("Replay", c, e.Trigger, ErrInvalidEvent, "no automatic outcome of the law was due then")
 	}
-	if err := d.checkExpired("Replay", c, e); err != nil {
+	if err := d.checkExpired("Replay", c, si, e); err != nil {
 		return err
 	}
-	return d.applyIndexed(f, "Replay", c, e)
+	return d.applyIndexed(f, "Replay", c, st, e)
 }

@@ -1,0 +1,210 @@
+package procedure_test
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rickb777/date/v2"
+	"github.com/rickb777/date/v2/clock"
+	"pgregory.net/rapid"
+
+	"github.com/xiaoneng/xiaoneng/deadline"
+	"github.com/xiaoneng/xiaoneng/internal/gen"
+	"github.com/xiaoneng/xiaoneng/procedure"
+)
+
+// The fast paths of firing, each against the plain way it replaces.
+
+// plainBlank is blank decoded rune by rune.
+func plainBlank(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestBlank checks blank's first-byte shortcut: every rune as the first
+// character, then random strings, valid UTF-8 or not, heavy in white
+// space.
+func TestBlank(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		for _, s := range []string{string(r), string(r) + "x", " " + string(r)} {
+			if procedure.Blank(s) != plainBlank(s) {
+				t.Fatalf("blank(%q) = %v", s, procedure.Blank(s))
+			}
+		}
+	}
+	spaces := []rune{' ', '\t', '\n', '\v', '\f', '\r', 0x85, 0xA0, 0x1680, 0x2000, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0x200B, 0xFEFF}
+	rapid.Check(t, func(t *rapid.T) {
+		var s string
+		if rapid.Bool().Draw(t, "bytes") {
+			s = string(rapid.SliceOf(rapid.SampledFrom([]byte{' ', '\t', 0xC2, 0x85, 0xA0, 0xE1, 0xE2, 0xE3, 0x80, 0x9A, 'a', 0xFF})).Draw(t, "b"))
+		} else {
+			s = string(rapid.SliceOf(rapid.OneOf(rapid.SampledFrom(spaces), rapid.Rune())).Draw(t, "runes"))
+		}
+		if procedure.Blank(s) != plainBlank(s) {
+			t.Fatalf("blank(%q) = %v", s, procedure.Blank(s))
+		}
+	})
+}
+
+// TestParseCause checks the cause look-up against Cause.UnmarshalText.
+func TestParseCause(t *testing.T) {
+	check := func(t interface{ Fatalf(string, ...any) }, s string) {
+		var want deadline.Cause
+		err := want.UnmarshalText([]byte(s))
+		got, ok := procedure.ParseCause(s)
+		if ok != (err == nil) || (ok && got != want) {
+			t.Fatalf("parseCause(%q) = %v, %v; UnmarshalText: %v, %v", s, got, ok, want, err)
+		}
+	}
+	for i := range 256 {
+		c := deadline.Cause(i)
+		check(t, c.String())
+		check(t, c.Chinese())
+		check(t, strings.ToUpper(c.String()))
+	}
+	rapid.Check(t, func(t *rapid.T) { check(t, rapid.String().Draw(t, "s")) })
+}
+
+// TestParseDate checks the date reader against deadline.ParseDate: every
+// day of the years where the calendar's rules change, of three centuries
+// around today, and random strings of digits and dashes.
+func TestParseDate(t *testing.T) {
+	check := func(t interface{ Fatalf(string, ...any) }, s string) {
+		want, err := deadline.ParseDate(s)
+		got, ok := procedure.ParseDate(s)
+		if ok != (err == nil) || got != want {
+			t.Fatalf("parseDate(%q) = %v, %v; ParseDate: %v, %v", s, got, ok, want, err)
+		}
+	}
+	var years []int
+	for y := range 9 {
+		years = append(years, y, 96+y, 196+y, 396+y, 1596+y, 9991+y)
+	}
+	for y := 1900; y <= 2200; y++ {
+		years = append(years, y)
+	}
+	buf := []byte("0000-00-00")
+	for _, y := range years {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				buf[0], buf[1], buf[2], buf[3] = byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10)
+				buf[5], buf[6], buf[8], buf[9] = byte('0'+m/10), byte('0'+m%10), byte('0'+d/10), byte('0'+d%10)
+				check(t, string(buf))
+			}
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		s := string(rapid.SliceOfN(rapid.SampledFrom([]byte("0123456789-/ a")), 0, 12).Draw(t, "s"))
+		if rapid.Bool().Draw(t, "shape") {
+			s = rapid.StringMatching(`[0-9]{4}-[0-9]{2}-[0-9]{2}`).Draw(t, "date")
+		}
+		check(t, s)
+	})
+}
+
+// TestEnded checks the end-of-day test against OfficeHours.LastMoment,
+// for a day that ends at 24:00 and for closing times.
+func TestEnded(t *testing.T) {
+	var defs []*procedure.Definition
+	var hours []deadline.OfficeHours
+	for _, closing := range []clock.Clock{0, clock.New(0, 0, 1, 0), clock.New(8, 30, 0, 0), clock.New(17, 0, 0, 0), clock.New(23, 59, 59, 999)} {
+		h := deadline.OfficeHours{Close: closing}
+		d, err := procedure.Reference("licensing", procedure.WithOfficeHours(h))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defs, hours = append(defs, d), append(hours, h)
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		i := rapid.IntRange(0, len(defs)-1).Draw(t, "hours")
+		due := date.New(1950, 1, 1) + gen.DayOffset(t, 0, 200*365)
+		loc := rapid.SampledFrom([]*time.Location{deadline.ChinaStandardTime(), time.UTC, time.FixedZone("-11", -11*3600)}).Draw(t, "location")
+		at := due.Time(0, deadline.ChinaStandardTime()).Add(time.Duration(rapid.Int64Range(-3*24*3600e9, 3*24*3600e9).Draw(t, "ns")))
+		if rapid.Bool().Draw(t, "on a boundary") {
+			at = hours[i].LastMoment(due).Add(time.Duration(rapid.IntRange(-1, 1).Draw(t, "ns off")))
+		}
+		at = at.In(loc)
+		if got, want := defs[i].Ended(due, at), !at.Before(hours[i].LastMoment(due)); got != want {
+			t.Fatalf("ended(%s, %s) with %+v = %v, LastMoment says %v", due, at, hours[i], got, want)
+		}
+	})
+}
+
+// TestCompiledGuards checks the compiled guards of every transition of
+// every reference definition against the plain evaluation of their specs
+// (oracleHolds), on random cases and events: whether they hold and which
+// fail, in order. One firing serves all the transitions of an event, as
+// when stateless tries several, so the payload date read once is shared.
+func TestCompiledGuards(t *testing.T) {
+	for _, name := range procedure.ReferenceNames() {
+		t.Run(name, func(t *testing.T) {
+			d, err := procedure.Reference(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			spec := d.Spec()
+			rapid.Check(t, func(t *rapid.T) {
+				c := gen.Case(t, d, "G-1", rapid.IntRange(0, 4).Draw(t, "events"))
+				e := gen.Event(t, d, c)
+				// Fill the keys of every date and number guard of the
+				// definition, near their bounds, so that every transition
+				// is tested on them, and the date keys share one firing.
+				if e.Payload == nil {
+					e.Payload = map[string]string{}
+				}
+				for _, tr := range spec.Transitions {
+					for _, gs := range tr.Guards {
+						near := rapid.IntRange(-1, 1).Draw(t, "near")
+						switch gs.Kind {
+						case procedure.GuardDaysBefore:
+							n, _ := strconv.Atoi(gs.Value)
+							e.Payload[gs.Key] = (deadline.DateOf(e.At) + date.Date(n+near)).String()
+						case procedure.GuardAtMost, procedure.GuardAtLeast:
+							e.Payload[gs.Key] = gs.Value + rapid.SampledFrom([]string{"", "0", ".01"}).Draw(t, "digits")
+							if near < 0 {
+								e.Payload[gs.Key] = "-" + e.Payload[gs.Key]
+							}
+						}
+					}
+				}
+				if rapid.IntRange(0, 3).Draw(t, "odd payload") == 0 {
+					for k := range e.Payload {
+						e.Payload[k] = rapid.SampledFrom([]string{"", "2025-02-29", "2024-02-29", "x", "10", "-1.5"}).Draw(t, "odd value")
+					}
+				}
+				g := procedure.NewGuardsOf(d, c, e)
+				order := rapid.Permutation(indices(len(spec.Transitions))).Draw(t, "order")
+				for _, i := range order {
+					tr := spec.Transitions[i]
+					var want []string
+					for _, gs := range tr.Guards {
+						if !oracleHolds(d, c, e, gs) {
+							want = append(want, gs.Desc+" / "+gs.DescEN)
+						}
+					}
+					ok, unmet := g.Hold(i)
+					if ok != (len(want) == 0) || !slices.Equal(unmet, want) {
+						t.Fatalf("transition %d (%s -%s-> %s): holds %v, unmet %q; the plain way: %q", i, tr.From, tr.Trigger, tr.To, ok, unmet, want)
+					}
+				}
+			})
+		})
+	}
+}
+
+func indices(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
