@@ -351,6 +351,9 @@ func (ev *evaluation) record(rec *Record, di *defInfo) error {
 // electronic-supervision lights of a running clock.
 func (ev *evaluation) clock(rec *Record, di *defInfo, cc *procedure.CaseClock) error {
 	ci, _ := di.clocks.get(cc.Spec)
+	if ci.role == procedure.RoleWindow {
+		return ev.window(rec, di, ci, cc)
+	}
 	if ci.role != procedure.RoleLimit || cc.Clock.StoppedEarly() {
 		// A clock stopped soon after its start was not late, and a
 		// stopped clock lights no lights: nothing to judge.
@@ -398,6 +401,30 @@ func (ev *evaluation) clock(rec *Record, di *defInfo, cc *procedure.CaseClock) e
 	}
 	if sst, err := stat.Status(di.cal, ev.asOf); err == nil && sst.Overdue > 0 {
 		ev.emit(rec, ev.limitFinding(rule, rec, di, cc, stat, sst, ev.e.th.grade(sst.Overdue), statCite))
+	}
+	return nil
+}
+
+// window judges a window ([procedure.RoleWindow]): only its step taken
+// after the window closed is late. A window that closed without the step,
+// or is still open, is no one's delay and lights nothing.
+func (ev *evaluation) window(rec *Record, di *defInfo, ci *clockInfo, cc *procedure.CaseClock) error {
+	if !cc.Clock.Stopped() {
+		return nil
+	}
+	st, err := cc.Clock.Status(di.cal, ev.asOf)
+	if err != nil {
+		return fmt.Errorf("clock %s: %w", cc.Name, err)
+	}
+	if st.Overdue == 0 {
+		return nil
+	}
+	for i := range rec.Case.Events {
+		x := &rec.Case.Events[i]
+		if eventDay(x) == st.StoppedOn && slices.Contains(ci.steps, x.Trigger) && slices.Contains(di.stops[x.Trigger], cc.Spec) {
+			ev.emit(rec, ev.limitFinding(ci.rule, rec, di, cc, cc.Clock, st, ev.e.th.grade(st.Overdue), ci.statCite))
+			return nil
+		}
 	}
 	return nil
 }

@@ -523,3 +523,42 @@ func TestDelayAttribution(t *testing.T) {
 		t.Errorf("attribution %+v (overdue %d, officer %s), want %+v", f.Delay, f.Overdue, f.Officer, want)
 	}
 }
+
+// TestWindowIsNoDelay: the seven working days to ask for the corrections
+// of an unclear request (政府信息公开条例 Art 30) bind only a request that
+// needs them; a reply given directly within the twenty working days of
+// Art 33 ¶2 is on time, and the passing window lights nothing.
+func TestWindowIsNoDelay(t *testing.T) {
+	e := defaultEvaluator(t)
+	d := ref(t, "disclosure")
+	received := ev{wang, "receive", at(2025, 9, 1), map[string]string{"channel": "in_person"}}
+	open := build(t, d, "GK-1", received)
+	replied := build(t, d, "GK-2", received, ev{li, "disclose", at(2025, 9, 15), map[string]string{"provision": "当面提供"}})
+	for _, c := range []*procedure.Case{open, replied} {
+		fs := evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "市场监管局", Case: c}}}, day(2025, 9, 15))
+		for _, f := range fs {
+			if f.Clock == "correction_notice" {
+				t.Errorf("%s: %+v", c.ID, f)
+			}
+		}
+	}
+	// The step itself taken after the window: late. The reference
+	// definition refuses it; a definition that records it is judged.
+	s := d.Spec()
+	s.ID = "disclosure-late-corrections"
+	for i, tr := range s.Transitions {
+		if tr.Trigger == "request_correction" {
+			s.Transitions[i].Guards = slices.DeleteFunc(slices.Clone(tr.Guards), func(g procedure.GuardSpec) bool { return g.Kind == procedure.GuardClockExpired })
+		}
+	}
+	late, err := procedure.New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := build(t, late, "GK-3", received, ev{li, "request_correction", at(2025, 9, 15), map[string]string{"items": "所需信息的名称", "correct_by": "2025-09-30"}})
+	e = defaultEvaluator(t, accountability.WithDefinitions(late))
+	fs := only(evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "市场监管局", Case: c}}}, day(2025, 9, 15)), accountability.RuleTimeLimit)
+	if len(fs) != 1 || fs[0].Clock != "correction_notice" || fs[0].Overdue != 3 || fs[0].Citation.Article != 30 {
+		t.Errorf("corrections asked for on the tenth working day: %+v", fs)
+	}
+}

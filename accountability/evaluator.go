@@ -37,8 +37,9 @@ type clockInfo struct {
 	rule      RuleID
 	statutory deadline.Template
 	statID    string
-	statCite  xiaoneng.Citation // the statutory rule's first citation
-	working   bool              // the statutory rule counts working days
+	statCite  xiaoneng.Citation   // the statutory rule's first citation
+	working   bool                // the statutory rule counts working days
+	steps     []procedure.Trigger // a window's steps
 }
 
 // defInfo is what the evaluator precomputes of one definition.
@@ -207,7 +208,7 @@ func newDefInfo(d *procedure.Definition, p *problems, at string) *defInfo {
 		}
 	}
 	for _, c := range s.Clocks {
-		ci := &clockInfo{role: c.Role, rule: RuleTimeLimit}
+		ci := &clockInfo{role: c.Role, rule: RuleTimeLimit, steps: slices.Clone(c.Steps)}
 		di.clocks.put(c.Name, ci)
 		var r deadline.Rule
 		switch {

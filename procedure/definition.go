@@ -306,6 +306,7 @@ func cloneSpec(s Spec) Spec {
 	s.Triggers = slices.Clone(s.Triggers)
 	s.Clocks = slices.Clone(s.Clocks)
 	for i, c := range s.Clocks {
+		s.Clocks[i].Steps = slices.Clone(c.Steps)
 		if c.Rule != nil {
 			r := *c.Rule
 			r.Exclusions = slices.Clone(r.Exclusions)

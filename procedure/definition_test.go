@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -114,6 +115,11 @@ func TestNewReportsEveryProblem(t *testing.T) {
 			s.Clocks = append(s.Clocks, procedure.ClockSpec{Name: "a"}, procedure.ClockSpec{Name: "b", RuleID: "no-such-rule"})
 		}, []string{"clocks[1]", "clocks[2].rule_id"}},
 		{"an invalid citation", func(s *procedure.Spec) { s.Transitions[0].Citation = xiaoneng.Citation{Article: 3} }, []string{"transitions[0].citation"}},
+		{"a window that times no step", func(s *procedure.Spec) { s.Clocks[0].Role = procedure.RoleWindow }, []string{"clocks[0].steps"}},
+		{"steps on a limit", func(s *procedure.Spec) { s.Clocks[0].Steps = []procedure.Trigger{"finish"} }, []string{"clocks[0].steps"}},
+		{"a window step that does not stop it", func(s *procedure.Spec) {
+			s.Clocks[0].Role, s.Clocks[0].Steps = procedure.RoleWindow, []procedure.Trigger{"start", "finish"}
+		}, []string{"clocks[0].steps[0]"}},
 		{"no id and no names", func(s *procedure.Spec) { s.ID, s.Name = "", "" }, []string{"id", "name"}},
 	} {
 		s := tinySpec()
@@ -389,5 +395,49 @@ func TestConcurrentCases(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		t.Error(err)
+	}
+}
+
+// TestGuardsThatBothHoldAreRefused: two transitions on one trigger whose
+// guards the validation found exclusive (a Go guard and its negation) but
+// which both hold — a Go guard that answers differently when asked twice —
+// are refused alike by Fire and by Replay, never resolved by order.
+func TestGuardsThatBothHoldAreRefused(t *testing.T) {
+	s := tinySpec()
+	g := procedure.GuardSpec{Kind: procedure.GuardCustom, Key: "flip", Desc: "须", DescEN: "must"}
+	not := g
+	not.Not = true
+	s.Transitions[1].Guards = []procedure.GuardSpec{g}
+	s.Transitions = append(s.Transitions, procedure.TransitionSpec{From: "open", Trigger: "finish", To: "done",
+		Guards: []procedure.GuardSpec{not}, Effects: []procedure.Effect{{Op: procedure.OpStop, Clock: "notice"}}})
+	var calls atomic.Int64
+	flip := func(context.Context, procedure.View) bool { return calls.Add(1)%2 == 1 }
+	d, err := procedure.New(s, procedure.WithGuard("flip", flip))
+	if err != nil {
+		t.Fatal(err)
+	}
+	actor := procedure.Actor{Officer: "王敏", Unit: "审批局"}
+	events := []procedure.Event{
+		{Trigger: "start", At: time.Date(2025, 9, 1, 9, 0, 0, 0, time.UTC), Actor: actor},
+		{Trigger: "finish", At: time.Date(2025, 9, 2, 9, 0, 0, 0, time.UTC), Actor: actor},
+	}
+	c := d.NewCase("T-1")
+	if err := d.Fire(context.Background(), c, events[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Fire(context.Background(), c, events[1]); !errors.Is(err, procedure.ErrInvalidDefinition) {
+		t.Errorf("Fire: %v", err)
+	}
+	calls.Store(0)
+	_, err = d.Replay(context.Background(), "T-1", events)
+	var pe *procedure.Error
+	if !errors.Is(err, procedure.ErrInvalidDefinition) || !errors.As(err, &pe) {
+		t.Fatalf("Replay: %v", err)
+	}
+	if i, ok := pe.Event(); !ok || i != 1 || pe.Path != "events[1]" {
+		t.Errorf("Replay names event %d (%v), path %q", i, ok, pe.Path)
+	}
+	if _, ok := (&procedure.Error{}).Event(); ok {
+		t.Error("an error about no event names one")
 	}
 }

@@ -14,8 +14,9 @@ var (
 	// ErrInvalidTransition means the definition does not allow the event
 	// in the case's state, or a guard failed; the case is unchanged.
 	ErrInvalidTransition = errors.New("procedure: transition not allowed")
-	// ErrInvalidEvent means an event is malformed: no trigger, instant or
-	// actor, a trigger the definition does not know, an instant before
+	// ErrInvalidEvent means an event is malformed: no trigger or instant,
+	// an actor without both officer and unit (an automatic outcome has
+	// none), a trigger the definition does not know, an instant before
 	// the last event's, or a payload a clock effect cannot use.
 	ErrInvalidEvent = errors.New("procedure: invalid event")
 	// ErrExpired means the law already decided the case: a clock with an
@@ -46,7 +47,13 @@ type Error struct {
 	Detail string
 	// Err is the sentinel, or a cause that wraps one.
 	Err error
+
+	event int // the index of the event in the log, plus one; 0 for none
 }
+
+// Event returns the index in the log of the event Replay refused, and
+// reports whether the error is about one.
+func (e *Error) Event() (int, bool) { return e.event - 1, e.event > 0 }
 
 // Error returns the message: "procedure: Op: Path: case C in state S on
 // trigger T: problem: detail (unmet: …)", leaving out what is empty.

@@ -581,7 +581,9 @@ func (d *Definition) applyIndexed(f *firing, op string, c *Case, st *stepInfo, e
 	}
 	if st != nil {
 		for _, t := range st.trans {
-			if d.guardsHold(t, f) && f.fired != t.i {
+			// guardsHold records the transition it passes: one recorded
+			// before means two transitions hold, as Fire refuses too.
+			if prev := f.fired; d.guardsHold(t, f) && prev >= 0 {
 				return d.eventError(op, c, e.Trigger, ErrInvalidDefinition, "the guards of two transitions both hold")
 			}
 		}

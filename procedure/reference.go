@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 )
 
 //go:embed definitions/*.json
@@ -36,11 +37,40 @@ func ReferenceJSON(name string) ([]byte, error) {
 }
 
 // Reference builds a reference definition with the options, e.g. another
-// calendar or a promised limit for one of its clocks.
+// calendar or a promised limit for one of its clocks. Without options it
+// returns the definition compiled on first use and shared by every caller
+// (definitions are immutable); with options it compiles one, which takes
+// about a millisecond: keep it.
 func Reference(name string, opts ...Option) (*Definition, error) {
+	if len(opts) == 0 {
+		if ref, ok := references[name]; ok {
+			ref.once.Do(func() { ref.d, ref.err = buildReference(name) })
+			return ref.d, ref.err
+		}
+	}
+	return buildReference(name, opts...)
+}
+
+func buildReference(name string, opts ...Option) (*Definition, error) {
 	data, err := ReferenceJSON(name)
 	if err != nil {
 		return nil, err
 	}
 	return ParseDefinition(data, opts...)
+}
+
+// references holds the reference definitions compiled without options,
+// one per name, each on first use.
+var references = func() map[string]*reference {
+	m := map[string]*reference{}
+	for _, n := range ReferenceNames() {
+		m[n] = &reference{}
+	}
+	return m
+}()
+
+type reference struct {
+	once sync.Once
+	d    *Definition
+	err  error
 }

@@ -60,8 +60,12 @@ type ClockSpec struct {
 	RuleID string         `json:"rule_id,omitempty"`
 	Rule   *deadline.Rule `json:"rule,omitempty"`
 	// Role says what the clock measures: a limit the agency must meet
-	// (the zero value), a party's period, or a minimum.
+	// (the zero value), a party's period, a minimum, or a window.
 	Role ClockRole `json:"role,omitempty"`
+	// Steps are, for a window, the triggers that take the step it times
+	// (request_correction for the seven days to ask for corrections);
+	// each must stop the clock. Other roles take none.
+	Steps []Trigger `json:"steps,omitempty"`
 }
 
 // ClockRole says what a clock measures. Only an agency's limits light
@@ -81,6 +85,15 @@ const (
 	// such as at least 30 days of public comment (重大行政决策程序暂行条例
 	// Art 15 ¶1): its running out means the step may proceed.
 	RoleMinimum ClockRole = "minimum"
+	// RoleWindow is a period within which the agency may take a step that
+	// only some cases need: ask for the corrections of an unclear request
+	// within seven working days (政府信息公开条例 Art 30), object to a
+	// petition transferred to the wrong organ within five (信访工作条例 Art
+	// 23). The step taken after the period is late, and its steps
+	// ([ClockSpec.Steps]) say which triggers take it; the period passing
+	// without it is no delay — the case goes on (a reply within the twenty
+	// working days of Art 33) — so a window lights no lights.
+	RoleWindow ClockRole = "window"
 )
 
 // TransitionSpec is one step of the procedure: on Trigger, from From to

@@ -156,7 +156,7 @@ func (d *Definition) Replay(ctx context.Context, id string, events []Event) (*Ca
 		}
 		if err != nil {
 			if pe, ok := err.(*Error); ok {
-				pe.Op, pe.Path = "Replay", fmt.Sprintf("events[%d]", i)
+				pe.Op, pe.Path, pe.event = "Replay", fmt.Sprintf("events[%d]", i), i+1
 				return nil, pe
 			}
 			return nil, err

@@ -74,8 +74,13 @@ func validate(s *Spec, cfg *config, p *problems) map[string]deadline.Rule {
 			p.add(at, "clock name %q is empty or contains a colon", c.Name)
 			continue
 		}
-		if c.Role != RoleLimit && c.Role != RoleParty && c.Role != RoleMinimum {
+		switch {
+		case c.Role != RoleLimit && c.Role != RoleParty && c.Role != RoleMinimum && c.Role != RoleWindow:
 			p.add(at+".role", "unknown clock role %q", c.Role)
+		case c.Role == RoleWindow && len(c.Steps) == 0:
+			p.add(at+".steps", "window %q names no step that it times", c.Name)
+		case c.Role != RoleWindow && len(c.Steps) > 0:
+			p.add(at+".steps", "only a window names steps, and clock %q is not one", c.Name)
 		}
 		if _, dup := rules[c.Name]; dup {
 			p.add(at, "clock %q defined twice", c.Name)
@@ -190,9 +195,16 @@ func validate(s *Spec, cfg *config, p *problems) map[string]deadline.Rule {
 			}
 		}
 	}
-	for _, c := range s.Clocks {
+	for i, c := range s.Clocks {
 		if started[c.Name] && !stopped[c.Name] {
 			p.add("clocks", "clock %q is started but never stopped", c.Name)
+		}
+		for j, step := range c.Steps {
+			if !slices.ContainsFunc(s.Transitions, func(t TransitionSpec) bool {
+				return t.Trigger == step && slices.ContainsFunc(t.Effects, func(e Effect) bool { return e.Op == OpStop && e.Clock == c.Name })
+			}) {
+				p.add(fmt.Sprintf("clocks[%d].steps[%d]", i, j), "trigger %q never stops window %q", step, c.Name)
+			}
 		}
 	}
 
