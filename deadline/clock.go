@@ -128,7 +128,11 @@ func Start(r Rule, on date.Date) (Clock, error) {
 	t, err := NewTemplate(r)
 	if err != nil {
 		if on == 0 {
-			err = errors.Join(err, errorf("Start", 0, ErrEntryRefused, "the clock needs a start day"))
+			all := []error{err}
+			if u, ok := err.(interface{ Unwrap() []error }); ok {
+				all = slices.Clone(u.Unwrap()) // one flat list of problems
+			}
+			err = errors.Join(append(all, errorf("Start", 0, ErrEntryRefused, "the clock needs a start day"))...)
 		}
 		return Clock{}, withOp(err, "Start")
 	}

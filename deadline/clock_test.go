@@ -239,6 +239,14 @@ func TestStartRefusesBadRules(t *testing.T) {
 		{"rule.extension.approver", deadline.ErrInvalidRule},
 		{"rule.citations", deadline.ErrInvalidRule},
 	})
+	_, err = deadline.Start(r, 0)
+	checkProblems(t, "Start without a day", err, []wantProblem{
+		{"rule.id", deadline.ErrInvalidRule},
+		{"rule.period", deadline.ErrInvalidRule},
+		{"rule.extension.approver", deadline.ErrInvalidRule},
+		{"rule.citations", deadline.ErrInvalidRule},
+		{"", deadline.ErrEntryRefused},
+	})
 	if _, err := deadline.Start(mustRule(t, deadline.RuleLicensingDecision), 0); !errors.Is(err, deadline.ErrEntryRefused) {
 		t.Errorf("start without a day: %v", err)
 	}

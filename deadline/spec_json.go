@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -89,6 +90,9 @@ func ParseCalendar(data []byte, opts ...Option) (*Calendar, error) {
 	p := problems{op: op}
 	spec.validate(&p, src.path)
 	all := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		all = slices.Clone(j.Unwrap()) // one flat list, not a join in a join
+	}
 	for _, e := range p.all {
 		var pe *Error
 		if errors.As(e, &pe) && (src.echoes[pe.Path] || (src.badWeekend && strings.HasPrefix(pe.Detail, restDayDetail))) {

@@ -18,22 +18,25 @@ import (
 )
 
 // problemsOf returns the *deadline.Error values an error joins.
-func problemsOf(err error) []*deadline.Error {
+// problemsOf lists the problems an error joins. The join is flat, as
+// documented: one *deadline.Error per problem, none a join itself, so
+// that a caller reading one level of Unwrap() []error sees them all.
+func problemsOf(t *testing.T, err error) []*deadline.Error {
+	t.Helper()
+	errs := []error{err}
+	if u, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = u.Unwrap()
+	}
 	var out []*deadline.Error
-	var walk func(error)
-	walk = func(err error) {
-		if u, ok := err.(interface{ Unwrap() []error }); ok {
-			for _, e := range u.Unwrap() {
-				walk(e)
-			}
-			return
+	for _, e := range errs {
+		if _, nested := e.(interface{ Unwrap() []error }); nested {
+			t.Errorf("a join within the join: %v", e)
 		}
 		var de *deadline.Error
-		if errors.As(err, &de) {
+		if errors.As(e, &de) {
 			out = append(out, de)
 		}
 	}
-	walk(err)
 	return out
 }
 
@@ -44,7 +47,7 @@ type wantProblem struct {
 
 func checkProblems(t *testing.T, name string, err error, want []wantProblem) {
 	t.Helper()
-	got := problemsOf(err)
+	got := problemsOf(t, err)
 	if len(got) != len(want) {
 		t.Errorf("%s: %d problems, want %d:\n%v", name, len(got), len(want), err)
 		return
@@ -303,7 +306,7 @@ func FuzzParseCalendar(f *testing.F) {
 			if cal != nil {
 				t.Fatal("a calendar and an error")
 			}
-			for _, p := range problemsOf(err) {
+			for _, p := range problemsOf(t, err) {
 				if !strings.HasPrefix(p.Error(), "deadline: ParseCalendar") {
 					t.Fatalf("problem without its operation: %v", p)
 				}

@@ -37,7 +37,7 @@ const (
 
 var bandLabels = []label{
 	{"unknown", "未知阶次", "unknown band"},
-	{"no-penalty", "不予处罚", "no penalty"},
+	{"no_penalty", "不予处罚", "no penalty"},
 	{"mitigated", "减轻处罚", "mitigated"},
 	{"lighter", "从轻处罚", "lighter"},
 	{"ordinary", "一般处罚", "ordinary"},

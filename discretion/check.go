@@ -50,7 +50,7 @@ const (
 	// of Art 30, 31 or 33 applies.
 	ReasonNoPenaltyWithoutGround
 	// ReasonPenaltyBarred: a penalty is imposed although a mandatory
-	// no-penalty ground applies (Art 30, 31, 33).
+	// no_penalty ground applies (Art 30, 31, 33).
 	ReasonPenaltyBarred
 	// ReasonKindNotAllowed: the penalty kinds are not a combination the
 	// standard allows in the assessed bands.
@@ -75,22 +75,22 @@ const (
 
 var reasonLabels = []label{
 	{"unknown", "未知原因", "unknown reason"},
-	{"above-maximum", "超过法定最高限额", "above the statutory maximum"},
-	{"mitigation-without-ground", "减轻处罚无法定依据", "below the minimum without a legal ground"},
-	{"below-floor", "低于减轻处罚下限", "below the floor for mitigation"},
-	{"outside-band", "不在应适用的裁量阶次内", "outside the band the facts allow"},
-	{"no-penalty-without-ground", "不予处罚无法定依据", "no penalty without a legal ground"},
-	{"penalty-barred", "依法应当不予处罚", "penalty barred by law"},
-	{"kind-not-allowed", "处罚种类不符合规定", "penalty kinds not allowed"},
-	{"double-fine", "同一违法行为重复罚款", "second fine for the same act"},
-	{"lower-norm", "未按罚款数额高的规定处罚", "not under the norm with the higher fine"},
-	{"procedure-missing", "缺少法定程序", "required procedure missing"},
-	{"simplified-not-allowed", "不得适用简易程序", "simplified procedure not permitted"},
-	{"collection-not-allowed", "不得当场收缴罚款", "on-the-spot collection not permitted"},
-	{"not-rounded", "罚款金额不符合取整规则", "fine not a multiple of the unit"},
+	{"above_maximum", "超过法定最高限额", "above the statutory maximum"},
+	{"mitigation_without_ground", "减轻处罚无法定依据", "below the minimum without a legal ground"},
+	{"below_floor", "低于减轻处罚下限", "below the floor for mitigation"},
+	{"outside_band", "不在应适用的裁量阶次内", "outside the band the facts allow"},
+	{"no_penalty_without_ground", "不予处罚无法定依据", "no penalty without a legal ground"},
+	{"penalty_barred", "依法应当不予处罚", "penalty barred by law"},
+	{"kind_not_allowed", "处罚种类不符合规定", "penalty kinds not allowed"},
+	{"double_fine", "同一违法行为重复罚款", "second fine for the same act"},
+	{"lower_norm", "未按罚款数额高的规定处罚", "not under the norm with the higher fine"},
+	{"procedure_missing", "缺少法定程序", "required procedure missing"},
+	{"simplified_not_allowed", "不得适用简易程序", "simplified procedure not permitted"},
+	{"collection_not_allowed", "不得当场收缴罚款", "on-the-spot collection not permitted"},
+	{"not_rounded", "罚款金额不符合取整规则", "fine not a multiple of the unit"},
 }
 
-// String returns the reason's code, e.g. "above-maximum", or "unknown"
+// String returns the reason's code, e.g. "above_maximum", or "unknown"
 // for a value that has none. It is the Code of the errors of [Verdict.Err].
 func (c ReasonCode) String() string { return labelOf(reasonLabels, int(c)).code }
 

@@ -129,7 +129,7 @@ func TestCheckReasonDetails(t *testing.T) {
 	}
 	err = v.Err()
 	var e *discretion.Error
-	if !errors.As(err, &e) || e.Code != "outside-band" || e.Op != "check" {
+	if !errors.As(err, &e) || e.Code != "outside_band" || e.Op != "check" {
 		t.Errorf("Err() = %#v, want an *Error with the reason's code", err)
 	}
 }

@@ -254,7 +254,7 @@ func (s *Standard) compileRange(r *Range, path pathf, sch *schemeEntry, p *probl
 		case r.Form == FormMaxOnly && !r.Min.IsZero():
 			p.addfp(path.dot("min"), code, ErrInvalidStandard, "a maximum-only range has no minimum")
 		case r.Form == FormAmount && r.Min.Sign() <= 0:
-			p.addfp(path.dot("min"), code, ErrInvalidStandard, "a fixed range needs a positive minimum; use max-only")
+			p.addfp(path.dot("min"), code, ErrInvalidStandard, "a fixed range needs a positive minimum; use max_only")
 		case r.Min.Cmp(r.Max) >= 0:
 			p.addfp(path.dot("max"), code, ErrInvalidStandard, "maximum %s is not above minimum %s; a single fixed amount leaves nothing to band", show(r.Max), show(r.Min))
 		}

@@ -8,7 +8,7 @@ package discretion
 //
 // Every rule keeps what the Law itself makes binding, in this order:
 //
-//  1. A no-penalty ground that applies (Art 30, 31, 33; a permissive one
+//  1. A no_penalty ground that applies (Art 30, 31, 33; a permissive one
 //     the agency has not declined) decides: no penalty. Aggravating
 //     factors in a benchmark cannot take away a ground the Law gives.
 //  2. A mandatory mitigating ground (应当从轻或者减轻, Art 30 and 32)

@@ -25,7 +25,7 @@ func ExamplePartyType_English() {
 
 func ExampleBaseKind_String() {
 	fmt.Println(discretion.BaseIllegalGains, discretion.BaseGoodsValue)
-	// Output: illegal-gains goods-value
+	// Output: illegal_gains goods_value
 }
 
 func ExampleBaseKind_Chinese() {
@@ -40,7 +40,7 @@ func ExampleBaseKind_English() {
 
 func ExamplePenaltyKind_String() {
 	fmt.Println(discretion.KindSuspendBusiness, discretion.KindRestrictPractice)
-	// Output: suspend-business restrict-practice
+	// Output: suspend_business restrict_practice
 }
 
 func ExamplePenaltyKind_Chinese() {
@@ -61,7 +61,7 @@ func ExampleKindSet_Has() {
 
 func ExampleKindSet_Kinds() {
 	fmt.Println(discretion.KindsOf(discretion.KindRevokeLicence, discretion.KindFine).Kinds())
-	// Output: [fine revoke-licence]
+	// Output: [fine revoke_licence]
 }
 
 func ExampleKindSet_String() {
@@ -159,7 +159,7 @@ func ExampleEdgeBasis_English() {
 
 func ExampleEffect_String() {
 	fmt.Println(discretion.EffectLighterOrMitigated, discretion.EffectNoPenalty)
-	// Output: lighter-or-mitigated no-penalty
+	// Output: lighter_or_mitigated no_penalty
 }
 
 func ExampleEffect_Chinese() {
@@ -204,7 +204,7 @@ func ExampleConflictRule_English() {
 
 func ExampleRangeForm_String() {
 	fmt.Println(discretion.FormAmount, discretion.FormMultiple, discretion.FormMaxOnly)
-	// Output: amount multiple max-only
+	// Output: amount multiple max_only
 }
 
 func ExampleRangeForm_Chinese() {
@@ -260,7 +260,7 @@ func ExampleProcedureSet_English() {
 
 func ExampleCondition_String() {
 	fmt.Println(discretion.CondFineAtLeast, discretion.CondMitigated)
-	// Output: fine-at-least mitigated
+	// Output: fine_at_least mitigated
 }
 
 func ExampleCondition_Chinese() {
@@ -275,7 +275,7 @@ func ExampleCondition_English() {
 
 func ExampleReasonCode_String() {
 	fmt.Println(discretion.ReasonMitigationWithoutGround)
-	// Output: mitigation-without-ground
+	// Output: mitigation_without_ground
 }
 
 func ExampleReasonCode_Chinese() {

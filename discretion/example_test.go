@@ -96,7 +96,7 @@ func ExampleWithPolicy() {
 			fmt.Println(t.Procedure, t.When, t.Amount, t.Citations[0])
 		}
 	}
-	// Output: hearing-notice fine-at-least 2000 《行政处罚法》第六十三条第一款第（一）项
+	// Output: hearing_notice fine_at_least 2000 《行政处罚法》第六十三条第一款第（一）项
 }
 
 func ExampleWithFactors() {
@@ -243,11 +243,11 @@ func ExampleStandard_Assess() {
 	// statutory: 1000–10000 allowed: 1–3699
 	// choice: fine mitigated,lighter 1–3699
 	// choice: warning mitigated —
-	// factor: lighter-or-mitigated mandatory 《行政处罚法》第三十条 true
-	// trigger: hearing-notice fine-at-least 1000
-	// trigger: legal-review hearing-held 0
-	// trigger: simplified fine-at-most 200
-	// trigger: collection fine-at-most 100
+	// factor: lighter_or_mitigated mandatory 《行政处罚法》第三十条 true
+	// trigger: hearing_notice fine_at_least 1000
+	// trigger: legal_review hearing_held 0
+	// trigger: simplified fine_at_most 200
+	// trigger: collection fine_at_most 100
 }
 
 func ExampleStandard_Check() {
@@ -266,9 +266,9 @@ func ExampleStandard_Check() {
 		}
 	}
 	// Output:
-	// outside-band 不在应适用的裁量阶次内 3700–7299 《示例条例（示意）》第二十条
-	// procedure-missing 缺少法定程序 — 《行政处罚法》第六十三条第一款第（一）项
-	//   procedure: hearing-notice 告知听证权利
+	// outside_band 不在应适用的裁量阶次内 3700–7299 《示例条例（示意）》第二十条
+	// procedure_missing 缺少法定程序 — 《行政处罚法》第六十三条第一款第（一）项
+	//   procedure: hearing_notice 告知听证权利
 }
 
 func ExampleStandard_Classify() {
@@ -300,7 +300,7 @@ func ExampleStandard_Name() {
 func ExampleStandard_Spec() {
 	r := exampleStandard("S-002").Spec().Ranges[0]
 	fmt.Println(r.Form, r.Base, r.Min, r.Max)
-	// Output: multiple illegal-gains 2 5
+	// Output: multiple illegal_gains 2 5
 }
 
 func ExampleStandard_Benchmark() {
@@ -427,7 +427,7 @@ func ExamplePresets() {
 	// lower30-upper30 3 false
 	// midpoint 3 false
 	// heavier60 3 false
-	// max-only 3 true
+	// max_only 3 true
 }
 
 func ExamplePresetScheme() {
@@ -448,15 +448,15 @@ func ExampleStatutoryFactors() {
 		fmt.Println(f.ID, f.Effect, f.Force, f.Citation)
 	}
 	// Output:
-	// art30-under-14 no-penalty mandatory 《行政处罚法》第三十条
-	// art30-minor lighter-or-mitigated mandatory 《行政处罚法》第三十条
-	// art31-incapable no-penalty mandatory 《行政处罚法》第三十一条
+	// art30-under-14 no_penalty mandatory 《行政处罚法》第三十条
+	// art30-minor lighter_or_mitigated mandatory 《行政处罚法》第三十条
+	// art31-incapable no_penalty mandatory 《行政处罚法》第三十一条
 }
 
 func ExampleKindsOf() {
 	s := discretion.KindsOf(discretion.KindFine, discretion.KindConfiscateGains)
 	fmt.Println(s, s.Chinese())
-	// Output: fine,confiscate-gains 罚款、没收违法所得
+	// Output: fine,confiscate_gains 罚款、没收违法所得
 }
 
 func ExampleBandsOf() {
@@ -466,7 +466,7 @@ func ExampleBandsOf() {
 
 func ExampleProceduresOf() {
 	fmt.Println(discretion.ProceduresOf(discretion.ProcedureLegalReview, discretion.ProcedureHearingNotice))
-	// Output: hearing-notice,legal-review
+	// Output: hearing_notice,legal_review
 }
 
 func ExampleAssessment_Allows() {
@@ -504,7 +504,7 @@ func ExampleVerdict_Err() {
 	err := v.Err()
 	var e *discretion.Error
 	fmt.Println(errors.Is(err, discretion.ErrNotCompliant), errors.As(err, &e), e.Code)
-	// Output: true true no-penalty-without-ground
+	// Output: true true no_penalty_without_ground
 }
 
 func ExampleTrigger_Holds() {

@@ -83,14 +83,14 @@ const (
 
 var effectLabels = []label{
 	{"unknown", "未知效果", "unknown effect"},
-	{"no-penalty", "不予处罚", "no penalty"},
+	{"no_penalty", "不予处罚", "no penalty"},
 	{"mitigated", "减轻处罚", "mitigated"},
-	{"lighter-or-mitigated", "从轻或者减轻处罚", "lighter or mitigated"},
+	{"lighter_or_mitigated", "从轻或者减轻处罚", "lighter or mitigated"},
 	{"lighter", "从轻处罚", "lighter"},
 	{"heavier", "从重处罚", "heavier"},
 }
 
-// String returns the effect's code, e.g. "lighter-or-mitigated", or "unknown" for a
+// String returns the effect's code, e.g. "lighter_or_mitigated", or "unknown" for a
 // value that has none.
 func (e Effect) String() string { return labelOf(effectLabels, int(e)).code }
 

@@ -57,15 +57,15 @@ var kindLabels = []label{
 	{"warning", "警告", "warning"},
 	{"criticism", "通报批评", "circulated criticism"},
 	{"fine", "罚款", "fine"},
-	{"confiscate-gains", "没收违法所得", "confiscation of illegal gains"},
-	{"confiscate-property", "没收非法财物", "confiscation of illegal property"},
-	{"suspend-licence", "暂扣许可证件", "temporary withholding of a licence"},
-	{"lower-qualification", "降低资质等级", "lowering of a qualification grade"},
-	{"revoke-licence", "吊销许可证件", "revocation of a licence"},
-	{"restrict-operations", "限制开展生产经营活动", "restriction of business activities"},
-	{"suspend-business", "责令停产停业", "order to suspend production or business"},
+	{"confiscate_gains", "没收违法所得", "confiscation of illegal gains"},
+	{"confiscate_property", "没收非法财物", "confiscation of illegal property"},
+	{"suspend_licence", "暂扣许可证件", "temporary withholding of a licence"},
+	{"lower_qualification", "降低资质等级", "lowering of a qualification grade"},
+	{"revoke_licence", "吊销许可证件", "revocation of a licence"},
+	{"restrict_operations", "限制开展生产经营活动", "restriction of business activities"},
+	{"suspend_business", "责令停产停业", "order to suspend production or business"},
 	{"close", "责令关闭", "order to close"},
-	{"restrict-practice", "限制从业", "restriction from an occupation"},
+	{"restrict_practice", "限制从业", "restriction from an occupation"},
 	{"detention", "行政拘留", "administrative detention"},
 }
 
@@ -130,7 +130,7 @@ func (s KindSet) Kinds() []PenaltyKind {
 }
 
 // String returns the codes of the kinds joined by commas, e.g.
-// "fine,confiscate-gains", or "none" for the empty set.
+// "fine,confiscate_gains", or "none" for the empty set.
 func (s KindSet) String() string { return s.join(",", "none", PenaltyKind.String) }
 
 // Chinese returns the kinds in Chinese joined by 、, e.g. 罚款、没收违法所得,

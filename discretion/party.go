@@ -76,13 +76,13 @@ const (
 
 var baseLabels = []label{
 	{"unknown", "未知基数", "unknown base"},
-	{"illegal-gains", "违法所得", "illegal gains"},
-	{"goods-value", "货值金额", "value of the goods"},
+	{"illegal_gains", "违法所得", "illegal gains"},
+	{"goods_value", "货值金额", "value of the goods"},
 	{"turnover", "违法经营额", "illegal turnover"},
 	{"other", "其他计罚基数", "other base"},
 }
 
-// String returns the base's code, e.g. "illegal-gains", or "unknown" for a
+// String returns the base's code, e.g. "illegal_gains", or "unknown" for a
 // value that has none.
 func (k BaseKind) String() string { return labelOf(baseLabels, int(k)).code }
 

@@ -45,15 +45,15 @@ const (
 
 var procedureLabels = []label{
 	{"unknown", "未知程序", "unknown procedure"},
-	{"hearing-notice", "告知听证权利", "hearing notice"},
+	{"hearing_notice", "告知听证权利", "hearing notice"},
 	{"hearing", "举行听证", "hearing held"},
-	{"legal-review", "法制审核", "legal review"},
+	{"legal_review", "法制审核", "legal review"},
 	{"collective", "集体讨论决定", "collective discussion"},
 	{"simplified", "简易程序", "simplified procedure"},
 	{"collection", "当场收缴罚款", "on-the-spot collection"},
 }
 
-// String returns the procedure's code, e.g. "legal-review", or "unknown" for a
+// String returns the procedure's code, e.g. "legal_review", or "unknown" for a
 // value that has none.
 func (p Procedure) String() string { return labelOf(procedureLabels, int(p)).code }
 
@@ -108,7 +108,7 @@ func ProceduresOf(ps ...Procedure) ProcedureSet {
 func (s ProcedureSet) Has(p Procedure) bool { return p.valid() && s&(1<<p) != 0 }
 
 // String returns the codes of the procedures joined by commas, e.g.
-// "hearing-notice,legal-review", or "none" for the empty set.
+// "hearing_notice,legal_review", or "none" for the empty set.
 func (s ProcedureSet) String() string { return s.join(",", "none", Procedure.String) }
 
 // Chinese returns the procedures in Chinese joined by 、, e.g.
@@ -164,15 +164,15 @@ const (
 var condLabels = []label{
 	{"unknown", "未知条件", "unknown condition"},
 	{"always", "一律", "always"},
-	{"fine-at-least", "罚款达到", "fine at least"},
-	{"fine-at-most", "罚款不超过", "fine at most"},
+	{"fine_at_least", "罚款达到", "fine at least"},
+	{"fine_at_most", "罚款不超过", "fine at most"},
 	{"kinds", "处罚种类包括", "kinds include"},
-	{"confiscation-at-least", "没收数额达到", "confiscation at least"},
+	{"confiscation_at_least", "没收数额达到", "confiscation at least"},
 	{"mitigated", "低于法定最低限额", "below the statutory minimum"},
-	{"hearing-held", "经过听证", "after a hearing"},
+	{"hearing_held", "经过听证", "after a hearing"},
 }
 
-// String returns the condition's code, e.g. "fine-at-least", or "unknown" for a
+// String returns the condition's code, e.g. "fine_at_least", or "unknown" for a
 // value that has none.
 func (c Condition) String() string { return labelOf(condLabels, int(c)).code }
 

@@ -65,7 +65,7 @@ const (
 	// SchemeMaxOnly is for a fine with only a maximum ("X元以下罚款"):
 	// lighter up to 20 % of the maximum, ordinary 40–60 %, heavier above
 	// 60 %, with the declared gap between 20 % and 40 %.
-	SchemeMaxOnly = "max-only"
+	SchemeMaxOnly = "max_only"
 )
 
 // Presets returns the preset schemes, freshly built: changing the result
@@ -83,7 +83,7 @@ const (
 //     min + 60 % of the span to the maximum, 一般 below it. Where 从轻 ends
 //     is on a part of the page that could not be read; the preset puts it
 //     at 30 %, taken from the lower-30 % rule.
-//   - max-only: a widely quoted municipal measure (possibly Yiwu's): for
+//   - max_only: a widely quoted municipal measure (possibly Yiwu's): for
 //     a maximum-only fine 从轻 is at most 20 % of the maximum and 一般 is
 //     40–60 %; 从重 above 60 % is inferred from "heavier not below the
 //     middle".

@@ -30,7 +30,7 @@ var formLabels = []label{
 	{"unknown", "未知形式", "unknown form"},
 	{"amount", "定额幅度", "fixed range"},
 	{"multiple", "倍数", "multiple of a base"},
-	{"max-only", "仅有上限", "maximum only"},
+	{"max_only", "仅有上限", "maximum only"},
 }
 
 // String returns the form's code, e.g. "multiple", or "unknown" for a

@@ -92,7 +92,7 @@ func TestNewBenchmarkBadInput(t *testing.T) {
 		{"a kind listed twice", func(d *doc) {
 			d.Standards[0].Penalties[0].Kinds = []discretion.PenaltyKind{discretion.KindFine, discretion.KindFine}
 		}, discretion.ErrInvalidStandard, "standards[0].penalties[0].kinds"},
-		{"a combination for the no-penalty band", func(d *doc) {
+		{"a combination for the no_penalty band", func(d *doc) {
 			d.Standards[0].Penalties[1].Bands = []discretion.Band{discretion.BandNoPenalty}
 		}, discretion.ErrInvalidStandard, "standards[0].penalties[1].bands[0]"},
 		{"a fine without a range", func(d *doc) { d.Standards[0].Ranges = nil }, discretion.ErrInvalidStandard, "standards[0].ranges"},

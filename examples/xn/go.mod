@@ -1,0 +1,21 @@
+module github.com/xiaoneng/xiaoneng/examples/xn
+
+go 1.26
+
+require (
+	github.com/arran4/golang-ical v0.3.4
+	github.com/google/go-cmp v0.7.0
+	github.com/rickb777/date/v2 v2.1.8
+	github.com/shopspring/decimal v1.6.0
+	github.com/xiaoneng/xiaoneng v0.0.0-00010101000000-000000000000
+	pgregory.net/rapid v1.3.0
+)
+
+require (
+	github.com/govalues/decimal v0.1.36 // indirect
+	github.com/qmuntal/stateless v1.7.2 // indirect
+	github.com/rickb777/period v1.0.9 // indirect
+	github.com/rickb777/plural v1.4.2 // indirect
+)
+
+replace github.com/xiaoneng/xiaoneng => ../..
