@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -143,5 +144,22 @@ func TestStatutoryLimitOfTheItem(t *testing.T) {
 	if _, err := e.Evaluate(accountability.Input{Records: []accountability.Record{bad}}, day(2025, 9, 9)); !errors.Is(err, accountability.ErrInvalidInput) ||
 		!strings.Contains(err.Error(), "records[0].statutory[hearing_request]") {
 		t.Errorf("a party's clock given a statutory rule: %v", err)
+	}
+	// Several problems come in the order of the clock names, whatever the
+	// order of the map.
+	bad.Statutory = map[string]deadline.Rule{"zz": statutory, "hearing_request": statutory, "aa": statutory, "mm": statutory}
+	for range 20 {
+		_, err := e.Evaluate(accountability.Input{Records: []accountability.Record{bad}}, day(2025, 9, 9))
+		var paths []string
+		for _, p := range err.(interface{ Unwrap() []error }).Unwrap() {
+			var ae *accountability.Error
+			if errors.As(p, &ae) {
+				paths = append(paths, ae.Path)
+			}
+		}
+		want := []string{"records[0].statutory[aa]", "records[0].statutory[hearing_request]", "records[0].statutory[mm]", "records[0].statutory[zz]"}
+		if !slices.Equal(paths, want) {
+			t.Fatalf("problems at %v, want %v", paths, want)
+		}
 	}
 }

@@ -494,8 +494,8 @@ func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, cc *pr
 	// Messages are appended, not formatted: a scan makes millions. They
 	// name the limit by its rule ("作出行政许可决定", "licensing decision")
 	// and count in its unit.
-	r := clk.Rule()
-	zh, en, unit := cmp.Or(r.Name, cc.Name), cmp.Or(r.NameEN, r.Name, cc.Name), r.Period.Unit
+	name, nameEN := clk.RuleName()
+	zh, en, unit := cmp.Or(name, cc.Name), cmp.Or(nameEN, name, cc.Name), clk.Period().Unit
 	b := append(ev.buf[:0], zh...)
 	var split int
 	switch rule {

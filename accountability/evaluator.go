@@ -3,7 +3,6 @@ package accountability
 import (
 	"cmp"
 	"fmt"
-	"maps"
 	"slices"
 
 	"github.com/xiaoneng/xiaoneng"
@@ -417,14 +416,16 @@ func (e *Evaluator) validateRecord(p *problems, known *onRoster, i int, r *Recor
 			p.add(recordPath(i, fmt.Sprintf(".case.clocks[%d]", j)), "%s has no clock %q", c.Definition, c.Clocks[j].Spec)
 		}
 	}
-	for _, name := range slices.Sorted(maps.Keys(r.Statutory)) {
-		rule := r.Statutory[name]
+	first := len(p.all)
+	for name, rule := range r.Statutory {
 		if ci, ok := di.clocks.get(name); !ok || ci.role != procedure.RoleLimit {
 			p.add(recordPath(i, ".statutory["+name+"]"), "%s has no limit clock %q", c.Definition, name)
 		} else if _, err := deadline.NewTemplate(rule); err != nil {
 			p.add(recordPath(i, ".statutory["+name+"]"), "%v", err)
 		}
 	}
+	// Problems come in the order of the names, not of the map.
+	slices.SortFunc(p.all[first:], func(a, b error) int { return cmp.Compare(pathOf(a), pathOf(b)) })
 	for j, reg := range r.Register {
 		if reg.Event < 0 || reg.Event >= len(c.Events) {
 			p.add(recordPath(i, fmt.Sprintf(".register[%d].event", j)), "the case has no event %d", reg.Event)
@@ -441,6 +442,14 @@ func (e *Evaluator) validateRecord(p *problems, known *onRoster, i int, r *Recor
 		}
 	}
 	return di, flagged
+}
+
+// pathOf returns the location of a problem.
+func pathOf(err error) string {
+	if e, ok := err.(*Error); ok {
+		return e.Path
+	}
+	return ""
 }
 
 // recordPath and eventPath format the location of a problem; they run

@@ -216,6 +216,24 @@ func (c Clock) RuleID() string {
 	return c.rule.ID
 }
 
+// RuleName returns the name of the clock's rule in Chinese and in
+// English, without copying the rule.
+func (c Clock) RuleName() (zh, en string) {
+	if c.rule == nil {
+		return "", ""
+	}
+	return c.rule.Name, c.rule.NameEN
+}
+
+// Period returns the period of the clock's rule (before any extension),
+// without copying the rule.
+func (c Clock) Period() Period {
+	if c.rule == nil {
+		return Period{}
+	}
+	return c.rule.Period
+}
+
 // Citation returns the provision of the clock's rule, without copying
 // the rule.
 func (c Clock) Citation() xiaoneng.Citation {

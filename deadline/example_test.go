@@ -1118,6 +1118,25 @@ func ExampleClock_Status() {
 // 行政强制法 Art 25: goods seized on 3 March 2025 for 30 days; the ten
 // days of testing are not counted (¶3). The 30th day, Saturday 12 April,
 // rolls to Monday (民法典 Art 203).
+// A clock answers questions about its rule without copying it: its ID,
+// names, period and provision.
+func ExampleClock_RuleName() {
+	rule, err := deadline.LookupRule(deadline.RuleLicensingDecision)
+	if err != nil {
+		log.Fatal(err)
+	}
+	c, err := deadline.Start(rule, date.New(2025, 9, 26))
+	if err != nil {
+		log.Fatal(err)
+	}
+	zh, en := c.RuleName()
+	fmt.Println(c.RuleID(), zh, en)
+	fmt.Println(c.Period(), c.Citation())
+	// Output:
+	// licensing-decision 作出行政许可决定 licensing decision
+	// 20 working days 《行政许可法》第四十二条第一款
+}
+
 func ExampleClock_Due() {
 	rule, err := deadline.LookupRule(deadline.RuleCompulsionSeizure)
 	if err != nil {
