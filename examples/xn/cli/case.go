@@ -64,18 +64,9 @@ var caseCommands = []command{
 			id := fs.String("id", "", "the case's `ID` (required)")
 			def := definitionFlag(fs)
 			return func(r *runner, args []string) error {
-				if len(args) > 1 {
-					return usagef("unexpected argument %q", args[1])
-				}
-				if len(args) == 0 && *def == "" {
-					return usagef("missing PROCEDURE")
-				}
 				req := api.StartRequest{ID: *id, CalendarOptions: r.calOpts()}
-				if len(args) == 1 {
-					req.Procedure = args[0]
-				}
 				var err error
-				if req.Definition, err = r.optionalFile(*def); err != nil {
+				if req.Procedure, req.Definition, err = r.procedureArgs(args, *def); err != nil {
 					return err
 				}
 				res, err := r.svc.Start(req)
@@ -106,7 +97,7 @@ var caseCommands = []command{
 				if err := want(args, 2, "CASEFILE and TRIGGER"); err != nil {
 					return err
 				}
-				c, err := r.readCaseFile(args[0])
+				c, definition, err := r.caseFiles(args[0], *def)
 				if err != nil {
 					return err
 				}
@@ -124,10 +115,7 @@ var caseCommands = []command{
 					}
 					e.Payload[k] = v
 				}
-				req := api.FireRequest{Case: c, Event: e, CalendarOptions: r.calOpts()}
-				if req.Definition, err = r.optionalFile(*def); err != nil {
-					return err
-				}
+				req := api.FireRequest{Case: c, Definition: definition, Event: e, CalendarOptions: r.calOpts()}
 				res, err := r.svc.Fire(r.ctx, req)
 				if err != nil {
 					return err
@@ -206,16 +194,13 @@ Exits 1 when a limit of the agency has passed (red light).`,
 				if err := want(args, 1, "CASEFILE"); err != nil {
 					return err
 				}
-				c, err := r.readCaseFile(args[0])
+				c, definition, err := r.caseFiles(args[0], *def)
 				if err != nil {
 					return err
 				}
-				req := api.CaseDueRequest{Case: c, AsOf: *asOf, CalendarOptions: r.calOpts()}
+				req := api.CaseDueRequest{Case: c, Definition: definition, AsOf: *asOf, CalendarOptions: r.calOpts()}
 				if req.AsOf == "" {
 					req.AsOf = deadline.DateOf(r.env.now()).String()
-				}
-				if req.Definition, err = r.optionalFile(*def); err != nil {
-					return err
 				}
 				res, err := r.svc.CaseDue(req)
 				if err != nil {
@@ -249,16 +234,13 @@ Exits 1 when a limit of the agency has passed (red light).`,
 				if err := want(args, 1, "CASEFILE"); err != nil {
 					return err
 				}
-				c, err := r.readCaseFile(args[0])
+				c, definition, err := r.caseFiles(args[0], *def)
 				if err != nil {
 					return err
 				}
-				req := api.AdvanceRequest{Case: c, AsOf: *asOf, CalendarOptions: r.calOpts()}
+				req := api.AdvanceRequest{Case: c, Definition: definition, AsOf: *asOf, CalendarOptions: r.calOpts()}
 				if req.AsOf == "" {
 					req.AsOf = r.env.now().Format(time.RFC3339)
-				}
-				if req.Definition, err = r.optionalFile(*def); err != nil {
-					return err
 				}
 				res, err := r.svc.Advance(r.ctx, req)
 				if err != nil {
@@ -287,18 +269,9 @@ Exits 1 when a limit of the agency has passed (red light).`,
 			format := fs.String("format", "dot", "dot or mermaid")
 			def := definitionFlag(fs)
 			return func(r *runner, args []string) error {
-				if len(args) > 1 {
-					return usagef("unexpected argument %q", args[1])
-				}
-				if len(args) == 0 && *def == "" {
-					return usagef("missing PROCEDURE")
-				}
 				req := api.DiagramRequest{Format: *format}
-				if len(args) == 1 {
-					req.Procedure = args[0]
-				}
 				var err error
-				if req.Definition, err = r.optionalFile(*def); err != nil {
+				if req.Procedure, req.Definition, err = r.procedureArgs(args, *def); err != nil {
 					return err
 				}
 				text, _, err := r.svc.Diagram(req)
@@ -316,6 +289,36 @@ func definitionFlag(fs *flag.FlagSet) *string {
 }
 
 // optionalFile reads a file if one is named.
+// procedureArgs reads the procedure a command names: a reference
+// procedure as its one argument, or a definition file (--definition), or
+// both (the file must then define the procedure named).
+func (r *runner) procedureArgs(args []string, def string) (string, json.RawMessage, error) {
+	if len(args) > 1 {
+		return "", nil, usagef("unexpected argument %q", args[1])
+	}
+	if len(args) == 0 && def == "" {
+		return "", nil, usagef("missing PROCEDURE")
+	}
+	var name string
+	if len(args) == 1 {
+		name = args[0]
+	}
+	definition, err := r.optionalFile(def)
+	return name, definition, err
+}
+
+// caseFiles reads a case file and the optional definition file
+// (--definition) it runs on.
+func (r *runner) caseFiles(caseFile, def string) (c, definition json.RawMessage, err error) {
+	if c, err = r.readCaseFile(caseFile); err != nil {
+		return nil, nil, err
+	}
+	if definition, err = r.optionalFile(def); err != nil {
+		return nil, nil, err
+	}
+	return c, definition, nil
+}
+
 func (r *runner) optionalFile(name string) (json.RawMessage, error) {
 	if name == "" {
 		return nil, nil

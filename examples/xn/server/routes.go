@@ -62,6 +62,23 @@ func plain[Req, Resp any](f func(s *api.Service, req Req) (Resp, error)) func(*s
 	return op(func(s *api.Service, _ context.Context, req Req) (Resp, error) { return f(s, req) })
 }
 
+// document handles a route whose body is a document to validate, named
+// "body" in the problems ("body.ics" when it is iCalendar).
+func document(f func(s *api.Service, name string, data []byte) (api.ValidateResponse, error)) func(*server, *http.Request) (result, error) {
+	return func(s *server, r *http.Request) (result, error) {
+		b, err := s.readBody(r)
+		if err != nil {
+			return result{}, err
+		}
+		name := "body"
+		if mediaType(r) == "text/calendar" {
+			name = "body.ics"
+		}
+		res, err := f(s.svc, name, b)
+		return result{json: res}, err
+	}
+}
+
 // Routes returns the routes of the service, in the order the OpenAPI
 // document lists them.
 func Routes() []Route {
@@ -137,18 +154,7 @@ func Routes() []Route {
 			Summary:     "Check a calendar document and report every problem",
 			Description: "The body is the calendar itself: JSON (format xiaoneng-calendar/1), or iCalendar with Content-Type text/calendar. A calendar with problems answers 200 with valid false.",
 			Document:    "calendar", Response: api.ValidateResponse{},
-			handle: func(s *server, r *http.Request) (result, error) {
-				b, err := s.readBody(r)
-				if err != nil {
-					return result{}, err
-				}
-				name := "body"
-				if mediaType(r) == "text/calendar" {
-					name = "body.ics"
-				}
-				res, err := s.svc.ValidateCalendar(name, b)
-				return result{json: res}, err
-			},
+			handle: document((*api.Service).ValidateCalendar),
 		},
 		{
 			Method: "POST", Path: "/v1/calendar/export", ID: "calendarExport", Tag: "calendar",
@@ -246,14 +252,7 @@ func Routes() []Route {
 			Summary:     "Check a discretion benchmark document and report every problem",
 			Description: "The body is the benchmark itself, in the format of discretion.Parse. A benchmark with problems answers 200 with valid false.",
 			Document:    "benchmark", Response: api.ValidateResponse{},
-			handle: func(s *server, r *http.Request) (result, error) {
-				b, err := s.readBody(r)
-				if err != nil {
-					return result{}, err
-				}
-				res, err := s.svc.ValidateBenchmark("body", b)
-				return result{json: res}, err
-			},
+			handle: document((*api.Service).ValidateBenchmark),
 		},
 		{
 			Method: "POST", Path: "/v1/accountability/evaluate", ID: "accountabilityEvaluate", Tag: "accountability",
@@ -268,14 +267,7 @@ func Routes() []Route {
 			Summary:     "Check a catalogue of service items (事项清单) and report every problem",
 			Description: "The body is the catalogue itself, in the format of catalogue.Parse. A catalogue with problems answers 200 with valid false.",
 			Document:    "catalogue", Response: api.ValidateResponse{},
-			handle: func(s *server, r *http.Request) (result, error) {
-				b, err := s.readBody(r)
-				if err != nil {
-					return result{}, err
-				}
-				res, err := s.svc.ValidateCatalogue("body", b)
-				return result{json: res}, err
-			},
+			handle: document((*api.Service).ValidateCatalogue),
 		},
 		{
 			Method: "POST", Path: "/v1/catalogue/guide", ID: "catalogueGuide", Tag: "catalogue",
