@@ -2,6 +2,7 @@ package accountability
 
 import (
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strconv"
@@ -34,12 +35,11 @@ func (e *Evaluator) Evaluate(in Input, asOf date.Date) ([]Finding, error) {
 	ev := evaluation{e: e, asOf: asOf, substitutes: substitutes(in.Roster)}
 	for i := range in.Records {
 		rec := &in.Records[i]
-		var di *defInfo
-		di, ev.flagged = e.validateRecord(&p, known, i, rec, ev.flagged[:0])
+		e.validateRecord(&p, known, i, rec, &ev.ri)
 		if len(p.all) > 0 {
 			continue // keep checking, but judge nothing more
 		}
-		if err := ev.record(rec, di); err != nil {
+		if err := ev.record(rec, ev.ri.di); err != nil {
 			p.all = append(p.all, &Error{Op: "Evaluate", Path: fmt.Sprintf("records[%d]", i), Err: ErrInvalidInput, Detail: err.Error()})
 		}
 	}
@@ -77,19 +77,28 @@ func (fs *findings) at(i int32) *Finding { return &fs.chunks[i/findingChunk][i%f
 
 // sorted returns the findings in one slice, sorted by a key that tells
 // every two different findings apart, so that the order never depends on
-// the input's. The sort runs on a compact array of case and inquiry IDs,
-// and compares whole findings only when those tie.
+// the input's. The sort runs on a compact array that holds the first 16
+// bytes of each case ID as two integers, and compares the IDs themselves,
+// then whole findings, only when those tie.
 func (fs *findings) sorted() []Finding {
 	type key struct {
-		c, q string
-		i    int32
+		p0, p1 uint64
+		c, q   string
+		i      int32
 	}
 	keys := make([]key, fs.n)
 	for i := range keys {
 		f := fs.at(int32(i))
-		keys[i] = key{f.Case, f.Inquiry, int32(i)}
+		p0, p1 := prefix16(f.Case)
+		keys[i] = key{p0, p1, f.Case, f.Inquiry, int32(i)}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
+		if a.p0 != b.p0 {
+			return cmp.Compare(a.p0, b.p0)
+		}
+		if a.p1 != b.p1 {
+			return cmp.Compare(a.p1, b.p1)
+		}
 		if c := strings.Compare(a.c, b.c); c != 0 {
 			return c
 		}
@@ -103,6 +112,15 @@ func (fs *findings) sorted() []Finding {
 		out[i] = *fs.at(k.i)
 	}
 	return out
+}
+
+// prefix16 returns the first 16 bytes of s, padded with zeros, as two
+// big-endian integers: they order as the strings do, except that a tie
+// may hide a difference further on.
+func prefix16(s string) (uint64, uint64) {
+	var b [16]byte
+	copy(b[:], s)
+	return binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:])
 }
 
 func compareFindings(a, b *Finding) int {
@@ -162,10 +180,9 @@ type evaluation struct {
 	asOf        date.Date
 	substitutes map[string][]Absence
 	out         findings
-	flagged     []int // events of the record at hand that the profile gives a meaning
+	ri          recordInfo // the look-ups of the record at hand
 	// The steps of the record at hand, built when a rule first needs them.
 	rec        *Record
-	di         *defInfo
 	steps      []step
 	stepsBuilt bool
 	// Findings take their evidence and delays from slabs, and build their
@@ -223,7 +240,7 @@ func (ev *evaluation) stepsOf() []step {
 		return ev.steps
 	}
 	ev.stepsBuilt = true
-	di, c := ev.di, ev.rec.Case
+	di, c := ev.ri.di, ev.rec.Case
 	steps := ev.steps[:0]
 	for i, x := range c.Events {
 		day := eventDay(&x)
@@ -324,14 +341,14 @@ func ref(c *procedure.Case, i int) EventRef {
 
 // record applies the rules to one record.
 func (ev *evaluation) record(rec *Record, di *defInfo) error {
-	ev.rec, ev.di, ev.stepsBuilt = rec, di, false
+	ev.rec, ev.stepsBuilt = rec, false
 	c := rec.Case
 	for i := range c.Clocks {
-		if err := ev.clock(rec, di, &c.Clocks[i]); err != nil {
+		if err := ev.clock(rec, di, ev.ri.clocks[i], &c.Clocks[i]); err != nil {
 			return err
 		}
 	}
-	if len(ev.flagged) > 0 {
+	if len(ev.ri.flagged) > 0 {
 		ev.events(rec, di)
 	}
 	if len(di.prof.Budgets) > 0 && ev.e.on(RuleStepLimit) {
@@ -349,8 +366,7 @@ func (ev *evaluation) record(rec *Record, di *defInfo) error {
 // profile's specific rule), a promised limit passed (RulePromise, and the
 // statutory limit judged on a replay of the same ledger), and the
 // electronic-supervision lights of a running clock.
-func (ev *evaluation) clock(rec *Record, di *defInfo, cc *procedure.CaseClock) error {
-	ci, _ := di.clocks.get(cc.Spec)
+func (ev *evaluation) clock(rec *Record, di *defInfo, ci *clockInfo, cc *procedure.CaseClock) error {
 	if ci.role == procedure.RoleWindow {
 		return ev.window(rec, di, ci, cc)
 	}
@@ -373,21 +389,21 @@ func (ev *evaluation) clock(rec *Record, di *defInfo, cc *procedure.CaseClock) e
 	if !st.Stopped && st.Started <= ev.asOf {
 		switch st.Level(ev.e.th.Policy) {
 		case deadline.LevelYellow:
-			ev.emit(rec, ev.limitFinding(RuleYellowLight, rec, di, cc, cc.Clock, st, Warning, statCite))
+			ev.emit(rec, ev.limitFinding(RuleYellowLight, rec, di, ci, cc, cc.Clock, st, Warning, statCite))
 		case deadline.LevelRed:
-			ev.emit(rec, ev.limitFinding(RuleRedLight, rec, di, cc, cc.Clock, st, Warning, statCite))
+			ev.emit(rec, ev.limitFinding(RuleRedLight, rec, di, ci, cc, cc.Clock, st, Warning, statCite))
 		}
 	}
 	if st.Overdue == 0 {
 		return nil
 	}
 	if statID == "" || cc.Clock.RuleID() == statID {
-		ev.emit(rec, ev.limitFinding(rule, rec, di, cc, cc.Clock, st, ev.e.th.grade(st.Overdue), statCite))
+		ev.emit(rec, ev.limitFinding(rule, rec, di, ci, cc, cc.Clock, st, ev.e.th.grade(st.Overdue), statCite))
 		return nil
 	}
 	// A promised limit (承诺时限): judged as a promise, and the same ledger
 	// judged again on the statutory rule.
-	ev.emit(rec, ev.limitFinding(RulePromise, rec, di, cc, cc.Clock, st, ev.e.th.grade(st.Overdue), statCite))
+	ev.emit(rec, ev.limitFinding(RulePromise, rec, di, ci, cc, cc.Clock, st, ev.e.th.grade(st.Overdue), statCite))
 	stat, err := statutory.Start(cc.Clock.Started())
 	if err != nil {
 		return nil
@@ -400,7 +416,7 @@ func (ev *evaluation) clock(rec *Record, di *defInfo, cc *procedure.CaseClock) e
 		}
 	}
 	if sst, err := stat.Status(di.cal, ev.asOf); err == nil && sst.Overdue > 0 {
-		ev.emit(rec, ev.limitFinding(rule, rec, di, cc, stat, sst, ev.e.th.grade(sst.Overdue), statCite))
+		ev.emit(rec, ev.limitFinding(rule, rec, di, ci, cc, stat, sst, ev.e.th.grade(sst.Overdue), statCite))
 	}
 	return nil
 }
@@ -421,8 +437,8 @@ func (ev *evaluation) window(rec *Record, di *defInfo, ci *clockInfo, cc *proced
 	}
 	for i := range rec.Case.Events {
 		x := &rec.Case.Events[i]
-		if eventDay(x) == st.StoppedOn && slices.Contains(ci.steps, x.Trigger) && slices.Contains(di.stops[x.Trigger], cc.Spec) {
-			ev.emit(rec, ev.limitFinding(ci.rule, rec, di, cc, cc.Clock, st, ev.e.th.grade(st.Overdue), ci.statCite))
+		if ev.ri.events[i].stops[ci.idx] && eventDay(x) == st.StoppedOn && slices.Contains(ci.steps, x.Trigger) {
+			ev.emit(rec, ev.limitFinding(ci.rule, rec, di, ci, cc, cc.Clock, st, ev.e.th.grade(st.Overdue), ci.statCite))
 			return nil
 		}
 	}
@@ -431,7 +447,7 @@ func (ev *evaluation) window(rec *Record, di *defInfo, ci *clockInfo, cc *proced
 
 // limitFinding describes a clock's overrun, with the delay attributed to
 // the steps it passed in; statCite is the statutory limit's citation.
-func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, cc *procedure.CaseClock, clk deadline.Clock, st deadline.Status, sev Severity, statCite xiaoneng.Citation) Finding {
+func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, ci *clockInfo, cc *procedure.CaseClock, clk deadline.Clock, st deadline.Status, sev Severity, statCite xiaoneng.Citation) Finding {
 	c := rec.Case
 	steps := ev.stepsOf()
 	source := clk.Citation()
@@ -490,7 +506,7 @@ func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, cc *pr
 		f.Step, f.Officer, f.Unit = at.state, at.officer, at.unit
 	}
 	var refs [2]EventRef
-	f.Evidence = ev.evidence(clockEvidence(refs[:0], di, c, cc.Spec, st)...)
+	f.Evidence = ev.evidence(clockEvidence(refs[:0], ev.ri.events, ci.idx, c, st)...)
 	// Messages are appended, not formatted: a scan makes millions. They
 	// name the limit by its rule ("作出行政许可决定", "licensing decision")
 	// and count in its unit.
@@ -533,14 +549,22 @@ func attribute(out []StepDelay, cal *deadline.Calendar, clk deadline.Clock, st d
 	if !st.Stopped {
 		end = 0
 	}
+	// A step starts on the day the one before it ended: the count of the
+	// last day asked is kept for the next step's start.
+	var lastDay date.Date
+	lastCount := -1
 	counted := func(x date.Date) int {
 		if x <= st.Started {
 			return 0
+		}
+		if x == lastDay && lastCount >= 0 {
+			return lastCount
 		}
 		s, err := clk.Status(cal, x)
 		if err != nil {
 			return 0
 		}
+		lastDay, lastCount = x, s.Elapsed
 		return s.Elapsed
 	}
 	atDue := counted(st.Due)
@@ -567,17 +591,23 @@ func attribute(out []StepDelay, cal *deadline.Calendar, clk deadline.Clock, st d
 
 // clockEvidence names the events that started the clock's current count
 // and, if it stopped, the one that stopped it, appending them to out.
-func clockEvidence(out []EventRef, di *defInfo, c *procedure.Case, spec string, st deadline.Status) []EventRef {
+// The events' triggers are given looked up, and the clock by its index in
+// the definition.
+func clockEvidence(out []EventRef, events []*triggerInfo, clock int, c *procedure.Case, st deadline.Status) []EventRef {
 	start, stop := -1, -1
-	for i, x := range c.Events {
-		day := eventDay(&x)
+	for i, ti := range events {
+		starts, stops := ti.starts[clock], st.Stopped && stop < 0 && ti.stops[clock]
+		if !starts && !stops {
+			continue
+		}
+		day := eventDay(&c.Events[i])
 		// The last start before the count ran out; a start may date the
 		// count from an earlier day (a deemed acceptance counts from
 		// receipt), so the event's own day is not compared with Started.
-		if slices.Contains(di.starts[x.Trigger], spec) && (start < 0 || day <= st.Due || st.Due == 0) {
+		if starts && (start < 0 || day <= st.Due || st.Due == 0) {
 			start = i
 		}
-		if st.Stopped && day == st.StoppedOn && slices.Contains(di.stops[x.Trigger], spec) && stop < 0 {
+		if stops && day == st.StoppedOn {
 			stop = i
 		}
 	}

@@ -27,11 +27,15 @@ type Evaluator struct {
 type triggerInfo struct {
 	dests                   []procedure.State
 	notice, refusal, deemed bool
+	// starts and stops tell, by clock index, whether a transition on the
+	// trigger starts or stops the clock.
+	starts, stops []bool
 }
 
 // clockInfo is what one look-up of a clock tells: its role, the rule
 // that judges its overruns, and the statutory rule it counts against.
 type clockInfo struct {
+	idx       int // the clock's index in the definition, for triggerInfo
 	role      procedure.ClockRole
 	rule      RuleID
 	statutory deadline.Template
@@ -51,8 +55,6 @@ type defInfo struct {
 	triggers symtab[*triggerInfo]
 	clocks   symtab[*clockInfo] // by clock name
 	cites    map[procedure.Trigger]xiaoneng.Citation
-	starts   map[procedure.Trigger][]string // trigger → clocks its steps start
-	stops    map[procedure.Trigger][]string // trigger → clocks its steps stop
 	handler  string
 	missing  string // payload keys of a notice's lists
 	conform  string
@@ -191,23 +193,22 @@ func newDefInfo(d *procedure.Definition, p *problems, at string) *defInfo {
 	s := d.Spec()
 	di := &defInfo{
 		d: d, cal: d.Calendar(), initial: s.Initial, handler: "handler",
-		cites:  map[procedure.Trigger]xiaoneng.Citation{},
-		starts: map[procedure.Trigger][]string{}, stops: map[procedure.Trigger][]string{},
+		cites: map[procedure.Trigger]xiaoneng.Citation{},
 	}
 	di.prof.Definition = s.ID
 	for _, st := range s.States {
 		di.states.put(string(st.ID), true)
 	}
 	for _, tr := range s.Triggers {
-		di.triggers.put(string(tr.ID), &triggerInfo{})
+		di.triggers.put(string(tr.ID), &triggerInfo{starts: make([]bool, len(s.Clocks)), stops: make([]bool, len(s.Clocks))})
 	}
 	for _, t := range s.Transitions {
 		if ti, _ := di.triggers.get(string(t.Trigger)); ti != nil && !slices.Contains(ti.dests, t.To) {
 			ti.dests = append(ti.dests, t.To)
 		}
 	}
-	for _, c := range s.Clocks {
-		ci := &clockInfo{role: c.Role, rule: RuleTimeLimit, steps: slices.Clone(c.Steps)}
+	for k, c := range s.Clocks {
+		ci := &clockInfo{idx: k, role: c.Role, rule: RuleTimeLimit, steps: slices.Clone(c.Steps)}
 		di.clocks.put(c.Name, ci)
 		var r deadline.Rule
 		switch {
@@ -231,16 +232,17 @@ func newDefInfo(d *procedure.Definition, p *problems, at string) *defInfo {
 		if _, ok := di.cites[t.Trigger]; !ok && !t.Citation.IsZero() {
 			di.cites[t.Trigger] = t.Citation
 		}
+		ti, _ := di.triggers.get(string(t.Trigger))
 		for _, ef := range t.Effects {
+			ci, _ := di.clocks.get(ef.Clock)
+			if ti == nil || ci == nil {
+				continue // the definition validated both
+			}
 			switch ef.Op {
 			case procedure.OpStart:
-				if !slices.Contains(di.starts[t.Trigger], ef.Clock) {
-					di.starts[t.Trigger] = append(di.starts[t.Trigger], ef.Clock)
-				}
+				ti.starts[ci.idx] = true
 			case procedure.OpStop:
-				if !slices.Contains(di.stops[t.Trigger], ef.Clock) {
-					di.stops[t.Trigger] = append(di.stops[t.Trigger], ef.Clock)
-				}
+				ti.stops[ci.idx] = true
 			}
 		}
 	}
@@ -371,23 +373,35 @@ func (o *onRoster) has(id string) bool {
 	return ok
 }
 
+// recordInfo is what validateRecord learns of the record at hand for the
+// rules: the look-ups of its events' triggers and of its clocks, and the
+// events the profile gives a meaning (notices, refusals, deemed
+// outcomes). Its slices are reused from record to record.
+type recordInfo struct {
+	di      *defInfo
+	events  []*triggerInfo // by event index
+	clocks  []*clockInfo   // by case clock index
+	flagged []int
+}
+
 // validateRecord checks record i, reporting every problem with its
-// location, and returns its definition and the indexes of the events the
-// profile gives a meaning (notices, refusals, deemed outcomes) in flagged.
+// location, and fills ri for the rules when the record is valid.
 // Locations are formatted only for problems: a valid input of a million
 // records is checked without building a string.
-func (e *Evaluator) validateRecord(p *problems, known *onRoster, i int, r *Record, flagged []int) (*defInfo, []int) {
+func (e *Evaluator) validateRecord(p *problems, known *onRoster, i int, r *Record, ri *recordInfo) {
+	ri.di, ri.events, ri.clocks, ri.flagged = nil, ri.events[:0], ri.clocks[:0], ri.flagged[:0]
 	c := r.Case
 	if c == nil {
 		p.add(recordPath(i, ".case"), "no case")
-		return nil, flagged
+		return
 	}
 	di, ok := e.defs[c.Definition]
 	if !ok {
 		p.all = append(p.all, &Error{Op: "Evaluate", Path: recordPath(i, ".case.definition"), Err: ErrUnknownDefinition,
 			Detail: fmt.Sprintf("the evaluator has no procedure %q", c.Definition)})
-		return nil, flagged
+		return
 	}
+	ri.di = di
 	if ok, _ := di.states.get(string(c.State)); !ok {
 		p.add(recordPath(i, ".case.state"), "%s has no state %q", c.Definition, c.State)
 	}
@@ -397,6 +411,7 @@ func (e *Evaluator) validateRecord(p *problems, known *onRoster, i int, r *Recor
 	for j := range c.Events {
 		ev := &c.Events[j]
 		ti, ok := di.triggers.get(string(ev.Trigger))
+		ri.events = append(ri.events, ti)
 		switch {
 		case !ok:
 			p.add(eventPath(i, j, "trigger"), "%s has no trigger %q", c.Definition, ev.Trigger)
@@ -405,14 +420,16 @@ func (e *Evaluator) validateRecord(p *problems, known *onRoster, i int, r *Recor
 		case !slices.Contains(ti.dests, ev.To):
 			p.add(eventPath(i, j, "to"), "%s leads %q to no state %q", c.Definition, ev.Trigger, ev.To)
 		case ti.notice || ti.refusal || ti.deemed:
-			flagged = append(flagged, j)
+			ri.flagged = append(ri.flagged, j)
 		}
 		if !ev.Auto && !known.has(ev.Actor.Officer) {
 			p.add(eventPath(i, j, "actor"), "officer %q is not on the roster", ev.Actor.Officer)
 		}
 	}
 	for j := range c.Clocks {
-		if _, ok := di.clocks.get(c.Clocks[j].Spec); !ok {
+		ci, ok := di.clocks.get(c.Clocks[j].Spec)
+		ri.clocks = append(ri.clocks, ci)
+		if !ok {
 			p.add(recordPath(i, fmt.Sprintf(".case.clocks[%d]", j)), "%s has no clock %q", c.Definition, c.Clocks[j].Spec)
 		}
 	}
@@ -441,7 +458,6 @@ func (e *Evaluator) validateRecord(p *problems, known *onRoster, i int, r *Recor
 			}
 		}
 	}
-	return di, flagged
 }
 
 // pathOf returns the location of a problem.

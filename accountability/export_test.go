@@ -1,5 +1,7 @@
 package accountability
 
+import "slices"
+
 // SymtabAgrees builds a symtab and a map of the same keys and reports
 // whether every key, and every probe, is found alike in both: the map is
 // the oracle of the optimised look-up.
@@ -25,3 +27,26 @@ func SymtabAgrees(keys, probes []string) bool {
 // WindowEnd exposes windowEnd to the tests, which check it against
 // deadline.Calendar.End.
 var WindowEnd = windowEnd
+
+// SortedAgrees collects the findings, sorts them as Evaluate does, and
+// reports whether the order is the one compareFindings alone gives: the
+// plain sort is the oracle of the one on integer prefixes.
+func SortedAgrees(in []Finding) bool {
+	var fs findings
+	for _, f := range in {
+		fs.add(f)
+	}
+	got := fs.sorted()
+	want := slices.Clone(in)
+	slices.SortStableFunc(want, func(a, b Finding) int { return compareFindings(&a, &b) })
+	for i := range got {
+		if compareFindings(&got[i], &want[i]) != 0 {
+			return false
+		}
+	}
+	return len(got) == len(want)
+}
+
+// Blank exposes blank to the tests, which check it against
+// strings.TrimFunc with unicode.IsSpace.
+var Blank = blank

@@ -3,6 +3,7 @@ package accountability
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/rickb777/date/v2"
@@ -25,10 +26,10 @@ func stateBefore(di *defInfo, c *procedure.Case, i int) procedure.State {
 func (ev *evaluation) events(rec *Record, di *defInfo) {
 	c := rec.Case
 	first := -1
-	for _, i := range ev.flagged {
+	for _, i := range ev.ri.flagged {
 		x := c.Events[i]
 		day := eventDay(&x)
-		ti, _ := di.triggers.get(string(x.Trigger))
+		ti := ev.ri.events[i]
 		switch {
 		case ti.notice:
 			if first < 0 {
@@ -51,7 +52,14 @@ func (ev *evaluation) events(rec *Record, di *defInfo) {
 				Rule: RuleDeemedAcceptance, Case: c.ID, Definition: c.Definition, Day: due + 1,
 				Severity: ev.e.th.severity(RuleDeemedAcceptance),
 				Citation: ev.e.citation(RuleDeemedAcceptance, di.cites[x.Trigger]),
-			}.say(ev, "未在法定期限内告知补正，于 %s 届满后视为受理", "no notice of supplements in time: deemed accepted when %[1]s ended", due)
+			}
+			// Appended, not formatted: a scan may find many.
+			b := appendYMD(append(ev.buf[:0], "未在法定期限内告知补正，于 "...), due)
+			b = append(b, " 届满后视为受理"...)
+			split := len(b)
+			b = appendYMD(append(b, "no notice of supplements in time: deemed accepted when "...), due)
+			ev.buf = append(b, " ended"...)
+			f.Message, f.MessageEN = ev.texts(split)
 			f.Evidence = ev.evidence(ref(c, i))
 			if s != nil {
 				f.Step, f.Officer = s.state, s.officer
@@ -100,11 +108,11 @@ func (ev *evaluation) notice(rec *Record, di *defInfo, first, i int, day date.Da
 // noticed reports whether a notice between first and i, exclusive, already
 // asked for material m, so that one omission is found once.
 func (ev *evaluation) noticed(c *procedure.Case, first, i int, m string, di *defInfo) bool {
-	for _, k := range ev.flagged {
+	for _, k := range ev.ri.flagged {
 		if k <= first || k >= i {
 			continue
 		}
-		if ti, _ := di.triggers.get(string(c.Events[k].Trigger)); ti.notice &&
+		if ev.ri.events[k].notice &&
 			slices.Contains(splitList(c.Events[k].Payload[di.missing]), m) {
 			return true
 		}
@@ -142,13 +150,21 @@ func (ev *evaluation) refusal(rec *Record, di *defInfo, i int, day date.Date) {
 		return // still in time
 	}
 	x := c.Events[i]
-	ev.emit(rec, Finding{
+	f := Finding{
 		Rule: RuleRefusalRegister, Case: c.ID, Definition: c.Definition, Officer: x.Actor.Officer,
 		Step: stateBefore(di, c, i), Day: last + 1, Severity: ev.e.th.severity(RuleRefusalRegister),
 		Evidence: ev.evidence(ref(c, i)),
 		Citation: ev.e.citation(RuleRefusalRegister, xiaoneng.Citation{}),
-	}.say(ev, "%s 作出否定性决定，%d 日内未登记报备（理由、依据、领导意见）",
-		"refused on %[1]s with no complete register entry (reasons, basis, leader's opinion) within %[2]d days", day, ev.e.th.RegisterDays))
+	}
+	n := int64(ev.e.th.RegisterDays)
+	b := strconv.AppendInt(append(appendYMD(ev.buf[:0], day), " 作出否定性决定，"...), n, 10)
+	b = append(b, " 日内未登记报备（理由、依据、领导意见）"...)
+	split := len(b)
+	b = strconv.AppendInt(append(appendYMD(append(b, "refused on "...), day),
+		" with no complete register entry (reasons, basis, leader's opinion) within "...), n, 10)
+	ev.buf = append(b, " days"...)
+	f.Message, f.MessageEN = ev.texts(split)
+	ev.emit(rec, f)
 }
 
 // budgets checks each step against its budget, net of the time the
@@ -199,8 +215,8 @@ func (ev *evaluation) budgets(rec *Record, di *defInfo, steps []step) error {
 // case's first limit clock in that unit that ran through the step (so
 // excluded time is left out), or plain days when none did.
 func (ev *evaluation) used(di *defInfo, c *procedure.Case, s *step, unit deadline.Unit) (int, error) {
-	for _, cc := range c.Clocks {
-		ci, _ := di.clocks.get(cc.Spec)
+	for k, cc := range c.Clocks {
+		ci := ev.ri.clocks[k]
 		if ci.role != procedure.RoleLimit {
 			continue
 		}
