@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -64,9 +65,18 @@ type findings struct {
 
 const findingChunk = 1024
 
+// The chunks of a scan, and its sort keys, are cleared and kept for the
+// next scan once the findings are copied out: a supervision system
+// evaluates again and again, and would otherwise allocate twice the
+// memory its findings take at every scan.
+var (
+	findingChunks = sync.Pool{New: func() any { return new([findingChunk]Finding) }}
+	findingKeys   sync.Pool // of *[]findingKey
+)
+
 func (fs *findings) add(f Finding) {
 	if fs.n%findingChunk == 0 {
-		fs.chunks = append(fs.chunks, make([]Finding, 0, findingChunk))
+		fs.chunks = append(fs.chunks, findingChunks.Get().(*[findingChunk]Finding)[:0])
 	}
 	last := &fs.chunks[len(fs.chunks)-1]
 	*last = append(*last, f)
@@ -75,24 +85,33 @@ func (fs *findings) add(f Finding) {
 
 func (fs *findings) at(i int32) *Finding { return &fs.chunks[i/findingChunk][i%findingChunk] }
 
+// findingKey is what sorted orders findings by: the first 16 bytes of the
+// case ID as two integers, then the case and inquiry IDs, then the whole
+// finding at index i.
+type findingKey struct {
+	p0, p1 uint64
+	c, q   string
+	i      int32
+}
+
 // sorted returns the findings in one slice, sorted by a key that tells
 // every two different findings apart, so that the order never depends on
 // the input's. The sort runs on a compact array that holds the first 16
 // bytes of each case ID as two integers, and compares the IDs themselves,
 // then whole findings, only when those tie.
 func (fs *findings) sorted() []Finding {
-	type key struct {
-		p0, p1 uint64
-		c, q   string
-		i      int32
+	var keys []findingKey
+	if kp, ok := findingKeys.Get().(*[]findingKey); ok && cap(*kp) >= fs.n {
+		keys = (*kp)[:fs.n]
+	} else {
+		keys = make([]findingKey, fs.n)
 	}
-	keys := make([]key, fs.n)
 	for i := range keys {
 		f := fs.at(int32(i))
 		p0, p1 := prefix16(f.Case)
-		keys[i] = key{p0, p1, f.Case, f.Inquiry, int32(i)}
+		keys[i] = findingKey{p0, p1, f.Case, f.Inquiry, int32(i)}
 	}
-	slices.SortFunc(keys, func(a, b key) int {
+	slices.SortFunc(keys, func(a, b findingKey) int {
 		if a.p0 != b.p0 {
 			return cmp.Compare(a.p0, b.p0)
 		}
@@ -111,6 +130,13 @@ func (fs *findings) sorted() []Finding {
 	for i, k := range keys {
 		out[i] = *fs.at(k.i)
 	}
+	clear(keys)
+	findingKeys.Put(&keys)
+	for _, c := range fs.chunks {
+		clear(c)
+		findingChunks.Put((*[findingChunk]Finding)(c[:findingChunk]))
+	}
+	fs.chunks, fs.n = nil, 0
 	return out
 }
 
@@ -242,28 +268,32 @@ func (ev *evaluation) stepsOf() []step {
 	ev.stepsBuilt = true
 	di, c := ev.ri.di, ev.rec.Case
 	steps := ev.steps[:0]
-	for i, x := range c.Events {
-		day := eventDay(&x)
+	for i := range c.Events {
+		x := &c.Events[i]
+		var handler string
+		if len(x.Payload) > 0 {
+			handler = x.Payload[di.handler]
+		}
 		if n := len(steps); n > 0 {
-			if steps[n-1].state == x.To && x.Payload[di.handler] == "" {
+			if steps[n-1].state == x.To && handler == "" {
 				continue
 			}
-			steps[n-1].leave, steps[n-1].to = i, day
+			steps[n-1].leave, steps[n-1].to = i, eventDay(x)
 		}
-		steps = append(steps, step{state: x.To, from: day, to: ev.asOf, enter: i, leave: -1})
+		steps = append(steps, step{state: x.To, from: eventDay(x), to: ev.asOf, enter: i, leave: -1, officer: handler})
 	}
 	prev := ""
 	for k := range steps {
 		s := &steps[k]
-		in := c.Events[s.enter]
+		in := &c.Events[s.enter]
 		if len(di.prof.Units) > 0 {
 			if key, ok := di.prof.Units[s.state]; ok {
 				s.unit = in.Payload[key]
 			}
 		}
 		switch {
-		case len(in.Payload) > 0 && in.Payload[di.handler] != "":
-			s.officer = in.Payload[di.handler]
+		case s.officer != "":
+			// Assigned by the entering event's handler key.
 		case s.leave >= 0 && !c.Events[s.leave].Auto:
 			s.officer = c.Events[s.leave].Actor.Officer
 		case s.unit != "":

@@ -50,3 +50,14 @@ func SortedAgrees(in []Finding) bool {
 // Blank exposes blank to the tests, which check it against
 // strings.TrimFunc with unicode.IsSpace.
 var Blank = blank
+
+// Chains counts the keys of the evaluator's symbol tables that share a
+// slot: none should, for the reference definitions, or a look-up would
+// walk a list.
+func Chains(e *Evaluator) int {
+	n := 0
+	for _, di := range e.defs {
+		n += di.triggers.chains + di.states.chains + di.clocks.chains
+	}
+	return n
+}

@@ -49,3 +49,13 @@ func TestBlankMatchesTrim(t *testing.T) {
 		}
 	})
 }
+
+func TestReferenceSymbolsTakeOneSlotEach(t *testing.T) {
+	e, err := accountability.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := accountability.Chains(e); n != 0 {
+		t.Errorf("%d triggers, states or clocks of the reference definitions share a slot", n)
+	}
+}
