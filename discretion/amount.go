@@ -131,7 +131,22 @@ func multipleOf(d decimal.Decimal, places int32) bool {
 }
 
 // unitOf returns 10^-places: the unit of a standard.
-func unitOf(places int32) decimal.Decimal { return decimal.New(1, -places) }
+func unitOf(places int32) decimal.Decimal {
+	if -MaxScale <= places && places <= MaxScale {
+		return unitsOf[places+MaxScale]
+	}
+	return decimal.New(1, -places)
+}
+
+// unitsOf holds 10^-places for places from -MaxScale to MaxScale, the
+// units a standard may have, so that standards share them: a decimal
+// never changes the big.Int it holds.
+var unitsOf = func() (u [2*MaxScale + 1]decimal.Decimal) {
+	for i := range u {
+		u[i] = decimal.New(1, int32(MaxScale-i))
+	}
+	return u
+}()
 
 // ceilUnit returns the smallest multiple of 10^-places that is at least
 // x, or above x when open.

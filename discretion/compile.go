@@ -107,7 +107,8 @@ type crange struct {
 	min, max, minBase decimal.Decimal // in the range's unit
 	iv                bandIntervals
 	mit               Mitigation
-	fixed             *amounts // computed once for ranges in yuan
+	fixed             *amounts // computed once for ranges in yuan: &own
+	own               amounts
 }
 
 // amounts are the bands of a range in yuan, exact and rounded.
@@ -128,6 +129,13 @@ func (r *crange) amountsFor(base decimal.Decimal, places int32) *amounts {
 }
 
 func (r *crange) scale(by decimal.Decimal, places int32) *amounts {
+	a := new(amounts)
+	r.scaleInto(a, by, places)
+	return a
+}
+
+// scaleInto is scale, computing into a.
+func (r *crange) scaleInto(a *amounts, by decimal.Decimal, places int32) {
 	bv := valOf(by)
 	mul := func(x val) val {
 		if r.form != FormMultiple {
@@ -135,7 +143,7 @@ func (r *crange) scale(by decimal.Decimal, places int32) *amounts {
 		}
 		return x.mul(bv)
 	}
-	a := &amounts{min: mul(valOf(r.min)), max: mul(valOf(r.max)), exact: &r.iv}
+	*a = amounts{min: mul(valOf(r.min)), max: mul(valOf(r.max)), exact: &r.iv}
 	if r.form == FormMultiple {
 		a.exact = new(bandIntervals)
 	}
@@ -150,7 +158,6 @@ func (r *crange) scale(by decimal.Decimal, places int32) *amounts {
 		*a.round.at(b) = roundInterval(*a.exact.at(b), places)
 	}
 	a.stat = roundInterval(interval{lo: a.min, hi: a.max, ok: true}, places)
-	return a
 }
 
 // limit is a threshold in yuan, with its value in whole units: rounded
@@ -219,8 +226,9 @@ const (
 const hearingLawKinds = 1<<KindLowerQualification | 1<<KindRevokeLicence |
 	1<<KindSuspendBusiness | 1<<KindOrderClosure | 1<<KindRestrictPractice
 
-// compileRange validates a range and computes its bands.
-func (s *Standard) compileRange(r *Range, path pathf, sch *schemeEntry, p *problems) *crange {
+// compileRange validates a range and computes its bands into cr, which
+// it returns, or returns nil.
+func (s *Standard) compileRange(cr *crange, r *Range, path pathf, sch *schemeEntry, p *problems) *crange {
 	code := s.spec.Code
 	before := p.count()
 	if r.Party > PartyOrganisation {
@@ -262,7 +270,7 @@ func (s *Standard) compileRange(r *Range, path pathf, sch *schemeEntry, p *probl
 	if p.count() > before {
 		return nil
 	}
-	cr := &crange{party: r.Party, form: r.Form, base: r.Base, min: r.Min, max: r.Max, minBase: r.MinBase}
+	*cr = crange{party: r.Party, form: r.Form, base: r.Base, min: r.Min, max: r.Max, minBase: r.MinBase}
 	bands, gaps, overlaps := r.Bands, r.Gaps, r.Overlaps
 	bpath := path.dot("bands")
 	var mit Mitigation
@@ -296,7 +304,8 @@ func (s *Standard) compileRange(r *Range, path pathf, sch *schemeEntry, p *probl
 		return nil
 	}
 	if r.Form != FormMultiple {
-		cr.fixed = cr.scale(decimal.Decimal{}, s.places)
+		cr.scaleInto(&cr.own, decimal.Decimal{}, s.places)
+		cr.fixed = &cr.own
 		for b := BandLighter; b <= BandHeavier; b++ {
 			if cr.iv.at(b).ok && !cr.fixed.round.at(b).ok {
 				p.addfp(bpath, code, ErrInvalidStandard, "band %s holds no fine that is a multiple of the unit %s", b.English(), show(s.unit))

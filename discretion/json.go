@@ -34,14 +34,18 @@ const MaxDocumentBytes = 64 << 20
 // ("standards[3].ranges[0].bands[1].upper"): values of the wrong type,
 // unknown fields, malformed numbers, unknown codes, and every rule a
 // standard breaks, joined with [errors.Join]. A field given twice is a
-// problem too; for a field holding an object or a list, encoding/json,
-// which reads the document, decodes the second value over the first, so
-// the repeat is reported at each field or element both give, and goes
-// unseen if they have none in common. On error Parse returns nil:
-// nothing is half-loaded.
-func Parse(data []byte) (*Benchmark, error) {
+// problem too; for a field holding an object or a list, the second value
+// is read over the first, as encoding/json decodes it, so the repeat is
+// reported at each field or element both give, and goes unseen if they
+// have none in common. On error Parse returns nil: nothing is
+// half-loaded.
+func Parse(data []byte) (*Benchmark, error) { return parse(data, true) }
+
+// parse is Parse, reading the document with encoding/json alone when
+// not fast: the oracle for the fast reader.
+func parse(data []byte, fast bool) (*Benchmark, error) {
 	read := &problems{op: "parse"}
-	doc, err := decode(data, read)
+	doc, err := decode(data, read, fast)
 	if err != nil {
 		return nil, err
 	}

@@ -16,7 +16,9 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// This file reads a benchmark document with encoding/json.
+// This file reads a benchmark document with encoding/json: every
+// document the fast reader of json_fast.go leaves to it, and, in tests,
+// every document, as the oracle the fast reader is checked against.
 //
 // The document is decoded once, into wire types that mirror its schema
 // (rDoc, rStandard, ... in json_wire.go). Their scalar fields are cells,
@@ -37,13 +39,21 @@ const jsonSpace = " \t\r\n"
 
 // decode reads data into a Document. Malformed JSON is returned as one
 // error, located by line and column; every other problem is added to p.
-func decode(data []byte, p *problems) (Document, error) {
+// The document is read by the fast reader of json_fast.go when it can
+// be, with encoding/json otherwise, or always when not fast.
+func decode(data []byte, p *problems, fast bool) (Document, error) {
 	rest := bytes.TrimLeft(data, jsonSpace)
 	switch {
 	case len(rest) == 0:
 		return Document{}, syntaxError(data, len(data), "document ends too early")
 	case rest[0] != '{':
 		return Document{}, syntaxError(data, len(data)-len(rest), "a benchmark document is a JSON object")
+	}
+	if fast {
+		if w, ok := readFast(data); ok {
+			r := wireReader{p: p}
+			return r.document(w), nil
+		}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -81,8 +91,17 @@ func syntaxError(data []byte, off int, msg string) error {
 // Reading the wire values.
 
 // wireReader reads the wire values into a Document, reporting every
-// problem with its path.
-type wireReader struct{ p *problems }
+// problem with its path. The short lists of the document are cut from
+// larger allocations, which live as long as the benchmark.
+type wireReader struct {
+	p            *problems
+	kindSlab     slab[PenaltyKind]
+	citationSlab slab[xn.Citation]
+	bandSlab     slab[BandRange]
+	comboSlab    slab[Combination]
+	bandListSlab slab[Band]
+	rangeSlab    slab[Range]
+}
 
 func (r *wireReader) problemf(path pathf, format string, args ...any) {
 	r.p.addfp(path, "", ErrInvalidStandard, format, args...)
@@ -159,7 +178,7 @@ func (r *wireReader) kinds(cs []kindCell, path pathf) []PenaltyKind {
 	if cs == nil {
 		return nil
 	}
-	out := make([]PenaltyKind, len(cs))
+	out := r.kindSlab.take(len(cs))
 	for i := range cs {
 		c, ip := &cs[i], path.at(i)
 		if c.got == jNull {
@@ -199,7 +218,7 @@ func (r *wireReader) citations(cs []rCitation, path pathf) []xn.Citation {
 	if cs == nil {
 		return nil
 	}
-	out := make([]xn.Citation, len(cs))
+	out := r.citationSlab.take(len(cs))
 	for i := range cs {
 		out[i] = r.citation(&cs[i], path.at(i))
 	}
@@ -248,7 +267,7 @@ func (r *wireReader) bands(bs []rBand, path pathf) []BandRange {
 	if bs == nil {
 		return nil
 	}
-	out := make([]BandRange, len(bs))
+	out := r.bandSlab.take(len(bs))
 	for i := range bs {
 		b, bp := &bs[i], path.at(i)
 		out[i] = BandRange{
@@ -321,12 +340,12 @@ func (r *wireReader) standard(s *rStandard, path pathf) StandardSpec {
 		Note:      r.str(&s.Note, path.dot("note")),
 	}
 	if s.Penalties != nil {
-		spec.Penalties = make([]Combination, len(s.Penalties))
+		spec.Penalties = r.comboSlab.take(len(s.Penalties))
 		for i := range s.Penalties {
 			c, cp := &s.Penalties[i], path.dotAt("penalties", i)
 			spec.Penalties[i].Kinds = r.kinds(c.Kinds, cp.dot("kinds"))
 			if c.Bands != nil {
-				bands := make([]Band, len(c.Bands))
+				bands := r.bandListSlab.take(len(c.Bands))
 				for j := range c.Bands {
 					bands[j] = Band(r.enum(&c.Bands[j].enumCell, cp.dotAt("bands", j), "band", false))
 				}
@@ -335,7 +354,7 @@ func (r *wireReader) standard(s *rStandard, path pathf) StandardSpec {
 		}
 	}
 	if s.Ranges != nil {
-		spec.Ranges = make([]Range, len(s.Ranges))
+		spec.Ranges = r.rangeSlab.take(len(s.Ranges))
 		for i := range s.Ranges {
 			if g := s.Ranges[i]; g != nil { // null reads as an empty range
 				spec.Ranges[i] = r.rangeSpec(g, path.dotAt("ranges", i))

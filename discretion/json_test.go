@@ -350,7 +350,8 @@ func TestSampleRoundTrip(t *testing.T) {
 }
 
 // FuzzParse: Parse never panics, never accepts what encoding/json finds
-// malformed, and a document it accepts writes and reads back the same.
+// malformed, agrees with reading by encoding/json alone, and a document
+// it accepts writes and reads back the same.
 func FuzzParse(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*.json")
 	for _, name := range files {
@@ -364,7 +365,11 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(strings.Replace(minimal, `"min": "1000"`, `"min": 1e-9`, 1)))
 	f.Add([]byte(`{"name":"x","standards":[]}`))
 	f.Add([]byte(`[]`))
+	f.Add([]byte(strings.Replace(minimal, `"name": "n"`, `"n\u0061me": "\u8fdd\u6cd5", "name": null`, 1)))
+	f.Add([]byte(strings.Replace(minimal, `"min": "1000"`, `"min": -0.50, "MIN": 01`, 1)))
+	f.Add([]byte(strings.Replace(minimal, `["fine"]`, `["fine", null, [[[]]]]`, 1)))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		sameAsEncodingJSON(t, data)
 		b, err := discretion.Parse(data)
 		if err == nil && !json.Valid(data) {
 			t.Fatalf("accepted malformed JSON %q", data)

@@ -200,10 +200,40 @@ type textCell struct {
 }
 
 func (c *textCell) UnmarshalJSON(b []byte) error {
-	if c.see(b) == jString {
-		c.v = string(unquote(b))
-	}
+	c.read(b, nil)
 	return nil
+}
+
+// read is UnmarshalJSON, taking the text from strs when it is there.
+func (c *textCell) read(b []byte, strs *interned) {
+	if c.see(b) == jString {
+		c.v = strs.get(unquote(b))
+	}
+}
+
+// interned holds strings a document repeats, such as the laws its
+// citations name, so that reading them allocates each once. A nil
+// *interned interns nothing.
+type interned struct{ m map[string]string }
+
+// maxInterned bounds the strings an interned holds.
+const maxInterned = 1024
+
+func (n *interned) get(b []byte) string {
+	if n == nil {
+		return string(b)
+	}
+	if s, ok := n.m[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if n.m == nil {
+		n.m = make(map[string]string)
+	}
+	if len(n.m) < maxInterned {
+		n.m[s] = s
+	}
+	return s
 }
 
 // boolCell is true or false.
@@ -248,6 +278,12 @@ type decCell struct {
 }
 
 func (c *decCell) UnmarshalJSON(b []byte) error {
+	c.read(b, nil)
+	return nil
+}
+
+// read is UnmarshalJSON, taking the decimal from decs when it is there.
+func (c *decCell) read(b []byte, decs *decimals) {
 	var text []byte
 	switch c.see(b) {
 	case jString:
@@ -255,15 +291,14 @@ func (c *decCell) UnmarshalJSON(b []byte) error {
 	case jNumber:
 		text = b
 	default:
-		return nil
+		return
 	}
 	c.v, c.bad, c.text = decimal.Decimal{}, false, ""
-	if d, ok := parseDecimal(text); ok {
+	if d, ok := decs.parse(text); ok {
 		c.v = d
 	} else {
 		c.bad, c.text = true, string(text[:min(len(text), maxText)])
 	}
-	return nil
 }
 
 // maxText bounds the text of a number that is read, and the text a cell
@@ -277,8 +312,79 @@ func parseDecimal(text []byte) (decimal.Decimal, bool) {
 	if len(text) > maxText {
 		return decimal.Decimal{}, false
 	}
+	if c, e, ok := plainDecimal(text); ok {
+		return decimal.New(c, e), true
+	}
 	d, err := decimal.NewFromString(string(text))
 	return d, err == nil
+}
+
+// plainDecimal reads the commonest numbers, -?[0-9]+(\.[0-9]+)? with at
+// most 18 digits, as the coefficient and exponent decimal.NewFromString
+// gives them: decimal.New(c, e) is then the decimal it returns. Any
+// other text is not plain.
+func plainDecimal(text []byte) (c int64, e int32, ok bool) {
+	i, neg := 0, false
+	if len(text) > 0 && text[0] == '-' {
+		i, neg = 1, true
+	}
+	digits, dot := 0, false
+	for ; i < len(text); i++ {
+		switch b := text[i]; {
+		case '0' <= b && b <= '9':
+			if digits == 18 {
+				return 0, 0, false
+			}
+			c = c*10 + int64(b-'0')
+			digits++
+			if dot {
+				e--
+			}
+		case b == '.' && !dot && digits > 0:
+			dot = true
+		default:
+			return 0, 0, false
+		}
+	}
+	if digits == 0 || dot && e == 0 {
+		return 0, 0, false
+	}
+	if neg {
+		c = -c
+	}
+	return c, e, true
+}
+
+// decimals holds the decimals a document repeats, such as its units and
+// round amounts, so that reading them allocates each once: a decimal
+// never changes the big.Int it holds, so equal ones may share it. A nil
+// *decimals shares nothing.
+type decimals struct{ m map[small]decimal.Decimal }
+
+// maxShared bounds the decimals a decimals holds.
+const maxShared = 4096
+
+// parse is parseDecimal, sharing plain decimals.
+func (ds *decimals) parse(text []byte) (decimal.Decimal, bool) {
+	if ds == nil || len(text) > maxText {
+		return parseDecimal(text)
+	}
+	c, e, ok := plainDecimal(text)
+	if !ok {
+		return parseDecimal(text)
+	}
+	k := small{c: c, e: e}
+	if d, ok := ds.m[k]; ok {
+		return d, true
+	}
+	d := decimal.New(c, e)
+	if ds.m == nil {
+		ds.m = make(map[small]decimal.Decimal)
+	}
+	if len(ds.m) < maxShared {
+		ds.m[k] = d
+	}
+	return d, true
 }
 
 // enumCell is an enum, by its code or its Chinese label. Each enum has

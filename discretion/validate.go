@@ -33,6 +33,7 @@ func build(doc Document, p *problems) *Benchmark {
 		}
 	}
 	procs := map[procKey]*procLimits{}
+	var al buildSlabs
 	b.standards = make([]*Standard, 0, len(b.doc.Standards))
 	b.byCode = make(map[string]*Standard, len(b.doc.Standards))
 	for i := range b.doc.Standards {
@@ -44,7 +45,7 @@ func build(doc Document, p *problems) *Benchmark {
 				continue
 			}
 		}
-		if s := b.buildStandard(spec, path, schemes, procs, p); s != nil {
+		if s := b.buildStandard(&al, spec, path, schemes, procs, p); s != nil {
 			b.standards = append(b.standards, s)
 			b.byCode[spec.Code] = s
 		}
@@ -241,10 +242,21 @@ func checkMitigation(m Mitigation, path pathf, code string, p *problems) {
 	}
 }
 
-func (b *Benchmark) buildStandard(spec *StandardSpec, path pathf, schemes map[string]*schemeEntry, procs map[procKey]*procLimits, p *problems) *Standard {
+// buildSlabs are what a build cuts its standards, their compiled ranges
+// and combinations from: a few large allocations rather than many small
+// ones, which live as long as the benchmark.
+type buildSlabs struct {
+	stds   slab[Standard]
+	ranges slab[crange]
+	rangeP slab[*crange]
+	combos slab[combo]
+}
+
+func (b *Benchmark) buildStandard(al *buildSlabs, spec *StandardSpec, path pathf, schemes map[string]*schemeEntry, procs map[procKey]*procLimits, p *problems) *Standard {
 	before := p.count()
 	code := spec.Code
-	s := &Standard{b: b, spec: spec}
+	s := al.stds.one()
+	*s = Standard{b: b, spec: spec}
 	if spec.Code == "" {
 		p.addfp(path.dot("code"), code, ErrInvalidStandard, "standard without a violation code")
 	}
@@ -267,8 +279,8 @@ func (b *Benchmark) buildStandard(spec *StandardSpec, path pathf, schemes map[st
 		s.places = pl
 	}
 	s.unit = unitOf(s.places)
-	s.combos = make([]combo, 0, len(spec.Penalties))
-	s.ranges = make([]*crange, 0, len(spec.Ranges))
+	s.combos = al.combos.take(len(spec.Penalties))[:0]
+	s.ranges = al.rangeP.take(len(spec.Ranges))[:0]
 	// Penalties.
 	if len(spec.Penalties) == 0 {
 		p.addfp(path.dot("penalties"), code, ErrInvalidStandard, "standard without penalty kinds")
@@ -347,7 +359,7 @@ func (b *Benchmark) buildStandard(spec *StandardSpec, path pathf, schemes map[st
 			}
 			seen[r.Party][m] = true
 		}
-		cr := s.compileRange(r, rp, sch, p)
+		cr := s.compileRange(al.ranges.one(), r, rp, sch, p)
 		if cr != nil {
 			s.ranges = append(s.ranges, cr)
 			if cr.form == FormMultiple {
