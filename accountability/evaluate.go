@@ -43,6 +43,7 @@ func (e *Evaluator) Evaluate(in Input, asOf date.Date) ([]Finding, error) {
 		if err := ev.record(rec, ev.ri.di); err != nil {
 			p.all = append(p.all, &Error{Op: "Evaluate", Path: fmt.Sprintf("records[%d]", i), Err: ErrInvalidInput, Detail: err.Error()})
 		}
+		ev.out.endGroup()
 	}
 	e.validateInquiries(&p, known, &in)
 	if err := p.result(); err != nil {
@@ -52,15 +53,22 @@ func (e *Evaluator) Evaluate(in Input, asOf date.Date) ([]Finding, error) {
 		if err := ev.inquiry(&in.Inquiries[i], in.Roster); err != nil {
 			return nil, &Error{Op: "Evaluate", Path: fmt.Sprintf("inquiries[%d]", i), Err: ErrInvalidInput, Detail: err.Error()}
 		}
+		ev.out.endGroup()
 	}
 	return ev.out.sorted(), nil
 }
 
 // findings collects findings in fixed chunks, so that a scan of millions
-// never copies them to grow one slice; sorted then moves each once.
+// never copies them to grow one slice; sorted then moves each once. The
+// findings of one record or inquiry form a group, ranked among themselves
+// when it ends.
 type findings struct {
 	chunks [][]Finding
 	n      int
+	keys   []findingKey // one per finding
+	group  int32        // the group at hand
+	start  int          // its first finding
+	idx    []int32      // scratch for ranking a group
 }
 
 const findingChunk = 1024
@@ -74,43 +82,62 @@ var (
 	findingKeys   sync.Pool // of *[]findingKey
 )
 
+// findingKey is what sorted orders findings by: the first 16 bytes of the
+// case ID as two integers, then the case and inquiry IDs; then, for two
+// findings of one group, their rank in it, and for two of different
+// groups, the whole findings, at indexes i.
+type findingKey struct {
+	p0, p1 uint64
+	c, q   string
+	g, r   int32
+	i      int32
+}
+
 func (fs *findings) add(f Finding) {
 	if fs.n%findingChunk == 0 {
 		fs.chunks = append(fs.chunks, findingChunks.Get().(*[findingChunk]Finding)[:0])
 	}
 	last := &fs.chunks[len(fs.chunks)-1]
 	*last = append(*last, f)
+	if fs.keys == nil {
+		if kp, ok := findingKeys.Get().(*[]findingKey); ok {
+			fs.keys = (*kp)[:0]
+		}
+	}
+	p0, p1 := prefix16(f.Case)
+	fs.keys = append(fs.keys, findingKey{p0: p0, p1: p1, c: f.Case, q: f.Inquiry, g: fs.group, i: int32(fs.n)})
 	fs.n++
 }
 
 func (fs *findings) at(i int32) *Finding { return &fs.chunks[i/findingChunk][i%findingChunk] }
 
-// findingKey is what sorted orders findings by: the first 16 bytes of the
-// case ID as two integers, then the case and inquiry IDs, then the whole
-// finding at index i.
-type findingKey struct {
-	p0, p1 uint64
-	c, q   string
-	i      int32
+// endGroup ends the group at hand, ranking its findings by
+// compareFindings: they lie together, so the ranking reads memory in
+// order, and the sort then compares whole findings only for two groups
+// of one case.
+func (fs *findings) endGroup() {
+	if ks := fs.keys[fs.start:]; len(ks) > 1 {
+		idx := fs.idx[:0]
+		for j := range ks {
+			idx = append(idx, int32(j))
+		}
+		slices.SortStableFunc(idx, func(a, b int32) int { return compareFindings(fs.at(ks[a].i), fs.at(ks[b].i)) })
+		for r, j := range idx {
+			ks[j].r = int32(r)
+		}
+		fs.idx = idx
+	}
+	fs.start = len(fs.keys)
+	fs.group++
 }
 
 // sorted returns the findings in one slice, sorted by a key that tells
 // every two different findings apart, so that the order never depends on
-// the input's. The sort runs on a compact array that holds the first 16
-// bytes of each case ID as two integers, and compares the IDs themselves,
-// then whole findings, only when those tie.
+// the input's. The sort runs on the compact keys, and reads whole
+// findings only for two groups of one case.
 func (fs *findings) sorted() []Finding {
-	var keys []findingKey
-	if kp, ok := findingKeys.Get().(*[]findingKey); ok && cap(*kp) >= fs.n {
-		keys = (*kp)[:fs.n]
-	} else {
-		keys = make([]findingKey, fs.n)
-	}
-	for i := range keys {
-		f := fs.at(int32(i))
-		p0, p1 := prefix16(f.Case)
-		keys[i] = findingKey{p0, p1, f.Case, f.Inquiry, int32(i)}
-	}
+	fs.endGroup()
+	keys := fs.keys
 	slices.SortFunc(keys, func(a, b findingKey) int {
 		if a.p0 != b.p0 {
 			return cmp.Compare(a.p0, b.p0)
@@ -124,19 +151,25 @@ func (fs *findings) sorted() []Finding {
 		if c := strings.Compare(a.q, b.q); c != 0 {
 			return c
 		}
+		if a.g == b.g {
+			return cmp.Compare(a.r, b.r)
+		}
 		return compareFindings(fs.at(a.i), fs.at(b.i))
 	})
 	out := make([]Finding, fs.n)
 	for i, k := range keys {
 		out[i] = *fs.at(k.i)
 	}
-	clear(keys)
-	findingKeys.Put(&keys)
+	if keys != nil {
+		clear(keys)
+		keys = keys[:0]
+		findingKeys.Put(&keys)
+	}
 	for _, c := range fs.chunks {
 		clear(c)
 		findingChunks.Put((*[findingChunk]Finding)(c[:findingChunk]))
 	}
-	fs.chunks, fs.n = nil, 0
+	*fs = findings{}
 	return out
 }
 

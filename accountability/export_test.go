@@ -28,13 +28,17 @@ func SymtabAgrees(keys, probes []string) bool {
 // deadline.Calendar.End.
 var WindowEnd = windowEnd
 
-// SortedAgrees collects the findings, sorts them as Evaluate does, and
-// reports whether the order is the one compareFindings alone gives: the
-// plain sort is the oracle of the one on integer prefixes.
-func SortedAgrees(in []Finding) bool {
+// SortedAgrees collects the findings in groups (a group ends after
+// finding j when ends[j]), sorts them as Evaluate does, and reports
+// whether the order is the one compareFindings alone gives: the plain
+// sort is the oracle of the one on integer prefixes and ranks.
+func SortedAgrees(in []Finding, ends []bool) bool {
 	var fs findings
-	for _, f := range in {
+	for j, f := range in {
 		fs.add(f)
+		if j < len(ends) && ends[j] {
+			fs.endGroup()
+		}
 	}
 	got := fs.sorted()
 	want := slices.Clone(in)

@@ -20,9 +20,10 @@ func TestSymtabMatchesMap(t *testing.T) {
 	})
 }
 
-// The sort of findings on integer prefixes of the case IDs orders them as
-// the plain comparison does, for IDs that tie in their first 16 bytes,
-// run past them, or end in zero bytes.
+// The sort of findings on integer prefixes of the case IDs and on ranks
+// within groups orders them as the plain comparison does, for IDs that tie
+// in their first 16 bytes, run past them, or end in zero bytes, and for
+// one case's findings in one group or several.
 func TestSortedMatchesPlainSort(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		id := rapid.SampledFrom([]string{"", "A", "A\x00", "XK-2025-00001", "XK-2025-000012345", "XK-2025-000012344",
@@ -35,7 +36,7 @@ func TestSortedMatchesPlainSort(t *testing.T) {
 				Overdue: rapid.IntRange(0, 3).Draw(t, "overdue"),
 			}
 		})).Draw(t, "findings")
-		if !accountability.SortedAgrees(fs) {
+		if !accountability.SortedAgrees(fs, rapid.SliceOfN(rapid.Bool(), len(fs), len(fs)).Draw(t, "ends")) {
 			t.Fatal("the sort on prefixes disagrees with the plain sort")
 		}
 	})
