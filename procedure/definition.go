@@ -46,12 +46,15 @@ type clockInfo struct {
 }
 
 // stateInfo is what firing needs of a state, found with one look-up: its
-// spec, its value boxed once for stateless (so that firing never
-// allocates to pass it as an interface), its timeouts, and the
-// transitions that leave it.
+// spec, its timeouts, and the transitions that leave it.
+//
+// The stateless machine knows a state by its *stateInfo and a trigger by
+// its *triggerInfo: a pointer goes into an interface without an
+// allocation, and stateless hashes and compares it as one word, where a
+// name is hashed and compared byte by byte on every look-up. Their
+// String methods give the names back wherever stateless prints them.
 type stateInfo struct {
 	spec     *StateSpec
-	boxed    stateless.State
 	timeouts []int
 	// steps are the triggers that lead out of the state, each with its
 	// transitions. An event's transitions are found by comparing its
@@ -60,11 +63,15 @@ type stateInfo struct {
 	steps []stepInfo
 }
 
-// stepInfo is a trigger leading out of a state: the trigger, boxed once
-// for stateless, and its transitions from the state, in definition order.
+// String returns the state's ID.
+func (si *stateInfo) String() string { return string(si.spec.ID) }
+
+// stepInfo is a trigger leading out of a state: the trigger, its key in
+// the stateless machine, and its transitions from the state, in
+// definition order.
 type stepInfo struct {
 	trigger Trigger
-	boxed   stateless.Trigger
+	info    *triggerInfo
 	trans   []*transInfo
 }
 
@@ -79,11 +86,14 @@ func (si *stateInfo) step(t Trigger) *stepInfo {
 	return nil
 }
 
-// triggerInfo is a trigger's spec and its value boxed once.
+// triggerInfo is a trigger's spec; the stateless machine knows the
+// trigger by it (see stateInfo).
 type triggerInfo struct {
-	spec  *TriggerSpec
-	boxed stateless.Trigger
+	spec *TriggerSpec
 }
+
+// String returns the trigger's ID.
+func (ti *triggerInfo) String() string { return string(ti.spec.ID) }
 
 // transInfo is a transition resolved at compile time, so that firing
 // looks up no map: the state it leads to, its guards compiled, and the
@@ -210,11 +220,11 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 	}
 	for i := range spec.States {
 		id := spec.States[i].ID
-		d.states[id] = &stateInfo{spec: &spec.States[i], boxed: id}
+		d.states[id] = &stateInfo{spec: &spec.States[i]}
 	}
 	for i := range spec.Triggers {
 		id := spec.Triggers[i].ID
-		d.triggers[id] = &triggerInfo{spec: &spec.Triggers[i], boxed: id}
+		d.triggers[id] = &triggerInfo{spec: &spec.Triggers[i]}
 	}
 	for i, t := range spec.Timeouts {
 		for _, st := range t.States {
@@ -248,7 +258,7 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 		from := d.states[t.From]
 		st := from.step(t.Trigger)
 		if st == nil {
-			from.steps = append(from.steps, stepInfo{trigger: t.Trigger, boxed: d.triggers[t.Trigger].boxed})
+			from.steps = append(from.steps, stepInfo{trigger: t.Trigger, info: d.triggers[t.Trigger]})
 			st = &from.steps[len(from.steps)-1]
 		}
 		st.trans = append(st.trans, ti)

@@ -33,7 +33,7 @@ type firing struct {
 	// slot for Replay (see Definition.Replay).
 	e     *Event
 	ev    Event
-	state stateless.State // the case's state, boxed once by compile
+	state stateless.State // the case's state, as the machine knows it: its *stateInfo
 	fired int
 	unmet []string
 	// The last payload date parsed (see payloadDate).
@@ -166,7 +166,7 @@ func (d *Definition) compile() {
 	)
 	m.OnUnhandledTrigger(func(ctx context.Context, s stateless.State, t stateless.Trigger, _ []string) error {
 		f, _ := firingOf(ctx)
-		e := &Error{Op: "Fire", State: s.(State), Trigger: t.(Trigger), Err: ErrInvalidTransition}
+		e := &Error{Op: "Fire", State: s.(*stateInfo).spec.ID, Trigger: t.(*triggerInfo).spec.ID, Err: ErrInvalidTransition}
 		if f != nil {
 			e.Case, e.Unmet = f.c.ID, slices.Clone(f.unmet)
 		}
@@ -176,15 +176,16 @@ func (d *Definition) compile() {
 		return e
 	})
 	for _, st := range d.spec.States {
-		m.Configure(d.states[st.ID].boxed)
+		m.Configure(d.states[st.ID])
 	}
 	for i, t := range d.spec.Transitions {
 		guard := d.guardFunc(&d.trans[i])
-		cfg := m.Configure(t.From)
+		cfg := m.Configure(d.states[t.From])
+		trigger := d.triggers[t.Trigger]
 		if t.From == t.To {
-			cfg.InternalTransition(t.Trigger, func(context.Context, ...any) error { return nil }, guard)
+			cfg.InternalTransition(trigger, func(context.Context, ...any) error { return nil }, guard)
 		} else {
-			cfg.Permit(t.Trigger, t.To, guard)
+			cfg.Permit(trigger, d.states[t.To], guard)
 		}
 	}
 	d.machine = m
@@ -473,6 +474,12 @@ func (d *Definition) checkExpired(op string, c *Case, si *stateInfo, e *Event) e
 		if t.Trigger == e.Trigger && e.Auto {
 			continue
 		}
+		clk, found := c.Clock(t.Clock)
+		if !found || deadline.DateOf(e.At) < earliestDue(clk) {
+			// The clock cannot have run out yet, whatever its ledger:
+			// its status need not be computed.
+			continue
+		}
 		if due, ok := d.expiryDay(c, t); ok && d.ended(due, e.At) {
 			at := d.hours.LastMoment(due)
 			return d.eventError(op, c, e.Trigger, ErrExpired,
@@ -481,6 +488,27 @@ func (d *Definition) checkExpired(op string, c *Case, si *stateInfo, e *Event) e
 		}
 	}
 	return nil
+}
+
+// earliestDue returns a day no clock on clk's rule started on clk's start
+// day can fall due before, whatever its ledger: its start plus its
+// period in calendar days, a month counted as 28 days and a year as 365.
+// A working day is at least a calendar day, a calendar-day limit rolls
+// only forward, and suspensions, restarts and extensions only move the
+// due day later (the reasoning of [deadline.Clock.StoppedEarly]). An
+// event dated before it comes before the clock ran out, so checkExpired
+// skips the clock's status. TestEarliestDue checks it against
+// Clock.Status.
+func earliestDue(clk deadline.Clock) date.Date {
+	p := clk.Period()
+	n := p.N
+	switch p.Unit {
+	case deadline.Months:
+		n *= 28
+	case deadline.Years:
+		n *= 365
+	}
+	return clk.Started() + date.Date(max(n, 0))
 }
 
 // expiry returns when a timeout's clock runs out, if it runs.
@@ -525,7 +553,7 @@ func (d *Definition) apply(ctx context.Context, op string, c *Case, si *stateInf
 	// A pooled firing is zero but for its unmet buffer (see below), so
 	// only the fields that differ from zero are set.
 	f := firings.Get().(*firing)
-	f.Context, f.d, f.c, f.ev, f.state, f.fired = ctx, d, c, *e, si.boxed, -1
+	f.Context, f.d, f.c, f.ev, f.state, f.fired = ctx, d, c, *e, si, -1
 	f.e = &f.ev
 	defer func() {
 		// stateless panics when two guarded transitions both pass; New
@@ -540,13 +568,13 @@ func (d *Definition) apply(ctx context.Context, op string, c *Case, si *stateInf
 		*f = firing{unmet: f.unmet[:0]}
 		firings.Put(f)
 	}()
-	var trigger stateless.Trigger
+	var trigger *triggerInfo
 	if st != nil {
-		trigger = st.boxed
+		trigger = st.info
 	} else {
 		// The trigger does not lead out of the case's state: stateless
 		// refuses it. Only then is the trigger map needed.
-		trigger = d.triggers[e.Trigger].boxed
+		trigger = d.triggers[e.Trigger]
 	}
 	if ferr := d.machine.FireCtx(f, trigger); ferr != nil {
 		if pe, ok := ferr.(*Error); ok {
