@@ -63,22 +63,29 @@ func (e *Evaluator) Evaluate(in Input, asOf date.Date) ([]Finding, error) {
 // findings of one record or inquiry form a group, ranked among themselves
 // when it ends.
 type findings struct {
-	chunks [][]Finding
+	chunks []*findingChunk
 	n      int
-	keys   []findingKey // one per finding
-	group  int32        // the group at hand
-	start  int          // its first finding
-	idx    []int32      // scratch for ranking a group
+	group  int32   // the group at hand
+	start  int     // its first finding
+	idx    []int32 // scratch for ranking a group
 }
 
-const findingChunk = 1024
+const findingChunkLen = 1024
+
+// findingChunk holds findings and, for each, its group and its rank in it.
+type findingChunk struct {
+	f    [findingChunkLen]Finding
+	rank [findingChunkLen]groupRank
+}
+
+type groupRank struct{ g, r int32 }
 
 // The chunks of a scan, and its sort keys, are cleared and kept for the
 // next scan once the findings are copied out: a supervision system
 // evaluates again and again, and would otherwise allocate twice the
 // memory its findings take at every scan.
 var (
-	findingChunks = sync.Pool{New: func() any { return new([findingChunk]Finding) }}
+	findingChunks = sync.Pool{New: func() any { return new(findingChunk) }}
 	findingKeys   sync.Pool // of *[]findingKey
 )
 
@@ -89,55 +96,64 @@ var (
 type findingKey struct {
 	p0, p1 uint64
 	c, q   string
-	g, r   int32
-	i      int32
+	groupRank
+	i int32
 }
 
 func (fs *findings) add(f Finding) {
-	if fs.n%findingChunk == 0 {
-		fs.chunks = append(fs.chunks, findingChunks.Get().(*[findingChunk]Finding)[:0])
+	k := fs.n % findingChunkLen
+	if k == 0 {
+		fs.chunks = append(fs.chunks, findingChunks.Get().(*findingChunk))
 	}
-	last := &fs.chunks[len(fs.chunks)-1]
-	*last = append(*last, f)
-	if fs.keys == nil {
-		if kp, ok := findingKeys.Get().(*[]findingKey); ok {
-			fs.keys = (*kp)[:0]
-		}
-	}
-	p0, p1 := prefix16(f.Case)
-	fs.keys = append(fs.keys, findingKey{p0: p0, p1: p1, c: f.Case, q: f.Inquiry, g: fs.group, i: int32(fs.n)})
+	c := fs.chunks[len(fs.chunks)-1]
+	c.f[k], c.rank[k] = f, groupRank{g: fs.group}
 	fs.n++
 }
 
-func (fs *findings) at(i int32) *Finding { return &fs.chunks[i/findingChunk][i%findingChunk] }
+func (fs *findings) at(i int32) *Finding { return &fs.chunks[i/findingChunkLen].f[i%findingChunkLen] }
+
+func (fs *findings) rankOf(i int32) *groupRank {
+	return &fs.chunks[i/findingChunkLen].rank[i%findingChunkLen]
+}
 
 // endGroup ends the group at hand, ranking its findings by
 // compareFindings: they lie together, so the ranking reads memory in
 // order, and the sort then compares whole findings only for two groups
 // of one case.
 func (fs *findings) endGroup() {
-	if ks := fs.keys[fs.start:]; len(ks) > 1 {
+	if n := fs.n - fs.start; n > 1 {
+		first := int32(fs.start)
 		idx := fs.idx[:0]
-		for j := range ks {
-			idx = append(idx, int32(j))
+		for j := range int32(n) {
+			idx = append(idx, first+j)
 		}
-		slices.SortStableFunc(idx, func(a, b int32) int { return compareFindings(fs.at(ks[a].i), fs.at(ks[b].i)) })
-		for r, j := range idx {
-			ks[j].r = int32(r)
+		slices.SortStableFunc(idx, func(a, b int32) int { return compareFindings(fs.at(a), fs.at(b)) })
+		for r, i := range idx {
+			fs.rankOf(i).r = int32(r)
 		}
 		fs.idx = idx
 	}
-	fs.start = len(fs.keys)
+	fs.start = fs.n
 	fs.group++
 }
 
 // sorted returns the findings in one slice, sorted by a key that tells
 // every two different findings apart, so that the order never depends on
-// the input's. The sort runs on the compact keys, and reads whole
-// findings only for two groups of one case.
+// the input's. The sort runs on compact keys, and reads whole findings
+// only for two groups of one case.
 func (fs *findings) sorted() []Finding {
 	fs.endGroup()
-	keys := fs.keys
+	var keys []findingKey
+	if kp, ok := findingKeys.Get().(*[]findingKey); ok && cap(*kp) >= fs.n {
+		keys = (*kp)[:fs.n]
+	} else {
+		keys = make([]findingKey, fs.n)
+	}
+	for i := range keys {
+		f := fs.at(int32(i))
+		p0, p1 := prefix16(f.Case)
+		keys[i] = findingKey{p0, p1, f.Case, f.Inquiry, *fs.rankOf(int32(i)), int32(i)}
+	}
 	slices.SortFunc(keys, func(a, b findingKey) int {
 		if a.p0 != b.p0 {
 			return cmp.Compare(a.p0, b.p0)
@@ -160,14 +176,11 @@ func (fs *findings) sorted() []Finding {
 	for i, k := range keys {
 		out[i] = *fs.at(k.i)
 	}
-	if keys != nil {
-		clear(keys)
-		keys = keys[:0]
-		findingKeys.Put(&keys)
-	}
-	for _, c := range fs.chunks {
-		clear(c)
-		findingChunks.Put((*[findingChunk]Finding)(c[:findingChunk]))
+	clear(keys)
+	findingKeys.Put(&keys)
+	for k, c := range fs.chunks {
+		clear(c.f[:min(findingChunkLen, fs.n-k*findingChunkLen)])
+		findingChunks.Put(c)
 	}
 	*fs = findings{}
 	return out
