@@ -465,21 +465,21 @@ func (ev *evaluation) clock(rec *Record, di *defInfo, ci *clockInfo, cc *procedu
 	if !st.Stopped && st.Started <= ev.asOf {
 		switch st.Level(ev.e.th.Policy) {
 		case deadline.LevelYellow:
-			ev.emit(rec, ev.limitFinding(RuleYellowLight, rec, di, ci, cc, cc.Clock, st, Warning, statCite))
+			ev.limit(RuleYellowLight, rec, di, ci, cc, cc.Clock, st, Warning, statCite)
 		case deadline.LevelRed:
-			ev.emit(rec, ev.limitFinding(RuleRedLight, rec, di, ci, cc, cc.Clock, st, Warning, statCite))
+			ev.limit(RuleRedLight, rec, di, ci, cc, cc.Clock, st, Warning, statCite)
 		}
 	}
 	if st.Overdue == 0 {
 		return nil
 	}
 	if statID == "" || cc.Clock.RuleID() == statID {
-		ev.emit(rec, ev.limitFinding(rule, rec, di, ci, cc, cc.Clock, st, ev.e.th.grade(st.Overdue), statCite))
+		ev.limit(rule, rec, di, ci, cc, cc.Clock, st, ev.e.th.grade(st.Overdue), statCite)
 		return nil
 	}
 	// A promised limit (承诺时限): judged as a promise, and the same ledger
 	// judged again on the statutory rule.
-	ev.emit(rec, ev.limitFinding(RulePromise, rec, di, ci, cc, cc.Clock, st, ev.e.th.grade(st.Overdue), statCite))
+	ev.limit(RulePromise, rec, di, ci, cc, cc.Clock, st, ev.e.th.grade(st.Overdue), statCite)
 	stat, err := statutory.Start(cc.Clock.Started())
 	if err != nil {
 		return nil
@@ -492,7 +492,7 @@ func (ev *evaluation) clock(rec *Record, di *defInfo, ci *clockInfo, cc *procedu
 		}
 	}
 	if sst, err := stat.Status(di.cal, ev.asOf); err == nil && sst.Overdue > 0 {
-		ev.emit(rec, ev.limitFinding(rule, rec, di, ci, cc, stat, sst, ev.e.th.grade(sst.Overdue), statCite))
+		ev.limit(rule, rec, di, ci, cc, stat, sst, ev.e.th.grade(sst.Overdue), statCite)
 	}
 	return nil
 }
@@ -514,11 +514,18 @@ func (ev *evaluation) window(rec *Record, di *defInfo, ci *clockInfo, cc *proced
 	for i := range rec.Case.Events {
 		x := &rec.Case.Events[i]
 		if ev.ri.events[i].stops[ci.idx] && eventDay(x) == st.StoppedOn && slices.Contains(ci.steps, x.Trigger) {
-			ev.emit(rec, ev.limitFinding(ci.rule, rec, di, ci, cc, cc.Clock, st, ev.e.th.grade(st.Overdue), ci.statCite))
+			ev.limit(ci.rule, rec, di, ci, cc, cc.Clock, st, ev.e.th.grade(st.Overdue), ci.statCite)
 			return nil
 		}
 	}
 	return nil
+}
+
+// limit emits the finding of limitFinding, if its rule is on.
+func (ev *evaluation) limit(rule RuleID, rec *Record, di *defInfo, ci *clockInfo, cc *procedure.CaseClock, clk deadline.Clock, st deadline.Status, sev Severity, statCite xiaoneng.Citation) {
+	if ev.e.on(rule) {
+		ev.emit(rec, ev.limitFinding(rule, rec, di, ci, cc, clk, st, sev, statCite))
+	}
 }
 
 // limitFinding describes a clock's overrun, with the delay attributed to

@@ -36,10 +36,14 @@ func (ev *evaluation) events(rec *Record, di *defInfo) {
 				first = i
 				continue
 			}
-			ev.notice(rec, di, first, i, day)
+			if ev.e.on(RuleOneTimeNotice) {
+				ev.notice(rec, di, first, i, day)
+			}
 		case ti.refusal:
-			ev.refusal(rec, di, i, day)
-		case x.Auto && ti.deemed:
+			if ev.e.on(RuleRefusalRegister) {
+				ev.refusal(rec, di, i, day)
+			}
+		case x.Auto && ti.deemed && ev.e.on(RuleDeemedAcceptance):
 			// The law decided at the end of the due day (the event's
 			// day): the step the outcome ended is the one whose holder
 			// failed to act.
@@ -192,9 +196,12 @@ func (ev *evaluation) budgets(rec *Record, di *defInfo, steps []step) error {
 			Citation: ev.e.citation(RuleStepLimit, xiaoneng.Citation{}),
 		}
 		zh, en := di.d.StateLabel(s.state)
-		took := deadline.Period{N: used, Unit: b.Unit}
-		f = f.say(ev, "环节“%[1]s”用时%[3]s，超过环节时限%[4]s", "step “%[2]s” took %[5]s, over its budget of %[6]s",
-			zh, en, took.Chinese(), b.Chinese(), took, b)
+		m := appendCount(append(append(append(ev.buf[:0], "环节“"...), zh...), "”用时"...), used, b.Unit, true)
+		m = appendCount(append(m, "，超过环节时限"...), b.N, b.Unit, true)
+		split := len(m)
+		m = appendCount(append(append(append(m, "step “"...), en...), "” took "...), used, b.Unit, false)
+		ev.buf = appendCount(append(m, ", over its budget of "...), b.N, b.Unit, false)
+		f.Message, f.MessageEN = ev.texts(split)
 		if b.Unit == deadline.WorkingDays {
 			if d, ok := addWD(di.cal, s.from, b.N+1); ok {
 				f.Day = d
