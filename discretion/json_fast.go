@@ -331,13 +331,25 @@ func (r *fastReader) element(first bool) bool {
 	return true
 }
 
-// once marks field bit of an object as read, giving up when it was
-// already: a field given twice is left to encoding/json.
-func (r *fastReader) once(seen *uint32, bit uint) {
-	if *seen&(1<<bit) != 0 {
-		r.giveUp()
+// fields reads the members of an object whose '{' is read, calling
+// field with each key to read its value; field reports false for a key
+// the schema does not have. An unknown key, or a key given twice, is
+// left to encoding/json.
+func (r *fastReader) fields(field func(key []byte) bool) {
+	var seen [16][]byte // more keys than any object of the schema has
+	n := 0
+	for key := r.member(true); key != nil; key = r.member(false) {
+		for _, k := range seen[:n] {
+			if bytes.Equal(k, key) {
+				r.giveUp()
+			}
+		}
+		if n == len(seen) || !field(key) {
+			r.giveUp()
+		}
+		seen[n] = key
+		n++
 	}
-	*seen |= 1 << bit
 }
 
 // isNull reports whether the next value is null, and skips it if so.
@@ -354,38 +366,27 @@ func (r *fastReader) isNull() bool {
 // a pointer, a null for a cell.
 
 func (r *fastReader) doc(w *rDoc) {
-	var seen uint32
-	for key := r.member(true); key != nil; key = r.member(false) {
+	r.fields(func(key []byte) bool {
 		switch string(key) {
 		case "name":
-			r.once(&seen, 0)
 			r.cell(&w.Name)
 		case "issuer":
-			r.once(&seen, 1)
 			r.cell(&w.Issuer)
 		case "source":
-			r.once(&seen, 2)
 			r.cell(&w.Source)
 		case "illustrative":
-			r.once(&seen, 3)
 			r.cell(&w.Illustrative)
 		case "note":
-			r.once(&seen, 4)
 			r.cell(&w.Note)
 		case "scheme":
-			r.once(&seen, 5)
 			r.text(&w.Scheme)
 		case "policy":
-			r.once(&seen, 6)
 			r.policy(&w.Policy)
 		case "schemes":
-			r.once(&seen, 7)
 			w.Schemes = r.schemes.read(r, (*fastReader).scheme)
 		case "factors":
-			r.once(&seen, 8)
 			w.Factors = r.factors.read(r, (*fastReader).factor)
 		case "standards":
-			r.once(&seen, 9)
 			w.Standards = r.standards.read(r, func(r *fastReader, s **rStandard) {
 				if !r.isNull() {
 					*s = r.stdSlab.one()
@@ -393,46 +394,39 @@ func (r *fastReader) doc(w *rDoc) {
 				}
 			})
 		default:
-			r.giveUp()
+			return false
 		}
-	}
+		return true
+	})
 }
 
 func (r *fastReader) policy(w *rPolicy) {
 	if !r.open() {
 		return
 	}
-	var seen uint32
-	for key := r.member(true); key != nil; key = r.member(false) {
+	r.fields(func(key []byte) bool {
 		switch string(key) {
 		case "conflict":
-			r.once(&seen, 0)
 			r.cell(&w.Conflict)
 		case "hearing":
-			r.once(&seen, 1)
 			r.partyAmounts(&w.Hearing)
 		case "confiscation_hearing":
-			r.once(&seen, 2)
 			r.partyAmounts(&w.ConfiscationHearing)
 		case "hearing_kinds":
-			r.once(&seen, 3)
 			w.HearingKinds = r.kinds.read(r, (*fastReader).kind)
 		case "legal_review":
-			r.once(&seen, 4)
 			r.partyAmounts(&w.LegalReview)
 		case "legal_review_kinds":
-			r.once(&seen, 5)
 			w.LegalReviewKinds = r.kinds.read(r, (*fastReader).kind)
 		case "collective":
-			r.once(&seen, 6)
 			r.partyAmounts(&w.Collective)
 		case "collective_kinds":
-			r.once(&seen, 7)
 			w.CollectiveKinds = r.kinds.read(r, (*fastReader).kind)
 		default:
-			r.giveUp()
+			return false
 		}
-	}
+		return true
+	})
 }
 
 func (r *fastReader) kind(c *kindCell) { r.cell(c) }
@@ -443,131 +437,109 @@ func (r *fastReader) partyAmounts(w *rPartyAmounts) {
 	if !r.open() {
 		return
 	}
-	var seen uint32
-	for key := r.member(true); key != nil; key = r.member(false) {
+	r.fields(func(key []byte) bool {
 		switch string(key) {
 		case "citizen":
-			r.once(&seen, 0)
 			r.amount(&w.Citizen)
 		case "organisation":
-			r.once(&seen, 1)
 			r.amount(&w.Organisation)
 		case "basis":
-			r.once(&seen, 2)
 			r.citation(&w.Basis)
 		default:
-			r.giveUp()
+			return false
 		}
-	}
+		return true
+	})
 }
 
 func (r *fastReader) citation(w *rCitation) {
 	if !r.open() {
 		return
 	}
-	var seen uint32
-	for key := r.member(true); key != nil; key = r.member(false) {
+	r.fields(func(key []byte) bool {
 		switch string(key) {
 		case "law":
-			r.once(&seen, 0)
 			r.text(&w.Law)
 		case "article":
-			r.once(&seen, 1)
 			r.cell(&w.Article)
 		case "paragraph":
-			r.once(&seen, 2)
 			r.cell(&w.Paragraph)
 		case "item":
-			r.once(&seen, 3)
 			r.cell(&w.Item)
 		case "version":
-			r.once(&seen, 4)
 			r.text(&w.Version)
 		default:
-			r.giveUp()
+			return false
 		}
-	}
+		return true
+	})
 }
 
 func (r *fastReader) scheme(w *rScheme) {
 	if !r.open() {
 		return
 	}
-	var seen uint32
-	for key := r.member(true); key != nil; key = r.member(false) {
+	r.fields(func(key []byte) bool {
 		switch string(key) {
 		case "name":
-			r.once(&seen, 0)
 			r.cell(&w.Name)
 		case "preset":
-			r.once(&seen, 1)
 			r.text(&w.Preset)
 		case "bands":
-			r.once(&seen, 2)
 			w.Bands = r.bandRanges.read(r, (*fastReader).bandRange)
 		case "gaps":
-			r.once(&seen, 3)
 			r.cell(&w.Gaps)
 		case "overlaps":
-			r.once(&seen, 4)
 			r.cell(&w.Overlaps)
 		case "mitigation":
-			r.once(&seen, 5)
 			w.Mitigation = r.mitigation()
 		case "source":
-			r.once(&seen, 6)
 			r.cell(&w.Source)
 		default:
-			r.giveUp()
+			return false
 		}
-	}
+		return true
+	})
 }
 
 func (r *fastReader) bandRange(w *rBand) {
 	if !r.open() {
 		return
 	}
-	var seen uint32
-	for key := r.member(true); key != nil; key = r.member(false) {
+	r.fields(func(key []byte) bool {
 		switch string(key) {
 		case "band":
-			r.once(&seen, 0)
 			r.cell(&w.Band)
 		case "lower":
-			r.once(&seen, 1)
 			r.edge(&w.Lower)
 		case "upper":
-			r.once(&seen, 2)
 			r.edge(&w.Upper)
 		case "lower_open":
-			r.once(&seen, 3)
 			r.cell(&w.LowerOpen)
 		case "upper_open":
-			r.once(&seen, 4)
 			r.cell(&w.UpperOpen)
 		default:
-			r.giveUp()
+			return false
 		}
-	}
+		return true
+	})
 }
 
 func (r *fastReader) edge(w *rEdge) {
 	if !r.open() {
 		return
 	}
-	var seen uint32
-	for key := r.member(true); key != nil; key = r.member(false) {
+	r.fields(func(key []byte) bool {
 		switch string(key) {
 		case "of":
-			r.once(&seen, 0)
 			r.cell(&w.Of)
 		case "value":
-			r.once(&seen, 1)
 			r.amount(&w.Value)
 		default:
-			r.giveUp()
+			return false
 		}
-	}
+		return true
+	})
 }
 
 // mitigation reads a mitigation, which is given once: nil for null.
@@ -576,22 +548,19 @@ func (r *fastReader) mitigation() *rMitigation {
 		return nil
 	}
 	w := new(rMitigation)
-	var seen uint32
-	for key := r.member(true); key != nil; key = r.member(false) {
+	r.fields(func(key []byte) bool {
 		switch string(key) {
 		case "floor":
-			r.once(&seen, 0)
 			r.edge(&w.Floor)
 		case "collective":
-			r.once(&seen, 1)
 			r.cell(&w.Collective)
 		case "basis":
-			r.once(&seen, 2)
 			r.citation(&w.Basis)
 		default:
-			r.giveUp()
+			return false
 		}
-	}
+		return true
+	})
 	return w
 }
 
@@ -599,31 +568,25 @@ func (r *fastReader) factor(w *rFactor) {
 	if !r.open() {
 		return
 	}
-	var seen uint32
-	for key := r.member(true); key != nil; key = r.member(false) {
+	r.fields(func(key []byte) bool {
 		switch string(key) {
 		case "id":
-			r.once(&seen, 0)
 			r.cell(&w.ID)
 		case "name":
-			r.once(&seen, 1)
 			r.cell(&w.Name)
 		case "name_en":
-			r.once(&seen, 2)
 			r.cell(&w.NameEN)
 		case "effect":
-			r.once(&seen, 3)
 			r.cell(&w.Effect)
 		case "force":
-			r.once(&seen, 4)
 			r.cell(&w.Force)
 		case "citation":
-			r.once(&seen, 5)
 			r.citation(&w.Citation)
 		default:
-			r.giveUp()
+			return false
 		}
-	}
+		return true
+	})
 }
 
 // standard reads a standard into w, which is new: the caller has dealt
@@ -632,23 +595,17 @@ func (r *fastReader) standard(w *rStandard) {
 	if !r.open() {
 		r.giveUp() // not expected: the caller has read null
 	}
-	var seen uint32
-	for key := r.member(true); key != nil; key = r.member(false) {
+	r.fields(func(key []byte) bool {
 		switch string(key) {
 		case "code":
-			r.once(&seen, 0)
 			r.cell(&w.Code)
 		case "name":
-			r.once(&seen, 1)
 			r.cell(&w.Name)
 		case "citations":
-			r.once(&seen, 2)
 			w.Citations = r.citations.read(r, (*fastReader).citation)
 		case "penalties":
-			r.once(&seen, 3)
 			w.Penalties = r.combos.read(r, (*fastReader).combination)
 		case "ranges":
-			r.once(&seen, 4)
 			w.Ranges = r.ranges.read(r, func(r *fastReader, g **rRange) {
 				if !r.isNull() {
 					*g = r.rangeSlab.one()
@@ -656,37 +613,33 @@ func (r *fastReader) standard(w *rStandard) {
 				}
 			})
 		case "scheme":
-			r.once(&seen, 5)
 			r.text(&w.Scheme)
 		case "unit":
-			r.once(&seen, 6)
 			r.amount(&w.Unit)
 		case "note":
-			r.once(&seen, 7)
 			r.cell(&w.Note)
 		default:
-			r.giveUp()
+			return false
 		}
-	}
+		return true
+	})
 }
 
 func (r *fastReader) combination(w *rCombination) {
 	if !r.open() {
 		return
 	}
-	var seen uint32
-	for key := r.member(true); key != nil; key = r.member(false) {
+	r.fields(func(key []byte) bool {
 		switch string(key) {
 		case "kinds":
-			r.once(&seen, 0)
 			w.Kinds = r.kinds.read(r, (*fastReader).kind)
 		case "bands":
-			r.once(&seen, 1)
 			w.Bands = r.bands.read(r, (*fastReader).band)
 		default:
-			r.giveUp()
+			return false
 		}
-	}
+		return true
+	})
 }
 
 // rangeSpec reads a range into w, which is new: the caller has dealt
@@ -695,41 +648,31 @@ func (r *fastReader) rangeSpec(w *rRange) {
 	if !r.open() {
 		r.giveUp() // not expected: the caller has read null
 	}
-	var seen uint32
-	for key := r.member(true); key != nil; key = r.member(false) {
+	r.fields(func(key []byte) bool {
 		switch string(key) {
 		case "party":
-			r.once(&seen, 0)
 			r.cell(&w.Party)
 		case "form":
-			r.once(&seen, 1)
 			r.cell(&w.Form)
 		case "base":
-			r.once(&seen, 2)
 			r.cell(&w.Base)
 		case "min":
-			r.once(&seen, 3)
 			r.amount(&w.Min)
 		case "max":
-			r.once(&seen, 4)
 			r.amount(&w.Max)
 		case "min_base":
-			r.once(&seen, 5)
 			r.amount(&w.MinBase)
 		case "bands":
-			r.once(&seen, 6)
 			w.Bands = r.bandRanges.read(r, (*fastReader).bandRange)
 		case "gaps":
-			r.once(&seen, 7)
 			r.cell(&w.Gaps)
 		case "overlaps":
-			r.once(&seen, 8)
 			r.cell(&w.Overlaps)
 		case "mitigation":
-			r.once(&seen, 9)
 			w.Mitigation = r.mitigation()
 		default:
-			r.giveUp()
+			return false
 		}
-	}
+		return true
+	})
 }
