@@ -254,24 +254,30 @@ func (c Clock) Stopped() bool {
 }
 
 // StoppedEarly reports whether the clock stopped so soon after its start
-// that it cannot have been late, whatever the calendar: within N calendar
-// days of its start for a limit of N working or calendar days, within N
-// times 28 days for N months, N times 365 for N years. A working day is at
-// least a calendar day, and suspensions, restarts, extensions and rolling
-// only move a due date later, so no status needs computing: a scan of
-// many closed cases skips most of them.
+// that it cannot have been late, whatever the calendar: on or before
+// [Clock.EarliestDue]. No status needs computing: a scan of many closed
+// cases skips most of them.
 func (c Clock) StoppedEarly() bool {
-	if c.rule == nil || !c.Stopped() {
-		return false
-	}
-	n := c.rule.Period.N
-	switch c.rule.Period.Unit {
+	return c.rule != nil && c.Stopped() && c.LastDay() <= c.EarliestDue()
+}
+
+// EarliestDue returns a day the clock cannot fall due before, whatever
+// its ledger and calendar: its start plus N calendar days for a limit of
+// N working or calendar days, N times 28 days for N months, N times 365
+// for N years. A working day is at least a calendar day, and
+// suspensions, restarts, extensions and rolling only move a due date
+// later. Before that day a clock needs no status to know it has not run
+// out.
+func (c Clock) EarliestDue() date.Date {
+	p := c.Period()
+	n := p.N
+	switch p.Unit {
 	case Months:
 		n *= 28
 	case Years:
 		n *= 365
 	}
-	return c.LastDay() <= c.start+date.Date(n)
+	return c.start + date.Date(max(n, 0))
 }
 
 // LastDay returns the day of the last ledger entry, or the start day when

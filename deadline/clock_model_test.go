@@ -484,3 +484,43 @@ func TestStoppedEarlyNeverHidesALateClock(t *testing.T) {
 		}
 	})
 }
+
+// TestEarliestDue: no clock falls due before Clock.EarliestDue, on
+// reference rules and on rules with a random period, roll and extension,
+// started on random days with random ledgers, on the national calendar
+// and on random ones.
+func TestEarliestDue(t *testing.T) {
+	national := deadline.ChinaMainland()
+	rapid.Check(t, func(t *rapid.T) {
+		cal := national
+		if rapid.Bool().Draw(t, "random calendar") {
+			cal = gen.Calendar().Draw(t, "calendar")
+		}
+		r := gen.ReferenceRule().Draw(t, "rule")
+		if rapid.Bool().Draw(t, "random period") {
+			r.Period = deadline.Period{
+				N:    rapid.IntRange(1, 40).Draw(t, "n"),
+				Unit: rapid.SampledFrom([]deadline.Unit{deadline.Days, deadline.WorkingDays, deadline.Months, deadline.Years}).Draw(t, "unit"),
+			}
+			r.Roll = rapid.SampledFrom([]deadline.Roll{deadline.RollRestDays, deadline.RollHolidays, deadline.RollNone}).Draw(t, "roll")
+			if r.Period.Unit == deadline.WorkingDays {
+				r.Roll = deadline.RollNone
+			}
+			if r.Extension.Max > 0 {
+				r.Extension.Max = rapid.IntRange(1, 20).Draw(t, "max")
+			}
+		}
+		start := gen.DateIn(cal).Draw(t, "start")
+		if err := r.Validate(); err != nil {
+			return
+		}
+		clk, _ := gen.Ledger(t, cal, r, start)
+		st, err := clk.Status(cal, clk.LastDay())
+		if err != nil || st.Due == 0 {
+			return
+		}
+		if early := clk.EarliestDue(); st.Due < early {
+			t.Fatalf("%s %v from %s: due %s, before the earliest due day %s", r.ID, r.Period, start, st.Due, early)
+		}
+	})
+}

@@ -1447,3 +1447,19 @@ func ExampleClock_LastDay() {
 	// Output:
 	// 2025-10-13 due known: false remaining: 14
 }
+
+// A licensing decision clock of 20 working days started on 26 September
+// 2025 cannot fall due before 16 October, whatever happens to it: a
+// decision on 10 October needs no calendar to be on time. The real due
+// day, across the National Day holiday, is later.
+func ExampleClock_EarliestDue() {
+	rule, _ := deadline.LookupRule(deadline.RuleLicensingDecision)
+	clk, _ := deadline.Start(rule, date.New(2025, 9, 26))
+	due, _ := clk.Due(deadline.ChinaMainland())
+	fmt.Println("earliest", clk.EarliestDue(), "due", due)
+	clk, _ = clk.Stop(date.New(2025, 10, 10), "准予许可")
+	fmt.Println("stopped early:", clk.StoppedEarly())
+	// Output:
+	// earliest 2025-10-16 due 2025-10-30
+	// stopped early: true
+}

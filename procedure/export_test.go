@@ -45,6 +45,3 @@ func (g *GuardsOf) Hold(i int) (bool, []string) {
 	ok := g.f.d.guardsHold(&g.f.d.trans[i], &g.f)
 	return ok, append([]string(nil), g.f.unmet...)
 }
-
-// EarliestDue is earliestDue.
-func EarliestDue(clk deadline.Clock) date.Date { return earliestDue(clk) }

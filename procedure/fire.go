@@ -475,7 +475,7 @@ func (d *Definition) checkExpired(op string, c *Case, si *stateInfo, e *Event) e
 			continue
 		}
 		clk, found := c.Clock(t.Clock)
-		if !found || deadline.DateOf(e.At) < earliestDue(clk) {
+		if !found || deadline.DateOf(e.At) < clk.EarliestDue() {
 			// The clock cannot have run out yet, whatever its ledger:
 			// its status need not be computed.
 			continue
@@ -488,27 +488,6 @@ func (d *Definition) checkExpired(op string, c *Case, si *stateInfo, e *Event) e
 		}
 	}
 	return nil
-}
-
-// earliestDue returns a day no clock on clk's rule started on clk's start
-// day can fall due before, whatever its ledger: its start plus its
-// period in calendar days, a month counted as 28 days and a year as 365.
-// A working day is at least a calendar day, a calendar-day limit rolls
-// only forward, and suspensions, restarts and extensions only move the
-// due day later (the reasoning of [deadline.Clock.StoppedEarly]). An
-// event dated before it comes before the clock ran out, so checkExpired
-// skips the clock's status. TestEarliestDue checks it against
-// Clock.Status.
-func earliestDue(clk deadline.Clock) date.Date {
-	p := clk.Period()
-	n := p.N
-	switch p.Unit {
-	case deadline.Months:
-		n *= 28
-	case deadline.Years:
-		n *= 365
-	}
-	return clk.Started() + date.Date(max(n, 0))
 }
 
 // expiry returns when a timeout's clock runs out, if it runs.
