@@ -320,13 +320,15 @@ func (ev *evaluation) stepsOf() []step {
 		if len(x.Payload) > 0 {
 			handler = x.Payload[di.handler]
 		}
-		if n := len(steps); n > 0 {
-			if steps[n-1].state == x.To && handler == "" {
-				continue
-			}
-			steps[n-1].leave, steps[n-1].to = i, eventDay(x)
+		n := len(steps)
+		if n > 0 && steps[n-1].state == x.To && handler == "" {
+			continue
 		}
-		steps = append(steps, step{state: x.To, from: eventDay(x), to: ev.asOf, enter: i, leave: -1, officer: handler})
+		day := eventDay(x)
+		if n > 0 {
+			steps[n-1].leave, steps[n-1].to = i, day
+		}
+		steps = append(steps, step{state: x.To, from: day, to: ev.asOf, enter: i, leave: -1, officer: handler})
 	}
 	prev := ""
 	for k := range steps {
