@@ -279,7 +279,7 @@ func (ev *evaluation) absences(rec *Record, di *defInfo, steps []step) {
 				continue // too few days, whatever their kind
 			}
 			idle, err := di.cal.WorkingDaysBetween(lo, hi)
-			if err != nil || idle <= ev.e.th.IdleDays || !limitRunning(di, c, lo+1, hi) {
+			if err != nil || idle <= ev.e.th.IdleDays || !limitRunning(di, c, ev.ri.clocks, lo+1, hi) {
 				continue
 			}
 			day, ok := addWD(di.cal, lo, ev.e.th.IdleDays+1)
@@ -347,10 +347,11 @@ func addWD(cal *deadline.Calendar, d date.Date, n int) (date.Date, bool) {
 
 // limitRunning reports whether a limit of the agency ran on some day from
 // from to to, both included: started by then, and not stopped before.
-func limitRunning(di *defInfo, c *procedure.Case, from, to date.Date) bool {
+// clocks are the case's clocks looked up.
+func limitRunning(di *defInfo, c *procedure.Case, clocks []*clockInfo, from, to date.Date) bool {
 	for i := range c.Clocks {
 		cc := &c.Clocks[i]
-		if ci, _ := di.clocks.get(cc.Spec); ci == nil || ci.role != procedure.RoleLimit || cc.Clock.Started() > to {
+		if ci := clocks[i]; ci == nil || ci.role != procedure.RoleLimit || cc.Clock.Started() > to {
 			continue
 		}
 		st, err := cc.Clock.Status(di.cal, to)
