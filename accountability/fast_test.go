@@ -1,5 +1,7 @@
 package accountability_test
 
+// The optimised paths of evaluation, each against a plain oracle.
+
 import (
 	"strings"
 	"testing"
