@@ -177,3 +177,35 @@ func BenchmarkParseChinaCalendar(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLedgerReplay builds the busy clock's seven entries again, the
+// way a stored ledger is read back: each through Clock.Apply, which copies
+// the ledger for every entry, and through a ClockBuilder, which appends in
+// place.
+func BenchmarkLedgerReplay(b *testing.B) {
+	cal := deadline.ChinaMainland()
+	c := busyClock(b)
+	entries := c.Ledger()
+	start := mustStart(b, deadline.RuleLicensingDecision, c.Started())
+	b.Run("apply", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			n := start
+			for _, e := range entries {
+				n, _ = n.Apply(cal, e)
+			}
+			sinkDate = n.LastDay()
+		}
+	})
+	b.Run("builder", func(b *testing.B) {
+		b.ReportAllocs()
+		var lb deadline.ClockBuilder
+		for b.Loop() {
+			lb.Reset(start)
+			for _, e := range entries {
+				_ = lb.Apply(cal, e)
+			}
+			sinkDate = lb.Clock().LastDay()
+		}
+	})
+}

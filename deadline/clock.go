@@ -399,10 +399,23 @@ func (c Clock) state() ledgerState {
 	return s
 }
 
+// apply returns c with entry e appended to a copy of its ledger, or c and
+// the refusal.
 func (c Clock) apply(cal *Calendar, e Entry, checkLate bool) (Clock, error) {
+	if err := c.admit(cal, e, checkLate); err != nil {
+		return c, err
+	}
+	n := c
+	n.ledger = append(slices.Clip(c.ledger), e)
+	return n, nil
+}
+
+// admit checks entry e against c's rule and ledger (and, for a late
+// extension, the calendar), and returns the refusal, if any.
+func (c Clock) admit(cal *Calendar, e Entry, checkLate bool) error {
 	op := entryOps[min(int(e.Kind), len(entryOps)-1)]
-	refuse := func(err error, format string, args ...any) (Clock, error) {
-		return c, &Error{Op: op, Path: fmt.Sprintf("ledger[%d]", len(c.ledger)), Date: e.On, Err: err, Detail: fmt.Sprintf(format, args...)}
+	refuse := func(err error, format string, args ...any) error {
+		return &Error{Op: op, Path: fmt.Sprintf("ledger[%d]", len(c.ledger)), Date: e.On, Err: err, Detail: fmt.Sprintf(format, args...)}
 	}
 	if c.IsZero() {
 		return refuse(ErrEntryRefused, "the clock was never started")
@@ -461,7 +474,7 @@ func (c Clock) apply(cal *Calendar, e Entry, checkLate bool) (Clock, error) {
 			}
 			st, err := c.Status(cal, e.On)
 			if err != nil {
-				return c, withOp(err, op)
+				return withOp(err, op)
 			}
 			// Paused with a known due date: the count ran out before the
 			// suspension began, and the period with it.
@@ -473,9 +486,7 @@ func (c Clock) apply(cal *Calendar, e Entry, checkLate bool) (Clock, error) {
 	default:
 		return refuse(ErrEntryRefused, "unknown entry kind %d", e.Kind)
 	}
-	n := c
-	n.ledger = append(slices.Clip(c.ledger), e)
-	return n, nil
+	return nil
 }
 
 var entryOps = [...]string{"Apply", "Suspend", "Resume", "Restart", "Extend", "Stop", "Apply"}

@@ -45,12 +45,18 @@ func (c *Clock) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return withOp(err, op)
 	}
+	// A builder appends each entry in place, where Clock.Apply would copy
+	// the ledger for each. The calendar is not at hand: an extension is
+	// not checked against it, as when the clock was stored.
+	var b ClockBuilder
+	b.Reset(n)
 	for _, e := range raw.Ledger {
-		if n, err = n.apply(nil, e, false); err != nil {
-			// apply locates the entry at ledger[i] already.
+		if err := b.c.admit(nil, e, false); err != nil {
+			// admit locates the entry at ledger[i] already.
 			return withOp(err, op)
 		}
+		b.append(e)
 	}
-	*c = n
+	*c = b.Clock()
 	return nil
 }

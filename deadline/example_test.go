@@ -1463,3 +1463,53 @@ func ExampleClock_EarliestDue() {
 	// earliest 2025-10-16 due 2025-10-30
 	// stopped early: true
 }
+
+// A builder replays a stored ledger in place, and the clock it returns
+// after each entry stays as it was while the builder goes on.
+func ExampleClockBuilder() {
+	cal := deadline.ChinaMainland()
+	rule, err := deadline.LookupRule(deadline.RuleLicensingDecision)
+	if err != nil {
+		log.Fatal(err)
+	}
+	c, err := deadline.Start(rule, date.New(2025, 9, 26))
+	if err != nil {
+		log.Fatal(err)
+	}
+	var b deadline.ClockBuilder
+	b.Reset(c)
+	var seen []deadline.Clock
+	for _, e := range []deadline.Entry{
+		{Kind: deadline.EntrySuspend, On: date.New(2025, 10, 13), Cause: deadline.CauseExpertReview, Reason: "专家评审"},
+		{Kind: deadline.EntryResume, On: date.New(2025, 10, 17)},
+		{Kind: deadline.EntryExtend, On: date.New(2025, 10, 28), Units: 10, Approver: "局长", Reason: "需现场核查"},
+		{Kind: deadline.EntryStop, On: date.New(2025, 11, 10), Reason: "准予许可"},
+	} {
+		if err := b.Apply(cal, e); err != nil {
+			log.Fatal(err)
+		}
+		seen = append(seen, b.Clock())
+	}
+	for _, c := range seen {
+		st, err := c.Status(cal, date.New(2025, 11, 10))
+		if err != nil {
+			log.Fatal(err)
+		}
+		if st.Due == 0 {
+			fmt.Println(len(c.Ledger()), "entries: paused, due date open")
+			continue
+		}
+		fmt.Println(len(c.Ledger()), "entries: due", st.Due, "stopped", st.Stopped)
+	}
+	// A refused entry changes nothing.
+	err = b.Apply(cal, deadline.Entry{Kind: deadline.EntryResume, On: date.New(2025, 11, 11)})
+	fmt.Println(err)
+	fmt.Println(len(b.Clock().Ledger()), "entries")
+	// Output:
+	// 1 entries: paused, due date open
+	// 2 entries: due 2025-11-06 stopped false
+	// 3 entries: due 2025-11-20 stopped false
+	// 4 entries: due 2025-11-20 stopped true
+	// deadline: Resume: ledger[4]: 2025-11-11: clock stopped: the clock stopped on 2025-11-10
+	// 4 entries
+}

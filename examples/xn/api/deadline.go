@@ -329,9 +329,10 @@ func (s *Service) clock(req ClockRequest) (deadline.Clock, *deadline.Calendar, d
 		if c, err = deadline.Start(r, start); err != nil {
 			return zero, nil, 0, policy, AsError(err)
 		}
+		var b deadline.ClockBuilder
+		b.Reset(c)
 		for i, e := range req.Ledger {
-			next, err := c.Apply(cal, e)
-			if err != nil {
+			if err := b.Apply(cal, e); err != nil {
 				ae := wrap(codeOf(err), err)
 				if ae.Code == CodeOutOfCoverage {
 					return zero, nil, 0, policy, outOfCoverage(err, cal, fmt.Sprintf("ledger[%d] on %s", i, e.On), e.On)
@@ -339,8 +340,8 @@ func (s *Service) clock(req ClockRequest) (deadline.Clock, *deadline.Calendar, d
 				ae.Message = fmt.Sprintf("ledger[%d]: %s", i, ae.Message)
 				return zero, nil, 0, policy, ae
 			}
-			c = next
 		}
+		c = b.Clock()
 	default:
 		return zero, nil, 0, policy, Errorf(CodeBadRequest, "give a clock, or a rule and a start")
 	}
