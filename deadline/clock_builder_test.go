@@ -103,3 +103,39 @@ func TestClockBuilderZero(t *testing.T) {
 		t.Fatalf("zero builder holds %+v", b.Clock())
 	}
 }
+
+// TestClockBuilderSharesSafely: the clocks a builder returns are read by
+// other goroutines while the builder goes on appending; the race detector
+// (CI runs the tests with -race) sees no access in common.
+func TestClockBuilderSharesSafely(t *testing.T) {
+	cal := deadline.ChinaMainland()
+	clk, err := deadline.Start(mustRule(t, deadline.RuleDisclosureReply), gen.Day(2025, 3, 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b deadline.ClockBuilder
+	b.Reset(clk)
+	done := make(chan int)
+	n := 0
+	for day := gen.Day(2025, 3, 4); n < 40; day += 2 {
+		kind := deadline.EntrySuspend
+		if n%2 == 1 {
+			kind = deadline.EntryResume
+		}
+		if err := b.Apply(cal, deadline.Entry{Kind: kind, On: day, Cause: deadline.CauseConsultation}); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		go func(c deadline.Clock, want int, last date.Date) {
+			if l := c.Ledger(); len(l) != want || l[want-1].On != last {
+				want = -want
+			}
+			done <- want
+		}(b.Clock(), n, day)
+	}
+	for range n {
+		if got := <-done; got < 0 {
+			t.Fatalf("a clock returned after %d entries changed", -got)
+		}
+	}
+}
