@@ -1,6 +1,13 @@
 package accountability
 
-import "slices"
+import (
+	"reflect"
+	"slices"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/xiaoneng/xiaoneng/procedure"
+)
 
 // SymtabAgrees builds a symtab and a map of the same keys and reports
 // whether every key, and every probe, is found alike in both: the map is
@@ -29,27 +36,50 @@ func SymtabAgrees(keys, probes []string) bool {
 var WindowEnd = windowEnd
 
 // SortedAgrees collects the findings in groups (a group ends after
-// finding j when ends[j]), sorts them as Evaluate does, and reports
-// whether the order is the one compareFindings alone gives: the plain
-// sort is the oracle of the one on integer prefixes and ranks.
+// finding j when ends[j]), each group a record of the case of its first
+// finding, sorts them as Evaluate does, and reports whether the findings
+// and their order are the ones compareFindings alone gives: the plain
+// sort is the oracle of the pending form and of the sort on integer
+// prefixes and ranks.
 func SortedAgrees(in []Finding, ends []bool) bool {
-	var fs findings
+	var recs []Record
 	for j, f := range in {
-		fs.add(f)
+		if j == 0 || (j-1 < len(ends) && ends[j-1]) {
+			recs = append(recs, Record{Case: &procedure.Case{ID: f.Case, Definition: f.Definition}})
+		}
+	}
+	fs := newFindings(recs, nil, false)
+	g := 0
+	fs.begin(g)
+	for j := range in {
+		f := in[j]
+		fs.add(&f, -1)
 		if j < len(ends) && ends[j] {
 			fs.endGroup()
+			g++
+			fs.begin(g)
 		}
 	}
 	got := fs.sorted()
 	want := slices.Clone(in)
 	slices.SortStableFunc(want, func(a, b Finding) int { return compareFindings(&a, &b) })
 	for i := range got {
-		if compareFindings(&got[i], &want[i]) != 0 {
+		if compareFindings(&got[i], &want[i]) != 0 || !reflect.DeepEqual(got[i], want[i]) {
 			return false
 		}
 	}
 	return len(got) == len(want)
 }
+
+// EvaluatePlain evaluates with the findings collected whole and sorted by
+// compareFindings alone: the oracle of Evaluate's pending findings.
+func EvaluatePlain(e *Evaluator, in Input, asOf date.Date) ([]Finding, error) {
+	return e.evaluate(in, asOf, true)
+}
+
+// CompareFindings exposes compareFindings, the order of Evaluate's
+// findings, to the tests.
+var CompareFindings = compareFindings
 
 // Blank exposes blank to the tests, which check it against
 // strings.TrimFunc with unicode.IsSpace.

@@ -334,7 +334,7 @@ func (ev *evaluation) inquiry(q *Inquiry, r Roster) error {
 		MessageEN: fmt.Sprintf("an inquiry of %s not answered, handled or referred in time: %s", asked, q.Outcome),
 	}
 	if ev.e.on(f.Rule) {
-		ev.out.add(f)
+		ev.out.add(&f, -1)
 	}
 	return nil
 }
