@@ -390,22 +390,48 @@ func (fs *findings) sorted() []Finding {
 		slices.SortStableFunc(fs.full, func(a, b Finding) int { return compareFindings(&a, &b) })
 		return append(make([]Finding, 0, len(fs.full)), fs.full...)
 	}
-	var keys []findingKey
-	if kp, ok := findingKeys.Get().(*[]findingKey); ok && cap(*kp) >= fs.n {
-		keys = (*kp)[:fs.n]
+	var keys, tmp []findingKey
+	if kp, ok := findingKeys.Get().(*[]findingKey); ok && cap(*kp) >= 2*fs.n {
+		keys, tmp = (*kp)[:fs.n], (*kp)[fs.n:2*fs.n]
 	} else {
-		keys = make([]findingKey, fs.n)
+		all := make([]findingKey, 2*fs.n)
+		keys, tmp = all[:fs.n], all[fs.n:]
 	}
 	for k, c := range fs.chunks {
 		copy(keys[k*pendingChunkLen:], c.keys[:min(pendingChunkLen, fs.n-k*pendingChunkLen)])
 	}
+	keys = sortByPrefix(keys, tmp)
+	// Keys of one prefix, mostly the findings of one record, are ordered
+	// by the rest.
+	for lo := 0; lo < len(keys); {
+		hi := lo + 1
+		for hi < len(keys) && keys[hi].p0 == keys[lo].p0 && keys[hi].p1 == keys[lo].p1 {
+			hi++
+		}
+		if hi-lo > 1 {
+			fs.sortTies(keys[lo:hi])
+		}
+		lo = hi
+	}
+	out := fs.build(keys)
+	all := keys[:0]
+	if cap(tmp) > cap(keys) {
+		all = tmp[:0]
+	}
+	findingKeys.Put(&all)
+	for _, c := range fs.chunks {
+		pendingChunks.Put(c)
+	}
+	for _, c := range fs.delays {
+		delayChunks.Put(c)
+	}
+	*fs = findings{}
+	return out
+}
+
+// sortTies sorts keys of one prefix.
+func (fs *findings) sortTies(keys []findingKey) {
 	slices.SortFunc(keys, func(a, b findingKey) int {
-		if a.p0 != b.p0 {
-			return cmp.Compare(a.p0, b.p0)
-		}
-		if a.p1 != b.p1 {
-			return cmp.Compare(a.p1, b.p1)
-		}
 		if a.g == b.g && a.same && b.same {
 			return cmp.Compare(a.r, b.r)
 		}
@@ -421,6 +447,10 @@ func (fs *findings) sorted() []Finding {
 		}
 		return compareViews(&va, &vb)
 	})
+}
+
+// build returns the findings of keys, in their order.
+func (fs *findings) build(keys []findingKey) []Finding {
 	out := make([]Finding, fs.n)
 	refs := make([]EventRef, fs.nEv)
 	delays := make([]StepDelay, fs.delayed)
@@ -461,16 +491,55 @@ func (fs *findings) sorted() []Finding {
 			f.Exempt = &x
 		}
 	}
-	keys = keys[:0]
-	findingKeys.Put(&keys)
-	for _, c := range fs.chunks {
-		pendingChunks.Put(c)
-	}
-	for _, c := range fs.delays {
-		delayChunks.Put(c)
-	}
-	*fs = findings{}
 	return out
+}
+
+// sortByPrefix sorts keys by their prefixes (p0, then p1), keeping the
+// order of equal ones, and returns them sorted, in keys or in tmp, which
+// is as long. It sorts by the bytes of the prefixes, least significant
+// first (a radix sort), skipping the bytes all keys share: case IDs of
+// one scheme share most of theirs. A comparison sort of a scan's findings
+// spends most of its time in calls of the comparison.
+func sortByPrefix(keys, tmp []findingKey) []findingKey {
+	if len(keys) < 256 {
+		slices.SortStableFunc(keys, func(a, b findingKey) int {
+			return cmp.Or(cmp.Compare(a.p0, b.p0), cmp.Compare(a.p1, b.p1))
+		})
+		return keys
+	}
+	var counts [16][256]int
+	for i := range keys {
+		k := &keys[i]
+		for b := range 8 {
+			counts[b][byte(k.p1>>(8*b))]++
+			counts[8+b][byte(k.p0>>(8*b))]++
+		}
+	}
+	for b := range 16 {
+		c := &counts[b]
+		if c[byte(keyDigit(&keys[0], b))] == len(keys) {
+			continue // every key has this byte
+		}
+		sum := 0
+		for d := range c {
+			c[d], sum = sum, sum+c[d]
+		}
+		for i := range keys {
+			d := byte(keyDigit(&keys[i], b))
+			tmp[c[d]] = keys[i]
+			c[d]++
+		}
+		keys, tmp = tmp, keys
+	}
+	return keys
+}
+
+// keyDigit returns byte b of a key's prefix, from the least significant.
+func keyDigit(k *findingKey, b int) uint64 {
+	if b < 8 {
+		return k.p1 >> (8 * b)
+	}
+	return k.p0 >> (8 * (b - 8))
 }
 
 // prefix16 returns the first 16 bytes of s, padded with zeros, as two

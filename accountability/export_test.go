@@ -95,3 +95,30 @@ func Chains(e *Evaluator) int {
 	}
 	return n
 }
+
+// SortByPrefixAgrees sorts keys of the given prefixes with sortByPrefix
+// and reports whether the order is the one a stable comparison sort
+// gives, its oracle.
+func SortByPrefixAgrees(p0s, p1s []uint64) bool {
+	keys := make([]findingKey, len(p0s))
+	for i := range keys {
+		keys[i] = findingKey{p0: p0s[i], p1: p1s[i], i: int32(i)}
+	}
+	want := slices.Clone(keys)
+	slices.SortStableFunc(want, func(a, b findingKey) int {
+		if a.p0 != b.p0 {
+			if a.p0 < b.p0 {
+				return -1
+			}
+			return 1
+		}
+		if a.p1 != b.p1 {
+			if a.p1 < b.p1 {
+				return -1
+			}
+			return 1
+		}
+		return 0
+	})
+	return slices.Equal(sortByPrefix(keys, make([]findingKey, len(keys))), want)
+}

@@ -33,21 +33,40 @@ func TestSymtabMatchesMap(t *testing.T) {
 // The sort of findings on integer prefixes of the case IDs and on ranks
 // within groups orders them as the plain comparison does, for IDs that tie
 // in their first 16 bytes, run past them, or end in zero bytes, and for
-// one case's findings in one group or several.
+// one case's findings in one group or several, in lists short and long.
 func TestSortedMatchesPlainSort(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		id := rapid.SampledFrom([]string{"", "A", "A\x00", "XK-2025-00001", "XK-2025-000012345", "XK-2025-000012344",
 			"XK-2025-0000123\x00", "XK-2025-0000123", "许可-2025-001", "\xff\xff"})
-		fs := rapid.SliceOf(rapid.Custom(func(t *rapid.T) accountability.Finding {
+		fs := rapid.SliceOfN(rapid.Custom(func(t *rapid.T) accountability.Finding {
 			return accountability.Finding{
 				Case: id.Draw(t, "case"), Inquiry: rapid.SampledFrom([]string{"", "Q1", "Q2"}).Draw(t, "inquiry"),
 				Rule:    rapid.SampledFrom([]accountability.RuleID{accountability.RuleTimeLimit, accountability.RuleRedLight, accountability.RulePromise}).Draw(t, "rule"),
 				Officer: rapid.SampledFrom([]string{"王芳", "李强"}).Draw(t, "officer"),
 				Overdue: rapid.IntRange(0, 3).Draw(t, "overdue"),
 			}
-		})).Draw(t, "findings")
+		}), 0, 600).Draw(t, "findings")
 		if !accountability.SortedAgrees(fs, rapid.SliceOfN(rapid.Bool(), len(fs), len(fs)).Draw(t, "ends")) {
 			t.Fatal("the sort on prefixes disagrees with the plain sort")
+		}
+	})
+}
+
+// The radix sort of sort keys orders them as a stable comparison sort
+// does, for prefixes that share bytes, tie, and differ in any byte, in
+// runs short and long enough to take the radix path.
+func TestSortByPrefixMatchesStableSort(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		word := rapid.Custom(func(t *rapid.T) uint64 {
+			base := rapid.SampledFrom([]uint64{0, 0x584b2d323032352d, 0xffffffffffffffff, 0x8000000000000000}).Draw(t, "base")
+			shift := 8 * rapid.IntRange(0, 7).Draw(t, "byte")
+			return base ^ uint64(rapid.IntRange(0, 3).Draw(t, "flip"))<<shift
+		})
+		n := rapid.IntRange(0, 1500).Draw(t, "n")
+		p0s := rapid.SliceOfN(word, n, n).Draw(t, "p0")
+		p1s := rapid.SliceOfN(word, n, n).Draw(t, "p1")
+		if !accountability.SortByPrefixAgrees(p0s, p1s) {
+			t.Fatal("the radix sort disagrees with the stable sort")
 		}
 	})
 }
