@@ -22,8 +22,13 @@ import (
 
 func TestSymtabMatchesMap(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		keys := rapid.SliceOf(rapid.StringMatching(`[a-z_]{0,12}`)).Draw(t, "keys")
-		probes := rapid.SliceOf(rapid.String()).Draw(t, "probes")
+		// Keys short and long, and long ones that differ only between
+		// their first and last eight bytes.
+		key := rapid.OneOf(rapid.StringMatching(`[a-z_]{0,30}`),
+			rapid.Map(rapid.StringMatching(`[ab]{0,4}`), func(s string) string { return "notify__" + s + "__hearing" }),
+			rapid.String())
+		keys := rapid.SliceOf(key).Draw(t, "keys")
+		probes := rapid.SliceOf(key).Draw(t, "probes")
 		if !accountability.SymtabAgrees(keys, probes) {
 			t.Fatal("the symtab and the map disagree")
 		}
