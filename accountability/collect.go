@@ -24,8 +24,8 @@ import (
 // evidence the indexes of events of its record, its delays in a table of
 // the scan. The findings are built once, when sorted, straight into the
 // slice returned. A finding the pending form cannot hold (one that names
-// another case than its record's, or evidence from outside its log) is
-// kept whole.
+// another case than its record's, or rests on more than two events, or on
+// events not of its record's log) is kept whole.
 //
 // The findings of one record or inquiry form a group, ranked among
 // themselves when it ends: they lie together, and the sort then compares
