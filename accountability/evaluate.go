@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -28,18 +27,28 @@ import (
 // the records or inquiries: they are sorted by case, inquiry, rule, clock,
 // day and officer.
 func (e *Evaluator) Evaluate(in Input, asOf date.Date) ([]Finding, error) {
+	return e.evaluate(in, asOf, false)
+}
+
+// evaluate is Evaluate; plain collects the findings whole and sorts them
+// by compareFindings alone, the oracle of the pending form.
+func (e *Evaluator) evaluate(in Input, asOf date.Date, plain bool) ([]Finding, error) {
 	// One pass: each record is checked, then judged while its data is at
 	// hand. If any problem turns up, the findings are dropped: nothing is
 	// returned unless the whole input is valid.
 	p := problems{op: "Evaluate", err: ErrInvalidInput}
 	known := e.validateRoster(&p, &in.Roster)
 	ev := evaluation{e: e, asOf: asOf, substitutes: substitutes(in.Roster)}
+	// Groups are numbered by int32.
+	plain = plain || len(in.Records)+len(in.Inquiries) >= 1<<31-1
+	ev.out = newFindings(in.Records, in.Inquiries, plain)
 	for i := range in.Records {
 		rec := &in.Records[i]
 		e.validateRecord(&p, known, i, rec, &ev.ri)
 		if len(p.all) > 0 {
 			continue // keep checking, but judge nothing more
 		}
+		ev.out.begin(i)
 		if err := ev.record(rec, ev.ri.di); err != nil {
 			p.all = append(p.all, &Error{Op: "Evaluate", Path: fmt.Sprintf("records[%d]", i), Err: ErrInvalidInput, Detail: err.Error()})
 		}
@@ -50,182 +59,13 @@ func (e *Evaluator) Evaluate(in Input, asOf date.Date) ([]Finding, error) {
 		return nil, err
 	}
 	for i := range in.Inquiries {
+		ev.out.begin(len(in.Records) + i)
 		if err := ev.inquiry(&in.Inquiries[i], in.Roster); err != nil {
 			return nil, &Error{Op: "Evaluate", Path: fmt.Sprintf("inquiries[%d]", i), Err: ErrInvalidInput, Detail: err.Error()}
 		}
 		ev.out.endGroup()
 	}
 	return ev.out.sorted(), nil
-}
-
-// findings collects findings in fixed chunks, so that a scan of millions
-// never copies them to grow one slice; sorted then moves each once. The
-// findings of one record or inquiry form a group, ranked among themselves
-// when it ends.
-type findings struct {
-	chunks []*findingChunk
-	n      int
-	group  int32   // the group at hand
-	start  int     // its first finding
-	idx    []int32 // scratch for ranking a group
-}
-
-const findingChunkLen = 1024
-
-// findingChunk holds findings and, for each, its group and its rank in it.
-type findingChunk struct {
-	f    [findingChunkLen]Finding
-	rank [findingChunkLen]groupRank
-}
-
-type groupRank struct{ g, r int32 }
-
-// The chunks of a scan, and its sort keys, are cleared and kept for the
-// next scan once the findings are copied out: a supervision system
-// evaluates again and again, and would otherwise allocate twice the
-// memory its findings take at every scan.
-var (
-	findingChunks = sync.Pool{New: func() any { return new(findingChunk) }}
-	findingKeys   sync.Pool // of *[]findingKey
-)
-
-// findingKey is what sorted orders findings by: the first 16 bytes of the
-// case ID as two integers, then the case and inquiry IDs; then, for two
-// findings of one group, their rank in it, and for two of different
-// groups, the whole findings, at indexes i.
-type findingKey struct {
-	p0, p1 uint64
-	c, q   string
-	groupRank
-	i int32
-}
-
-func (fs *findings) add(f Finding) {
-	k := fs.n % findingChunkLen
-	if k == 0 {
-		fs.chunks = append(fs.chunks, findingChunks.Get().(*findingChunk))
-	}
-	c := fs.chunks[len(fs.chunks)-1]
-	c.f[k], c.rank[k] = f, groupRank{g: fs.group}
-	fs.n++
-}
-
-func (fs *findings) at(i int32) *Finding { return &fs.chunks[i/findingChunkLen].f[i%findingChunkLen] }
-
-func (fs *findings) rankOf(i int32) *groupRank {
-	return &fs.chunks[i/findingChunkLen].rank[i%findingChunkLen]
-}
-
-// endGroup ends the group at hand, ranking its findings by
-// compareFindings: they lie together, so the ranking reads memory in
-// order, and the sort then compares whole findings only for two groups
-// of one case.
-func (fs *findings) endGroup() {
-	if n := fs.n - fs.start; n > 1 {
-		first := int32(fs.start)
-		idx := fs.idx[:0]
-		for j := range int32(n) {
-			idx = append(idx, first+j)
-		}
-		slices.SortStableFunc(idx, func(a, b int32) int { return compareFindings(fs.at(a), fs.at(b)) })
-		for r, i := range idx {
-			fs.rankOf(i).r = int32(r)
-		}
-		fs.idx = idx
-	}
-	fs.start = fs.n
-	fs.group++
-}
-
-// sorted returns the findings in one slice, sorted by a key that tells
-// every two different findings apart, so that the order never depends on
-// the input's. The sort runs on compact keys, and reads whole findings
-// only for two groups of one case.
-func (fs *findings) sorted() []Finding {
-	fs.endGroup()
-	var keys []findingKey
-	if kp, ok := findingKeys.Get().(*[]findingKey); ok && cap(*kp) >= fs.n {
-		keys = (*kp)[:fs.n]
-	} else {
-		keys = make([]findingKey, fs.n)
-	}
-	for i := range keys {
-		f := fs.at(int32(i))
-		p0, p1 := prefix16(f.Case)
-		keys[i] = findingKey{p0, p1, f.Case, f.Inquiry, *fs.rankOf(int32(i)), int32(i)}
-	}
-	slices.SortFunc(keys, func(a, b findingKey) int {
-		if a.p0 != b.p0 {
-			return cmp.Compare(a.p0, b.p0)
-		}
-		if a.p1 != b.p1 {
-			return cmp.Compare(a.p1, b.p1)
-		}
-		if c := strings.Compare(a.c, b.c); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.q, b.q); c != 0 {
-			return c
-		}
-		if a.g == b.g {
-			return cmp.Compare(a.r, b.r)
-		}
-		return compareFindings(fs.at(a.i), fs.at(b.i))
-	})
-	out := make([]Finding, fs.n)
-	for i, k := range keys {
-		out[i] = *fs.at(k.i)
-	}
-	clear(keys)
-	findingKeys.Put(&keys)
-	for k, c := range fs.chunks {
-		clear(c.f[:min(findingChunkLen, fs.n-k*findingChunkLen)])
-		findingChunks.Put(c)
-	}
-	*fs = findings{}
-	return out
-}
-
-// prefix16 returns the first 16 bytes of s, padded with zeros, as two
-// big-endian integers: they order as the strings do, except that a tie
-// may hide a difference further on.
-func prefix16(s string) (uint64, uint64) {
-	var b [16]byte
-	copy(b[:], s)
-	return binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:])
-}
-
-func compareFindings(a, b *Finding) int {
-	// Early returns: cmp.Or would evaluate every comparison every time.
-	if c := strings.Compare(a.Case, b.Case); c != 0 {
-		return c
-	}
-	if c := strings.Compare(a.Inquiry, b.Inquiry); c != 0 {
-		return c
-	}
-	if c := strings.Compare(string(a.Rule), string(b.Rule)); c != 0 {
-		return c
-	}
-	if c := strings.Compare(a.Clock, b.Clock); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.Day, b.Day); c != 0 {
-		return c
-	}
-	if c := strings.Compare(a.Officer, b.Officer); c != 0 {
-		return c
-	}
-	if c := strings.Compare(string(a.Step), string(b.Step)); c != 0 {
-		return c
-	}
-	return cmp.Or(cmp.Compare(firstEvidence(a), firstEvidence(b)), cmp.Compare(a.Overdue, b.Overdue), strings.Compare(a.Unit, b.Unit))
-}
-
-func firstEvidence(f *Finding) int {
-	if len(f.Evidence) == 0 {
-		return -1
-	}
-	return f.Evidence[len(f.Evidence)-1].Index
 }
 
 // substitutes indexes the roster's absences by officer, with the
@@ -257,24 +97,19 @@ type evaluation struct {
 	rec        *Record
 	steps      []step
 	stepsBuilt bool
-	// Findings take their evidence and delays from slabs, and build their
-	// two messages in buf as one string: a scan that finds a million
-	// breaches then makes a few allocations per finding, not a dozen.
+	// Findings take their evidence and delays from buffers the record at
+	// hand reuses (the findings collected copy them), and write their
+	// two messages in buf.
 	refs   []EventRef
 	delays []StepDelay
 	buf    []byte
 }
 
-const slabSize = 1024
-
-// evidence returns refs in the evaluation's slab, clipped so that an
-// append by the caller copies rather than overwrites.
+// evidence returns refs in the record's buffer, clipped so that an append
+// by the caller copies rather than overwrites.
 func (ev *evaluation) evidence(refs ...EventRef) []EventRef {
 	if len(refs) == 0 {
 		return nil
-	}
-	if cap(ev.refs)-len(ev.refs) < len(refs) {
-		ev.refs = make([]EventRef, 0, max(slabSize, len(refs)))
 	}
 	n := len(ev.refs)
 	ev.refs = append(ev.refs, refs...)
@@ -282,10 +117,13 @@ func (ev *evaluation) evidence(refs ...EventRef) []EventRef {
 }
 
 // texts returns the two messages written in buf, Chinese before split and
-// English after, in one allocation.
+// English after, as the findings collected keep them: shared with any
+// finding that said the same, and numbered for the pending form.
 func (ev *evaluation) texts(split int) (zh, en string) {
-	s := string(ev.buf)
-	return s[:split], s[split:]
+	ev.buf = binary.LittleEndian.AppendUint32(ev.buf, uint32(split))
+	ev.out.text = ev.out.message(ev.buf, split)
+	t := &ev.out.texts[ev.out.text]
+	return t[0], t[1]
 }
 
 // step is the time a case spent in one state: from the day of the event
@@ -400,16 +238,17 @@ func (ev *evaluation) emit(rec *Record, f Finding) {
 	if !ev.e.on(f.Rule) {
 		return
 	}
+	exempt := -1
 	for i := range rec.Exemptions {
-		if x := rec.Exemptions[i]; x.Rule == "" || x.Rule == f.Rule {
-			f.Exempt = &x
+		if x := &rec.Exemptions[i]; x.Rule == "" || x.Rule == f.Rule {
+			exempt = i
 			break
 		}
 	}
 	if f.Unit == "" {
 		f.Unit = rec.Unit
 	}
-	ev.out.add(f)
+	ev.out.add(&f, exempt)
 }
 
 func ref(c *procedure.Case, i int) EventRef {
@@ -420,6 +259,7 @@ func ref(c *procedure.Case, i int) EventRef {
 // record applies the rules to one record.
 func (ev *evaluation) record(rec *Record, di *defInfo) error {
 	ev.rec, ev.stepsBuilt = rec, false
+	ev.refs, ev.delays = ev.refs[:0], ev.delays[:0]
 	c := rec.Case
 	for i := range c.Clocks {
 		if err := ev.clock(rec, di, ev.ri.clocks[i], &c.Clocks[i]); err != nil {
@@ -553,9 +393,6 @@ func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, ci *cl
 		f.Overdue = st.Overdue
 		f.Day = st.Due + 1
 		n := len(ev.delays)
-		if cap(ev.delays)-n < len(steps) {
-			ev.delays, n = make([]StepDelay, 0, max(slabSize, len(steps))), 0
-		}
 		ev.delays = attribute(ev.delays, di.cal, clk, st, steps)
 		if len(ev.delays) > n {
 			f.Delay = ev.delays[n:len(ev.delays):len(ev.delays)]

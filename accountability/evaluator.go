@@ -382,6 +382,9 @@ type recordInfo struct {
 	events  []*triggerInfo // by event index
 	clocks  []*clockInfo   // by case clock index
 	flagged []int
+	// The definition found last, and its ID.
+	last   *defInfo
+	lastID string
 }
 
 // validateRecord checks record i, reporting every problem with its
@@ -395,7 +398,13 @@ func (e *Evaluator) validateRecord(p *problems, known *onRoster, i int, r *Recor
 		p.add(recordPath(i, ".case"), "no case")
 		return
 	}
-	di, ok := e.defs[c.Definition]
+	// Records come mostly of one procedure in a row: the last one found
+	// is compared first.
+	di, ok := ri.last, ri.last != nil && ri.lastID == c.Definition
+	if !ok {
+		di, ok = e.defs[c.Definition]
+		ri.last, ri.lastID = di, c.Definition
+	}
 	if !ok {
 		p.all = append(p.all, &Error{Op: "Evaluate", Path: recordPath(i, ".case.definition"), Err: ErrUnknownDefinition,
 			Detail: fmt.Sprintf("the evaluator has no procedure %q", c.Definition)})
@@ -433,16 +442,18 @@ func (e *Evaluator) validateRecord(p *problems, known *onRoster, i int, r *Recor
 			p.add(recordPath(i, fmt.Sprintf(".case.clocks[%d]", j)), "%s has no clock %q", c.Definition, c.Clocks[j].Spec)
 		}
 	}
-	first := len(p.all)
-	for name, rule := range r.Statutory {
-		if ci, ok := di.clocks.get(name); !ok || ci.role != procedure.RoleLimit {
-			p.add(recordPath(i, ".statutory["+name+"]"), "%s has no limit clock %q", c.Definition, name)
-		} else if _, err := deadline.NewTemplate(rule); err != nil {
-			p.add(recordPath(i, ".statutory["+name+"]"), "%v", err)
+	if len(r.Statutory) > 0 {
+		first := len(p.all)
+		for name, rule := range r.Statutory {
+			if ci, ok := di.clocks.get(name); !ok || ci.role != procedure.RoleLimit {
+				p.add(recordPath(i, ".statutory["+name+"]"), "%s has no limit clock %q", c.Definition, name)
+			} else if _, err := deadline.NewTemplate(rule); err != nil {
+				p.add(recordPath(i, ".statutory["+name+"]"), "%v", err)
+			}
 		}
+		// Problems come in the order of the names, not of the map.
+		slices.SortFunc(p.all[first:], func(a, b error) int { return cmp.Compare(pathOf(a), pathOf(b)) })
 	}
-	// Problems come in the order of the names, not of the map.
-	slices.SortFunc(p.all[first:], func(a, b error) int { return cmp.Compare(pathOf(a), pathOf(b)) })
 	for j, reg := range r.Register {
 		if reg.Event < 0 || reg.Event >= len(c.Events) {
 			p.add(recordPath(i, fmt.Sprintf(".register[%d].event", j)), "the case has no event %d", reg.Event)

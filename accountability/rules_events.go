@@ -192,9 +192,12 @@ func (ev *evaluation) budgets(rec *Record, di *defInfo, steps []step) error {
 		f := Finding{
 			Rule: RuleStepLimit, Case: c.ID, Definition: c.Definition, Officer: s.officer, Step: s.state,
 			Day: s.from + 1, Severity: ev.e.th.grade(over), Overdue: over,
-			Delay:    []StepDelay{{Step: s.state, Officer: s.officer, Days: over}},
 			Citation: ev.e.citation(RuleStepLimit, xiaoneng.Citation{}),
 		}
+		// The delay from the record's buffer, as a limit's.
+		n := len(ev.delays)
+		ev.delays = append(ev.delays, StepDelay{Step: s.state, Officer: s.officer, Days: over})
+		f.Delay = ev.delays[n:len(ev.delays):len(ev.delays)]
 		zh, en := di.d.StateLabel(s.state)
 		m := appendCount(append(append(append(ev.buf[:0], "环节“"...), zh...), "”用时"...), used, b.Unit, true)
 		m = appendCount(append(m, "，超过环节时限"...), b.N, b.Unit, true)
@@ -334,7 +337,7 @@ func (ev *evaluation) inquiry(q *Inquiry, r Roster) error {
 		MessageEN: fmt.Sprintf("an inquiry of %s not answered, handled or referred in time: %s", asked, q.Outcome),
 	}
 	if ev.e.on(f.Rule) {
-		ev.out.add(f)
+		ev.out.add(&f, -1)
 	}
 	return nil
 }
