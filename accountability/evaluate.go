@@ -322,17 +322,20 @@ func (ev *evaluation) clock(rec *Record, di *defInfo, ci *clockInfo, cc *procedu
 	// A promised limit (承诺时限): judged as a promise, and the same ledger
 	// judged again on the statutory rule.
 	ev.limit(RulePromise, rec, di, ci, cc, cc.Clock, st, ev.e.th.grade(st.Overdue), statCite)
-	stat, err := statutory.Start(cc.Clock.Started())
+	start, err := statutory.Start(cc.Clock.Started())
 	if err != nil {
 		return nil
 	}
+	var b deadline.ClockBuilder
+	b.Reset(start)
 	for _, x := range cc.Clock.Ledger() {
-		if stat, err = stat.Apply(di.cal, x); err != nil {
+		if err := b.Apply(di.cal, x); err != nil {
 			// The ledger does not fit the statutory rule (an extension
 			// only the promise allowed): no statutory judgement.
 			return nil
 		}
 	}
+	stat := b.Clock()
 	if sst, err := stat.Status(di.cal, ev.asOf); err == nil && sst.Overdue > 0 {
 		ev.limit(rule, rec, di, ci, cc, stat, sst, ev.e.th.grade(sst.Overdue), statCite)
 	}
