@@ -41,10 +41,6 @@ type firing struct {
 	dateKey string
 	date    date.Date
 	dateOK  bool
-	// ledgers are Replay's builders of the case's clocks, one for each
-	// of c.Clocks in the same order, appending each clock's entries in
-	// place: Replay alone holds the clocks it builds (see effects).
-	ledgers []deadline.ClockBuilder
 }
 
 type firingKey struct{}
@@ -708,8 +704,7 @@ func (d *Definition) effects(f *firing, t *transInfo, owned bool) ([]CaseClock, 
 			if err != nil {
 				return nil, d.clockError(c, e, name, err)
 			}
-			i := idx
-			if i >= 0 {
+			if idx >= 0 {
 				if st, err := clocks[idx].Clock.Status(d.cal, day); err == nil && !st.Stopped {
 					return nil, d.effectError(c, e, ErrInvalidTransition, fmt.Sprintf("clock %q is already running", name))
 				}
@@ -720,16 +715,6 @@ func (d *Definition) effects(f *firing, t *transInfo, owned bool) ([]CaseClock, 
 					clocks = make([]CaseClock, 0, len(d.spec.Clocks))
 				}
 				clocks = append(clocks, CaseClock{Name: name, Spec: ef.Clock, Clock: clk})
-				i = len(clocks) - 1
-				if owned {
-					if cap(f.ledgers) == 0 {
-						f.ledgers = make([]deadline.ClockBuilder, 0, len(d.spec.Clocks))
-					}
-					f.ledgers = append(f.ledgers, deadline.ClockBuilder{})
-				}
-			}
-			if owned {
-				f.ledgers[i].Reset(clk)
 			}
 			continue
 		}
@@ -737,7 +722,7 @@ func (d *Definition) effects(f *firing, t *transInfo, owned bool) ([]CaseClock, 
 			if idx < 0 {
 				return nil, d.effectError(c, e, ErrInvalidTransition, fmt.Sprintf("clock %q never started", name))
 			}
-			if err := d.enter(f, ef, day, &clocks[idx], idx, owned); err != nil {
+			if err := d.enter(c, e, ef, day, &clocks[idx]); err != nil {
 				return nil, err
 			}
 			continue
@@ -751,7 +736,7 @@ func (d *Definition) effects(f *firing, t *transInfo, owned bool) ([]CaseClock, 
 			if st, err := clocks[i].Clock.Status(d.cal, day); err != nil || st.Stopped {
 				continue
 			}
-			if err := d.enter(f, ef, day, &clocks[i], i, owned); err != nil {
+			if err := d.enter(c, e, ef, day, &clocks[i]); err != nil {
 				return nil, err
 			}
 		}
@@ -770,23 +755,11 @@ func clockIndex(clocks []CaseClock, name string) int {
 	return -1
 }
 
-// enter applies effect ef of f's event on day to clock cc, the i-th of
-// the case's clocks. Replay, which owns the case, appends the entry to
-// the clock's ledger in place (see firing.ledgers); Fire leaves the
-// clock's ledger as it was, for a copy of the case made before.
-func (d *Definition) enter(f *firing, ef *Effect, day date.Date, cc *CaseClock, i int, owned bool) error {
-	c, e := f.c, f.e
+// enter applies effect ef of event e to clock cc of case c on day.
+func (d *Definition) enter(c *Case, e *Event, ef *Effect, day date.Date, cc *CaseClock) error {
 	x, detail := d.entry(ef, e, day)
 	if detail != "" {
 		return d.effectError(c, e, ErrInvalidEvent, detail)
-	}
-	if owned {
-		lb := &f.ledgers[i]
-		if err := lb.Apply(d.cal, x); err != nil {
-			return d.clockError(c, e, cc.Name, err)
-		}
-		cc.Clock = lb.Clock()
-		return nil
 	}
 	clk, err := cc.Clock.Apply(d.cal, x)
 	if err != nil {
