@@ -6,8 +6,10 @@ import "slices"
 // place. [Clock.Apply] copies the whole ledger so that the receiver stays
 // as it was; a clock built entry by entry with it copies n²/2 entries and
 // allocates a ledger per entry. A builder keeps a ledger of its own with
-// room to grow, for a caller that alone holds the clock as it builds it:
-// replaying a case's stored events, reading a stored ledger back.
+// room to grow, for a caller that alone holds the clock as it builds it,
+// such as one reading a stored ledger back. It pays on ledgers of more
+// than a few entries: seven are built in half the time, with two
+// allocations instead of seven (BenchmarkLedgerReplay).
 //
 // [ClockBuilder.Clock] returns the clock as it stands, an immutable Clock
 // like any other, without copying. Entries once appended never change,
@@ -18,8 +20,8 @@ import "slices"
 // entry changes nothing. The zero ClockBuilder holds the zero Clock, which
 // refuses every entry; [ClockBuilder.Reset] puts a clock in it. A builder
 // is not safe for concurrent use. A copy of a builder goes on from the
-// same clock without disturbing the original: the first entry either of
-// them appends after the copy copies the ledger.
+// same clock without disturbing the original: the copy's first entry
+// copies the ledger, and the original goes on appending in place.
 type ClockBuilder struct {
 	// self is the builder the spare room of c's ledger belongs to. A copy
 	// of the builder has the original's address there, and gives up the

@@ -63,7 +63,7 @@
 // allocate nothing. A clock's status walks its ledger once, with constant
 // work per entry. A Clock is immutable, so each ledger method copies the
 // ledger; a [ClockBuilder] appends in place, for a caller that builds one
-// clock entry by entry (a stored ledger read back, a case replayed).
+// clock entry by entry (a stored ledger read back).
 //
 // # Errors
 //
