@@ -46,8 +46,8 @@ func (c *Clock) UnmarshalJSON(data []byte) error {
 		return withOp(err, op)
 	}
 	// A builder appends each entry in place, where Clock.Apply would copy
-	// the ledger for each. The calendar is not at hand: an extension is
-	// not checked against it, as when the clock was stored.
+	// the ledger for each. No calendar is at hand, so an extension is not
+	// checked against the end of the period.
 	var b ClockBuilder
 	b.Reset(n)
 	for _, e := range raw.Ledger {
