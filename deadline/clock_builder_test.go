@@ -26,13 +26,8 @@ type builderUnderTest struct {
 // builder returned keeps what it had, whatever the builders did after.
 func TestClockBuilderModel(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		cal := deadline.ChinaMainland()
-		r := gen.ReferenceRule().Draw(t, "rule")
-		start := gen.Day(2008, 1, 1) + date.Date(rapid.IntRange(0, 17*365).Draw(t, "start"))
-		clk, err := deadline.Start(r, start)
-		if err != nil {
-			t.Fatal(err)
-		}
+		cal, r, clk := drawStarted(t)
+		start := clk.Started()
 		first := &builderUnderTest{b: new(deadline.ClockBuilder), want: clk}
 		first.b.Reset(clk)
 		builders := []*builderUnderTest{first}

@@ -411,15 +411,22 @@ func trim(s string) string {
 	return s
 }
 
+// drawStarted draws a reference rule and a clock on it started in the
+// China calendar's coverage, with an empty ledger.
+func drawStarted(t *rapid.T) (*deadline.Calendar, deadline.Rule, deadline.Clock) {
+	r := gen.ReferenceRule().Draw(t, "rule")
+	start := gen.Day(2008, 1, 1) + date.Date(rapid.IntRange(0, 17*365).Draw(t, "start"))
+	clk, err := deadline.Start(r, start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return deadline.ChinaMainland(), r, clk
+}
+
 func TestClockModel(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		cal := deadline.ChinaMainland()
-		r := gen.ReferenceRule().Draw(t, "rule")
-		start := gen.Day(2008, 1, 1) + date.Date(rapid.IntRange(0, 17*365).Draw(t, "start"))
-		clk, err := deadline.Start(r, start)
-		if err != nil {
-			t.Fatal(err)
-		}
+		cal, r, clk := drawStarted(t)
+		start := clk.Started()
 		m := &clockModel{cal: cal, rule: r, start: start}
 		last := start
 		t.Repeat(map[string]func(*rapid.T){
