@@ -258,7 +258,13 @@ func (c Clock) Stopped() bool {
 // [Clock.EarliestDue]. No status needs computing: a scan of many closed
 // cases skips most of them.
 func (c Clock) StoppedEarly() bool {
-	return c.rule != nil && c.Stopped() && c.LastDay() <= c.EarliestDue()
+	// Read the fields, not through the value methods: each of those
+	// inlined copies the clock.
+	n := len(c.ledger)
+	if n == 0 || c.rule == nil || c.ledger[n-1].Kind != EntryStop {
+		return false
+	}
+	return c.ledger[n-1].On <= earliestDue(c.start, c.rule.Period)
 }
 
 // EarliestDue returns a day the clock cannot fall due before, whatever
@@ -269,7 +275,13 @@ func (c Clock) StoppedEarly() bool {
 // later. Before that day a clock needs no status to know it has not run
 // out.
 func (c Clock) EarliestDue() date.Date {
-	p := c.Period()
+	if c.rule == nil {
+		return c.start
+	}
+	return earliestDue(c.start, c.rule.Period)
+}
+
+func earliestDue(start date.Date, p Period) date.Date {
 	n := p.N
 	switch p.Unit {
 	case Months:
@@ -277,7 +289,7 @@ func (c Clock) EarliestDue() date.Date {
 	case Years:
 		n *= 365
 	}
-	return c.start + date.Date(max(n, 0))
+	return start + date.Date(max(n, 0))
 }
 
 // LastDay returns the day of the last ledger entry, or the start day when
