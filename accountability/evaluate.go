@@ -262,7 +262,7 @@ func (ev *evaluation) record(rec *Record, di *defInfo) error {
 	ev.refs, ev.delays = ev.refs[:0], ev.delays[:0]
 	c := rec.Case
 	for i := range c.Clocks {
-		if err := ev.clock(rec, di, ev.ri.clocks[i], &c.Clocks[i]); err != nil {
+		if err := ev.clock(rec, di, ev.ri.clock(i), &c.Clocks[i]); err != nil {
 			return err
 		}
 	}
@@ -358,7 +358,7 @@ func (ev *evaluation) window(rec *Record, di *defInfo, ci *clockInfo, cc *proced
 	}
 	for i := range rec.Case.Events {
 		x := &rec.Case.Events[i]
-		if ev.ri.events[i].stops[ci.idx] && eventDay(x) == st.StoppedOn && slices.Contains(ci.steps, x.Trigger) {
+		if ev.ri.trig(i).stops[ci.idx] && eventDay(x) == st.StoppedOn && slices.Contains(ci.steps, x.Trigger) {
 			ev.limit(ci.rule, rec, di, ci, cc, cc.Clock, st, ev.e.th.grade(st.Overdue), ci.statCite)
 			return nil
 		}
@@ -431,7 +431,7 @@ func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, ci *cl
 		f.Step, f.Officer, f.Unit = at.state, at.officer, at.unit
 	}
 	var refs [2]EventRef
-	f.Evidence = ev.evidence(clockEvidence(refs[:0], ev.ri.events, ci.idx, c, st)...)
+	f.Evidence = ev.evidence(clockEvidence(refs[:0], &ev.ri, ci.idx, c, st)...)
 	// Messages are appended, not formatted: a scan makes millions. They
 	// name the limit by its rule ("作出行政许可决定", "licensing decision")
 	// and count in its unit.
@@ -516,11 +516,12 @@ func attribute(out []StepDelay, cal *deadline.Calendar, clk deadline.Clock, st d
 
 // clockEvidence names the events that started the clock's current count
 // and, if it stopped, the one that stopped it, appending them to out.
-// The events' triggers are given looked up, and the clock by its index in
-// the definition.
-func clockEvidence(out []EventRef, events []*triggerInfo, clock int, c *procedure.Case, st deadline.Status) []EventRef {
+// The events' triggers are given looked up in ri, and the clock by its
+// index in the definition.
+func clockEvidence(out []EventRef, ri *recordInfo, clock int, c *procedure.Case, st deadline.Status) []EventRef {
 	start, stop := -1, -1
-	for i, ti := range events {
+	for i, x := range ri.events {
+		ti := ri.di.trigs[x]
 		starts, stops := ti.starts[clock], st.Stopped && stop < 0 && ti.stops[clock]
 		if !starts && !stops {
 			continue

@@ -51,13 +51,20 @@ type defInfo struct {
 	cal      *deadline.Calendar
 	prof     Profile
 	initial  procedure.State
-	states   symtab[bool]
-	triggers symtab[*triggerInfo]
-	clocks   symtab[*clockInfo] // by clock name
-	cites    map[procedure.Trigger]xiaoneng.Citation
-	handler  string
-	missing  string // payload keys of a notice's lists
-	conform  string
+	states   symtab // by state ID: the state's index
+	triggers symtab // by trigger ID: the index in trigs
+	clocks   symtab // by clock name: the index in clockList
+	// trigs and clockList hold the infos by the definition's order of
+	// triggers and clocks, the values of the tables above: a record's
+	// look-ups are kept as indexes, which hold no pointer, so that
+	// storing them costs no write barrier while the garbage collector
+	// marks.
+	trigs     []*triggerInfo
+	clockList []*clockInfo
+	cites     map[procedure.Trigger]xiaoneng.Citation
+	handler   string
+	missing   string // payload keys of a notice's lists
+	conform   string
 }
 
 // Option configures an [Evaluator]. The set of options is closed.
@@ -196,20 +203,23 @@ func newDefInfo(d *procedure.Definition, p *problems, at string) *defInfo {
 		cites: map[procedure.Trigger]xiaoneng.Citation{},
 	}
 	di.prof.Definition = s.ID
-	for _, st := range s.States {
-		di.states.put(string(st.ID), true)
+	for k, st := range s.States {
+		di.states.put(string(st.ID), int32(k))
 	}
-	for _, tr := range s.Triggers {
-		di.triggers.put(string(tr.ID), &triggerInfo{starts: make([]bool, len(s.Clocks)), stops: make([]bool, len(s.Clocks))})
+	for k, tr := range s.Triggers {
+		ti := &triggerInfo{starts: make([]bool, len(s.Clocks)), stops: make([]bool, len(s.Clocks))}
+		di.triggers.put(string(tr.ID), int32(k))
+		di.trigs = append(di.trigs, ti)
 	}
 	for _, t := range s.Transitions {
-		if ti, _ := di.triggers.get(string(t.Trigger)); ti != nil && !slices.Contains(ti.dests, t.To) {
+		if ti, _ := di.trigger(t.Trigger); ti != nil && !slices.Contains(ti.dests, t.To) {
 			ti.dests = append(ti.dests, t.To)
 		}
 	}
 	for k, c := range s.Clocks {
 		ci := &clockInfo{idx: k, role: c.Role, rule: RuleTimeLimit, steps: slices.Clone(c.Steps)}
-		di.clocks.put(c.Name, ci)
+		di.clocks.put(c.Name, int32(k))
+		di.clockList = append(di.clockList, ci)
 		var r deadline.Rule
 		switch {
 		case c.Rule != nil:
@@ -232,9 +242,9 @@ func newDefInfo(d *procedure.Definition, p *problems, at string) *defInfo {
 		if _, ok := di.cites[t.Trigger]; !ok && !t.Citation.IsZero() {
 			di.cites[t.Trigger] = t.Citation
 		}
-		ti, _ := di.triggers.get(string(t.Trigger))
+		ti, _ := di.trigger(t.Trigger)
 		for _, ef := range t.Effects {
-			ci, _ := di.clocks.get(ef.Clock)
+			ci, _ := di.clock(ef.Clock)
 			if ti == nil || ci == nil {
 				continue // the definition validated both
 			}
@@ -249,18 +259,36 @@ func newDefInfo(d *procedure.Definition, p *problems, at string) *defInfo {
 	return di
 }
 
+// trigger returns the look-up of trigger t.
+func (di *defInfo) trigger(t procedure.Trigger) (*triggerInfo, bool) {
+	if k, ok := di.triggers.get(string(t)); ok {
+		return di.trigs[k], true
+	}
+	return nil, false
+}
+
+// clock returns the look-up of the clock named name.
+func (di *defInfo) clock(name string) (*clockInfo, bool) {
+	if k, ok := di.clocks.get(name); ok {
+		return di.clockList[k], true
+	}
+	return nil, false
+}
+
 func (di *defInfo) setProfile(pr Profile) {
 	di.prof = pr.clone()
 	di.handler = cmp.Or(pr.Handler, "handler")
 	di.missing = cmp.Or(pr.Missing, "missing")
 	di.conform = cmp.Or(pr.Conforming, "conforming")
-	di.clocks.each(func(name string, ci *clockInfo) {
+	di.clocks.each(func(name string, k int32) {
+		ci := di.clockList[k]
 		ci.rule = RuleTimeLimit
 		if r, ok := pr.ClockRules[name]; ok {
 			ci.rule = r
 		}
 	})
-	di.triggers.each(func(t string, ti *triggerInfo) {
+	di.triggers.each(func(t string, k int32) {
+		ti := di.trigs[k]
 		ti.notice = slices.Contains(pr.Notices, procedure.Trigger(t))
 		ti.refusal = slices.Contains(pr.Refusals, procedure.Trigger(t))
 		ti.deemed = slices.Contains(pr.Deemed, procedure.Trigger(t))
@@ -271,13 +299,13 @@ func (di *defInfo) validateProfile(pr Profile, at string, p *problems) {
 	for k, list := range [3][]procedure.Trigger{pr.Notices, pr.Refusals, pr.Deemed} {
 		name := [3]string{"notices", "refusals", "deemed"}[k]
 		for i, t := range list {
-			if _, ok := di.triggers.get(string(t)); !ok {
+			if _, ok := di.trigger(t); !ok {
 				p.add(fmt.Sprintf("%s.%s[%d]", at, name, i), "%s has no trigger %q", pr.Definition, t)
 			}
 		}
 	}
 	for clock, rule := range pr.ClockRules {
-		if _, ok := di.clocks.get(clock); !ok {
+		if _, ok := di.clock(clock); !ok {
 			p.add(at+".clock_rules", "%s has no clock %q", pr.Definition, clock)
 		}
 		if _, ok := LookupRule(rule); !ok {
@@ -285,12 +313,12 @@ func (di *defInfo) validateProfile(pr Profile, at string, p *problems) {
 		}
 	}
 	for st, key := range pr.Units {
-		if ok, _ := di.states.get(string(st)); !ok || blank(key) {
+		if _, ok := di.states.get(string(st)); !ok || blank(key) {
 			p.add(at+".units", "%s has no state %q, or the key is blank", pr.Definition, st)
 		}
 	}
 	for st, b := range pr.Budgets {
-		if ok, _ := di.states.get(string(st)); !ok {
+		if _, ok := di.states.get(string(st)); !ok {
 			p.add(at+".budgets", "%s has no state %q", pr.Definition, st)
 		}
 		if err := b.Validate(); err != nil || b.N == 0 || (b.Unit != deadline.WorkingDays && b.Unit != deadline.Days) {
@@ -349,42 +377,45 @@ func (e *Evaluator) validateRoster(p *problems, r *Roster) *onRoster {
 	return known
 }
 
-// onRoster tells whether an officer id is on the roster. The events of a
-// case name few officers, mostly the same one in a row, so the last id
-// found is kept and compared first. It belongs to one evaluation.
+// onRoster tells whether an officer id is on the roster. It belongs to
+// one evaluation.
 type onRoster struct {
-	ids  map[string]bool
-	last string
+	ids map[string]bool
 }
 
 func (o *onRoster) has(id string) bool {
-	if id == o.last && id != "" {
-		return true
-	}
-	var ok bool
 	if len(o.ids) == 0 {
-		ok = !blank(id)
-	} else {
-		ok = o.ids[id] // blank ids are never in the map
+		return !blank(id)
 	}
-	if ok {
-		o.last = id
-	}
-	return ok
+	return o.ids[id] // blank ids are never in the map
 }
 
 // recordInfo is what validateRecord learns of the record at hand for the
 // rules: the look-ups of its events' triggers and of its clocks, and the
 // events the profile gives a meaning (notices, refusals, deemed
-// outcomes). Its slices are reused from record to record.
+// outcomes). Its slices are reused from record to record, and hold
+// indexes rather than pointers: a scan stores some ten for each record,
+// and a pointer stored while the garbage collector marks costs the
+// collector's write barrier.
 type recordInfo struct {
 	di      *defInfo
-	events  []*triggerInfo // by event index
-	clocks  []*clockInfo   // by case clock index
+	events  []int32 // by event index: the index in di.trigs, or -1
+	clocks  []int32 // by case clock index: the index in di.clockList, or -1
 	flagged []int
 	// The definition found last, and its ID.
 	last   *defInfo
 	lastID string
+}
+
+// trig returns the look-up of event i's trigger.
+func (ri *recordInfo) trig(i int) *triggerInfo { return ri.di.trigs[ri.events[i]] }
+
+// clock returns the look-up of the case's clock k, or nil.
+func (ri *recordInfo) clock(k int) *clockInfo {
+	if x := ri.clocks[k]; x >= 0 {
+		return ri.di.clockList[x]
+	}
+	return nil
 }
 
 // validateRecord checks record i, reporting every problem with its
@@ -392,35 +423,52 @@ type recordInfo struct {
 // Locations are formatted only for problems: a valid input of a million
 // records is checked without building a string.
 func (e *Evaluator) validateRecord(p *problems, known *onRoster, i int, r *Record, ri *recordInfo) {
-	ri.di, ri.events, ri.clocks, ri.flagged = nil, ri.events[:0], ri.clocks[:0], ri.flagged[:0]
+	// Each slice is cut back by itself, which stores only its length.
+	ri.events = ri.events[:0]
+	ri.clocks = ri.clocks[:0]
+	ri.flagged = ri.flagged[:0]
 	c := r.Case
 	if c == nil {
+		ri.di = nil
 		p.add(recordPath(i, ".case"), "no case")
 		return
 	}
 	// Records come mostly of one procedure in a row: the last one found
-	// is compared first.
+	// is compared first, and stored again only when it changes.
 	di, ok := ri.last, ri.last != nil && ri.lastID == c.Definition
 	if !ok {
 		di, ok = e.defs[c.Definition]
 		ri.last, ri.lastID = di, c.Definition
 	}
 	if !ok {
+		ri.di = nil
 		p.all = append(p.all, &Error{Op: "Evaluate", Path: recordPath(i, ".case.definition"), Err: ErrUnknownDefinition,
 			Detail: fmt.Sprintf("the evaluator has no procedure %q", c.Definition)})
 		return
 	}
-	ri.di = di
-	if ok, _ := di.states.get(string(c.State)); !ok {
+	if ri.di != di {
+		ri.di = di
+	}
+	if _, ok := di.states.get(string(c.State)); !ok {
 		p.add(recordPath(i, ".case.state"), "%s has no state %q", c.Definition, c.State)
 	}
 	if blank(r.Unit) {
 		p.add(recordPath(i, ".unit"), "the record names no unit")
 	}
+	// The officer found last, kept here rather than in known: a local
+	// variable is stored without a write barrier.
+	var officer string
 	for j := range c.Events {
 		ev := &c.Events[j]
-		ti, ok := di.triggers.get(string(ev.Trigger))
-		ri.events = append(ri.events, ti)
+		idx, ok := di.triggers.get(string(ev.Trigger))
+		if !ok {
+			idx = -1
+		}
+		ri.events = append(ri.events, idx)
+		var ti *triggerInfo
+		if ok {
+			ti = di.trigs[idx]
+		}
 		switch {
 		case !ok:
 			p.add(eventPath(i, j, "trigger"), "%s has no trigger %q", c.Definition, ev.Trigger)
@@ -431,13 +479,21 @@ func (e *Evaluator) validateRecord(p *problems, known *onRoster, i int, r *Recor
 		case ti.notice || ti.refusal || ti.deemed:
 			ri.flagged = append(ri.flagged, j)
 		}
-		if !ev.Auto && !known.has(ev.Actor.Officer) {
+		if ev.Auto || (ev.Actor.Officer == officer && officer != "") {
+			continue
+		}
+		if known.has(ev.Actor.Officer) {
+			officer = ev.Actor.Officer
+		} else {
 			p.add(eventPath(i, j, "actor"), "officer %q is not on the roster", ev.Actor.Officer)
 		}
 	}
 	for j := range c.Clocks {
-		ci, ok := di.clocks.get(c.Clocks[j].Spec)
-		ri.clocks = append(ri.clocks, ci)
+		idx, ok := di.clocks.get(c.Clocks[j].Spec)
+		if !ok {
+			idx = -1
+		}
+		ri.clocks = append(ri.clocks, idx)
 		if !ok {
 			p.add(recordPath(i, fmt.Sprintf(".case.clocks[%d]", j)), "%s has no clock %q", c.Definition, c.Clocks[j].Spec)
 		}
@@ -445,7 +501,7 @@ func (e *Evaluator) validateRecord(p *problems, known *onRoster, i int, r *Recor
 	if len(r.Statutory) > 0 {
 		first := len(p.all)
 		for name, rule := range r.Statutory {
-			if ci, ok := di.clocks.get(name); !ok || ci.role != procedure.RoleLimit {
+			if ci, ok := di.clock(name); !ok || ci.role != procedure.RoleLimit {
 				p.add(recordPath(i, ".statutory["+name+"]"), "%s has no limit clock %q", c.Definition, name)
 			} else if _, err := deadline.NewTemplate(rule); err != nil {
 				p.add(recordPath(i, ".statutory["+name+"]"), "%v", err)

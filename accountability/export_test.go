@@ -13,11 +13,11 @@ import (
 // whether every key, and every probe, is found alike in both: the map is
 // the oracle of the optimised look-up.
 func SymtabAgrees(keys, probes []string) bool {
-	var t symtab[int]
-	m := map[string]int{}
+	var t symtab
+	m := map[string]int32{}
 	for i, k := range keys {
-		t.put(k, i)
-		m[k] = i
+		t.put(k, int32(i))
+		m[k] = int32(i)
 	}
 	for _, k := range append(keys, probes...) {
 		a, okA := t.get(k)
@@ -27,7 +27,7 @@ func SymtabAgrees(keys, probes []string) bool {
 		}
 	}
 	n := 0
-	t.each(func(string, int) { n++ })
+	t.each(func(string, int32) { n++ })
 	return n == len(m)
 }
 

@@ -29,7 +29,7 @@ func (ev *evaluation) events(rec *Record, di *defInfo) {
 	for _, i := range ev.ri.flagged {
 		x := c.Events[i]
 		day := eventDay(&x)
-		ti := ev.ri.events[i]
+		ti := ev.ri.trig(i)
 		switch {
 		case ti.notice:
 			if first < 0 {
@@ -116,7 +116,7 @@ func (ev *evaluation) noticed(c *procedure.Case, first, i int, m string, di *def
 		if k <= first || k >= i {
 			continue
 		}
-		if ev.ri.events[k].notice &&
+		if ev.ri.trig(k).notice &&
 			slices.Contains(splitList(c.Events[k].Payload[di.missing]), m) {
 			return true
 		}
@@ -226,7 +226,7 @@ func (ev *evaluation) budgets(rec *Record, di *defInfo, steps []step) error {
 // excluded time is left out), or plain days when none did.
 func (ev *evaluation) used(di *defInfo, c *procedure.Case, s *step, unit deadline.Unit) (int, error) {
 	for k, cc := range c.Clocks {
-		ci := ev.ri.clocks[k]
+		ci := ev.ri.clock(k)
 		if ci.role != procedure.RoleLimit {
 			continue
 		}
@@ -282,7 +282,7 @@ func (ev *evaluation) absences(rec *Record, di *defInfo, steps []step) {
 				continue // too few days, whatever their kind
 			}
 			idle, err := di.cal.WorkingDaysBetween(lo, hi)
-			if err != nil || idle <= ev.e.th.IdleDays || !limitRunning(di, c, ev.ri.clocks, lo+1, hi) {
+			if err != nil || idle <= ev.e.th.IdleDays || !limitRunning(di, c, &ev.ri, lo+1, hi) {
 				continue
 			}
 			day, ok := addWD(di.cal, lo, ev.e.th.IdleDays+1)
@@ -350,11 +350,11 @@ func addWD(cal *deadline.Calendar, d date.Date, n int) (date.Date, bool) {
 
 // limitRunning reports whether a limit of the agency ran on some day from
 // from to to, both included: started by then, and not stopped before.
-// clocks are the case's clocks looked up.
-func limitRunning(di *defInfo, c *procedure.Case, clocks []*clockInfo, from, to date.Date) bool {
+// ri holds the case's clocks looked up.
+func limitRunning(di *defInfo, c *procedure.Case, ri *recordInfo, from, to date.Date) bool {
 	for i := range c.Clocks {
 		cc := &c.Clocks[i]
-		if ci := clocks[i]; ci == nil || ci.role != procedure.RoleLimit || cc.Clock.Started() > to {
+		if ci := ri.clock(i); ci == nil || ci.role != procedure.RoleLimit || cc.Clock.Started() > to {
 			continue
 		}
 		st, err := cc.Clock.Status(di.cal, to)
