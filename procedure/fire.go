@@ -142,9 +142,19 @@ func daysFromCivil(y, m, d int) int {
 	return era*146097 + doe - 719468       // 719468 days from 0000-03-01 to 1970-01-01
 }
 
-// compile builds the definition's stateless machine: states and
-// transitions, each transition guarded by one function that evaluates its
-// guards and records which transition passed.
+// compile builds the definition's stateless machine: its states, and
+// for each trigger that leads out of a state one transition whose
+// destination the machine asks of choose, which evaluates the guards of
+// the definition's transitions on that trigger out of that state and
+// records which one passed.
+//
+// Guards are evaluated by choose rather than registered with stateless,
+// one guard function per transition, for three reasons. Replay resolves
+// events with the same function, so Fire and Replay cannot differ. Two
+// transitions whose guards both hold (a Go guard may answer differently
+// when asked twice) are refused with an error, where stateless panics.
+// And stateless builds a list of unmet guard descriptions for every
+// guarded transition it tries, an allocation on every Fire.
 func (d *Definition) compile() {
 	m := stateless.NewStateMachineWithExternalStorage(
 		func(ctx context.Context) (stateless.State, error) {
@@ -165,41 +175,55 @@ func (d *Definition) compile() {
 		stateless.FiringImmediate,
 	)
 	m.OnUnhandledTrigger(func(ctx context.Context, s stateless.State, t stateless.Trigger, _ []string) error {
-		f, _ := firingOf(ctx)
-		e := &Error{Op: "Fire", State: s.(*stateInfo).spec.ID, Trigger: t.(*triggerInfo).spec.ID, Err: ErrInvalidTransition}
-		if f != nil {
-			e.Case, e.Unmet = f.c.ID, slices.Clone(f.unmet)
-		}
-		if len(e.Unmet) == 0 {
-			e.Detail = "the definition allows no such step from this state"
+		e := &Error{Op: "Fire", State: s.(*stateInfo).spec.ID, Trigger: t.(*triggerInfo).spec.ID, Err: ErrInvalidTransition,
+			Detail: "the definition allows no such step from this state"}
+		if f, ok := firingOf(ctx); ok {
+			e.Case = f.c.ID
 		}
 		return e
 	})
 	for _, st := range d.spec.States {
-		m.Configure(d.states[st.ID])
-	}
-	for i, t := range d.spec.Transitions {
-		guard := d.guardFunc(&d.trans[i])
-		cfg := m.Configure(d.states[t.From])
-		trigger := d.triggers[t.Trigger]
-		if t.From == t.To {
-			cfg.InternalTransition(trigger, func(context.Context, ...any) error { return nil }, guard)
-		} else {
-			cfg.Permit(trigger, d.states[t.To], guard)
+		si := d.states[st.ID]
+		cfg := m.Configure(si)
+		for k := range si.steps {
+			step := &si.steps[k]
+			cfg.PermitDynamic(step.info, func(ctx context.Context, _ ...any) (stateless.State, error) {
+				f, ok := firingOf(ctx)
+				if !ok {
+					return nil, fmt.Errorf("%w: fired without a case", ErrInvalidEvent)
+				}
+				if err := d.choose(f, "Fire", step); err != nil {
+					return nil, err
+				}
+				return d.trans[f.fired].to, nil
+			})
 		}
 	}
 	d.machine = m
 }
 
-// guardFunc returns the stateless guard of transition t.
-func (d *Definition) guardFunc(t *transInfo) stateless.GuardFunc {
-	return func(ctx context.Context, _ ...any) bool {
-		f, ok := firingOf(ctx)
-		if !ok {
-			return false
+// choose evaluates the guards of every transition of step st (nil if the
+// event's trigger does not lead out of the case's state) and records in
+// f.fired the one whose guards all hold. None holding is refused with the
+// guards that failed; two holding, with ErrInvalidDefinition.
+func (d *Definition) choose(f *firing, op string, st *stepInfo) error {
+	if st != nil {
+		for _, t := range st.trans {
+			// guardsHold records the transition it passes: one recorded
+			// before means two transitions hold.
+			if prev := f.fired; d.guardsHold(t, f) && prev >= 0 {
+				return d.eventError(op, f.c, f.e.Trigger, ErrInvalidDefinition, "the guards of two transitions both hold")
+			}
 		}
-		return d.guardsHold(t, f)
 	}
+	if f.fired < 0 {
+		pe := d.eventError(op, f.c, f.e.Trigger, ErrInvalidTransition, "")
+		if pe.Unmet = slices.Clone(f.unmet); len(f.unmet) == 0 {
+			pe.Detail = "the definition allows no such step from this state"
+		}
+		return pe
+	}
+	return nil
 }
 
 // guardsHold evaluates every guard of transition t, noting those that
@@ -535,8 +559,9 @@ func (d *Definition) apply(ctx context.Context, op string, c *Case, si *stateInf
 	f.Context, f.d, f.c, f.ev, f.state, f.fired = ctx, d, c, *e, si, -1
 	f.e = &f.ev
 	defer func() {
-		// stateless panics when two guarded transitions both pass; New
-		// proves the guards exclusive, but a Go guard may not be.
+		// A Go guard registered with WithGuard is the caller's code and
+		// may panic: the panic is reported as an error, and the case is
+		// left unchanged.
 		if r := recover(); r != nil {
 			// The firing is dropped, not reused: the panic may have
 			// left it anywhere.
@@ -586,21 +611,8 @@ func (d *Definition) applyIndexed(f *firing, op string, c *Case, st *stepInfo, e
 	if len(f.unmet) > 0 {
 		f.unmet = f.unmet[:0]
 	}
-	if st != nil {
-		for _, t := range st.trans {
-			// guardsHold records the transition it passes: one recorded
-			// before means two transitions hold, as Fire refuses too.
-			if prev := f.fired; d.guardsHold(t, f) && prev >= 0 {
-				return d.eventError(op, c, e.Trigger, ErrInvalidDefinition, "the guards of two transitions both hold")
-			}
-		}
-	}
-	if f.fired < 0 {
-		pe := d.eventError(op, c, e.Trigger, ErrInvalidTransition, "")
-		if pe.Unmet = slices.Clone(f.unmet); len(f.unmet) == 0 {
-			pe.Detail = "the definition allows no such step from this state"
-		}
-		return pe
+	if err := d.choose(f, op, st); err != nil {
+		return err
 	}
 	return d.commit(op, f, &d.trans[f.fired], true)
 }
