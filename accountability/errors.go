@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // Sentinel errors. Every error the package returns wraps one of them
@@ -77,21 +75,3 @@ func (p *problems) add(path, format string, args ...any) {
 }
 
 func (p *problems) result() error { return errors.Join(p.all...) }
-
-// blank reports whether s holds nothing but white space.
-func blank(s string) bool {
-	// The common cases, without decoding a rune: a printable ASCII byte,
-	// or the lead byte of a rune from U+4000 on (Chinese characters),
-	// beyond U+3000, the last white-space rune.
-	if s != "" && (s[0] > ' ' && s[0] < utf8.RuneSelf || s[0] >= 0xE4) {
-		return false
-	}
-	for _, r := range s {
-		// U+3000 is the last white-space rune: a name in Chinese
-		// characters is told apart without the Unicode tables.
-		if r > '\u3000' || !unicode.IsSpace(r) {
-			return false
-		}
-	}
-	return true
-}

@@ -8,6 +8,8 @@ import (
 	"github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/deadline"
 	"github.com/xiaoneng/xiaoneng/procedure"
+
+	"github.com/xiaoneng/xiaoneng/internal/text"
 )
 
 // Evaluator applies the rules to case records. It is built once, from the
@@ -313,7 +315,7 @@ func (di *defInfo) validateProfile(pr Profile, at string, p *problems) {
 		}
 	}
 	for st, key := range pr.Units {
-		if _, ok := di.states.get(string(st)); !ok || blank(key) {
+		if _, ok := di.states.get(string(st)); !ok || text.Blank(key) {
 			p.add(at+".units", "%s has no state %q, or the key is blank", pr.Definition, st)
 		}
 	}
@@ -348,7 +350,7 @@ func (e *Evaluator) validateRoster(p *problems, r *Roster) *onRoster {
 	officers := make(map[string]bool, len(r.Officers))
 	for i, o := range r.Officers {
 		at := fmt.Sprintf("roster.officers[%d]", i)
-		if blank(o.ID) {
+		if text.Blank(o.ID) {
 			p.add(at, "an officer has no id")
 			continue
 		} else if officers[o.ID] {
@@ -385,7 +387,7 @@ type onRoster struct {
 
 func (o *onRoster) has(id string) bool {
 	if len(o.ids) == 0 {
-		return !blank(id)
+		return !text.Blank(id)
 	}
 	return o.ids[id] // blank ids are never in the map
 }
@@ -452,7 +454,7 @@ func (e *Evaluator) validateRecord(p *problems, known *onRoster, i int, r *Recor
 	if _, ok := di.states.get(string(c.State)); !ok {
 		p.add(recordPath(i, ".case.state"), "%s has no state %q", c.Definition, c.State)
 	}
-	if blank(r.Unit) {
+	if text.Blank(r.Unit) {
 		p.add(recordPath(i, ".unit"), "the record names no unit")
 	}
 	// The officer found last, kept here rather than in known: a local
@@ -516,7 +518,7 @@ func (e *Evaluator) validateRecord(p *problems, known *onRoster, i int, r *Recor
 		}
 	}
 	for j, ex := range r.Exemptions {
-		if ex.Ground == GroundUnknown || blank(ex.Reason) {
+		if ex.Ground == GroundUnknown || text.Blank(ex.Reason) {
 			p.add(recordPath(i, fmt.Sprintf(".exemptions[%d]", j)), "an exemption needs a ground and its reason")
 		}
 		if ex.Rule != "" {

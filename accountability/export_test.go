@@ -81,10 +81,6 @@ func EvaluatePlain(e *Evaluator, in Input, asOf date.Date) ([]Finding, error) {
 // findings, to the tests.
 var CompareFindings = compareFindings
 
-// Blank exposes blank to the tests, which check it against
-// strings.TrimFunc with unicode.IsSpace.
-var Blank = blank
-
 // Chains counts the keys of the evaluator's symbol tables that share a
 // slot: none should, for the reference definitions, or a look-up would
 // walk a list.

@@ -11,6 +11,8 @@ import (
 
 	"github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/deadline"
+
+	"github.com/xiaoneng/xiaoneng/internal/text"
 )
 
 // LadderSpec is a sanction ladder as data: the measures of a local rule,
@@ -67,7 +69,7 @@ type Ladder struct {
 func NewLadder(spec LadderSpec) (*Ladder, error) {
 	p := problems{op: "NewLadder", err: ErrInvalidLadder}
 	l := &Ladder{rank: map[string]int{}}
-	if blank(spec.ID) || blank(spec.Name) {
+	if text.Blank(spec.ID) || text.Blank(spec.Name) {
 		p.add("", "the ladder needs an id and a name")
 	}
 	if len(spec.Measures) == 0 {
@@ -75,7 +77,7 @@ func NewLadder(spec LadderSpec) (*Ladder, error) {
 	}
 	for i, m := range spec.Measures {
 		at := fmt.Sprintf("measures[%d]", i)
-		if blank(m.ID) || blank(m.Name) {
+		if text.Blank(m.ID) || text.Blank(m.Name) {
 			p.add(at, "a measure needs an id and a Chinese name")
 			continue
 		}

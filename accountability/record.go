@@ -7,6 +7,8 @@ import (
 
 	"github.com/xiaoneng/xiaoneng/deadline"
 	"github.com/xiaoneng/xiaoneng/procedure"
+
+	"github.com/xiaoneng/xiaoneng/internal/text"
 )
 
 // Input is what an evaluation reads: the case records of a period, the
@@ -62,7 +64,7 @@ type RegisterEntry struct {
 
 // complete reports whether the entry holds everything the register needs.
 func (r RegisterEntry) complete() bool {
-	return !blank(r.Reasons) && !blank(r.Basis) && !blank(r.LeaderOpinion) && !blank(r.Officer)
+	return !text.Blank(r.Reasons) && !text.Blank(r.Basis) && !text.Blank(r.LeaderOpinion) && !text.Blank(r.Officer)
 }
 
 // Exemption is a ground on which no efficiency liability arises (免责):

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/xiaoneng/xiaoneng/internal/text"
 )
 
 // ScorecardSpec is a unit scorecard (绩效考评) as data: weighted
@@ -79,7 +81,7 @@ func NewScorecard(spec ScorecardSpec) (*Scorecard, error) {
 	for i, in := range spec.Indicators {
 		at := fmt.Sprintf("indicators[%d]", i)
 		switch {
-		case blank(in.ID):
+		case text.Blank(in.ID):
 			p.add(at, "an indicator has no id")
 		case seen[in.ID]:
 			p.add(at, "indicator %q listed twice", in.ID)
@@ -195,7 +197,7 @@ func (s *Scorecard) Rank(units []UnitScores, findings []Finding, history []Ranki
 	at := map[string]int{}
 	for i, u := range units {
 		path := fmt.Sprintf("units[%d]", i)
-		if _, dup := at[u.Unit]; dup || blank(u.Unit) {
+		if _, dup := at[u.Unit]; dup || text.Blank(u.Unit) {
 			p.add(path, "unit %q is blank or listed twice", u.Unit)
 			continue
 		}

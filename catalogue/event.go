@@ -7,6 +7,8 @@ import (
 
 	"github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/procedure"
+
+	"github.com/xiaoneng/xiaoneng/internal/text"
 )
 
 // Payload keys of the events [Result.Event] makes. Lists are joined with
@@ -81,7 +83,7 @@ func (r Result) Event(at time.Time, actor procedure.Actor, voucher string) (proc
 	case !ok || !p.hasIntake():
 		return procedure.Event{}, inputError(op, r.Item, "procedure %q has no intake steps (%s, %s, %s)",
 			r.Procedure, triggerAccept, triggerSupplement, triggerRefuse)
-	case blank(voucher):
+	case text.Blank(voucher):
 		return procedure.Event{}, inputError(op, r.Item, "no voucher number (行政许可法 Art 32 ¶2)")
 	}
 	pay := map[string]string{
@@ -136,7 +138,7 @@ func (s Shortfall) problem() string {
 
 // reason is the refusal's reason, or its ground's label.
 func (r Refusal) reason() string {
-	if !blank(r.Reason) {
+	if !text.Blank(r.Reason) {
 		return r.Reason
 	}
 	return r.Ground.Chinese()

@@ -8,6 +8,8 @@ import (
 
 	"github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/deadline"
+
+	"github.com/xiaoneng/xiaoneng/internal/text"
 )
 
 // Application is what the intake check (收件审查) reads of an application
@@ -302,7 +304,7 @@ func (c *Catalogue) Intake(a Application) (Result, error) {
 		switch {
 		case ref.Ground == GroundUnknown || int(ref.Ground) >= len(groundLabels):
 			return Result{}, inputError(op, it.Code, "the refusal has no ground")
-		case ref.Ground == GroundOutsideRemit && blank(ref.Competent):
+		case ref.Ground == GroundOutsideRemit && text.Blank(ref.Competent):
 			return Result{}, inputError(op, it.Code, "a matter outside the unit's powers needs the competent unit to apply to (行政许可法 Art 32 ¶1(2))")
 		}
 		if !ref.Basis.IsZero() {

@@ -7,6 +7,8 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/xiaoneng/xiaoneng/procedure"
+
+	"github.com/xiaoneng/xiaoneng/internal/text"
 )
 
 // Definition returns the procedure definition on which cases of the item
@@ -38,7 +40,7 @@ func (c *Catalogue) Definition(code string, on date.Date, green string) (*proced
 // not in the catalogue or not in force that day; and with an error
 // wrapping [ErrInvalidInput] for a blank case ID or no day.
 func (c *Catalogue) Start(caseID, code string, on date.Date, green string) (*procedure.Definition, *procedure.Case, error) {
-	if blank(caseID) {
+	if text.Blank(caseID) {
 		return nil, nil, inputError("Start", code, "the case has no ID")
 	}
 	d, err := c.definition("Start", code, on, green)

@@ -12,13 +12,15 @@ import (
 	"github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/deadline"
 	"github.com/xiaoneng/xiaoneng/procedure"
+
+	"github.com/xiaoneng/xiaoneng/internal/text"
 )
 
 // validate checks the catalogue's spec, reporting every problem to p,
 // and fills the catalogue's indexes and entries.
 func validate(p *problems, c *Catalogue) {
 	s := &c.spec
-	if blank(s.Name) {
+	if text.Blank(s.Name) {
 		p.add("name", "", "the catalogue has no name")
 	}
 	for _, name := range sortedKeys(s.Processes) {
@@ -27,7 +29,7 @@ func validate(p *problems, c *Catalogue) {
 			p.add(path, "", "no reference procedure %q; there are %s", name, strings.Join(procedure.ReferenceNames(), ", "))
 		}
 		for j, st := range s.Processes[name] {
-			if blank(st.Name) {
+			if text.Blank(st.Name) {
 				p.add(at(path, j)+".name", "", "the step has no name")
 			}
 		}
@@ -36,7 +38,7 @@ func validate(p *problems, c *Catalogue) {
 	c.codes = map[string][]int{}
 	for i := range s.Items {
 		validateItem(p, c, i)
-		if code := s.Items[i].Code; !blank(code) {
+		if code := s.Items[i].Code; !text.Blank(code) {
 			c.codes[code] = append(c.codes[code], i)
 		}
 	}
@@ -67,15 +69,15 @@ func validateItem(p *problems, c *Catalogue, i int) {
 	bad := func(field, format string, args ...any) { p.add(path+field, code, format, args...) }
 
 	switch {
-	case blank(code):
+	case text.Blank(code):
 		bad(".code", "the item has no code")
 	case strings.IndexFunc(code, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
 		bad(".code", "code %q contains white space or control characters", code)
 	}
-	if blank(it.Name) {
+	if text.Blank(it.Name) {
 		bad(".name", "the item has no name")
 	}
-	if blank(it.Unit) {
+	if text.Blank(it.Unit) {
 		bad(".unit", "the item names no implementing unit (实施主体)")
 	}
 	if it.Kind == KindUnknown || int(it.Kind) >= len(kindLabels) {
@@ -92,12 +94,12 @@ func validateItem(p *problems, c *Catalogue, i int) {
 		}
 	}
 	for j, cond := range it.Conditions {
-		if blank(cond) {
+		if text.Blank(cond) {
 			bad(at(".conditions", j), "empty condition")
 		}
 	}
 	for j, st := range it.Process {
-		if blank(st.Name) {
+		if text.Blank(st.Name) {
 			bad(at(".process", j)+".name", "the step has no name")
 		}
 	}
@@ -123,7 +125,7 @@ func validateItem(p *problems, c *Catalogue, i int) {
 	validateMaterials(p, path, it, e)
 	for j, f := range it.Fees {
 		fp := at(".fees", j)
-		if blank(f.Name) {
+		if text.Blank(f.Name) {
 			bad(fp+".name", "the fee has no name")
 		}
 		switch {
@@ -220,7 +222,7 @@ func validateMaterials(p *problems, path string, it Item, e *entry) {
 		}
 		mp := path + at(".materials", j)
 		switch {
-		case blank(m.Name):
+		case text.Blank(m.Name):
 			p.add(mp+".name", code, "the material has no name")
 		case strings.Contains(m.Name, Separator):
 			p.add(mp+".name", code, "the name %q contains the list separator %q", m.Name, Separator)
@@ -267,7 +269,7 @@ func validateGreen(p *problems, c *Catalogue, g int) {
 	gc := c.spec.GreenChannels[g]
 	path := at("green_channels", g)
 	switch {
-	case blank(gc.ID):
+	case text.Blank(gc.ID):
 		p.add(path+".id", "", "the green channel has no id")
 	default:
 		if prev, dup := c.green[gc.ID]; dup {
@@ -276,10 +278,10 @@ func validateGreen(p *problems, c *Catalogue, g int) {
 			c.green[gc.ID] = g
 		}
 	}
-	if blank(gc.Name) {
+	if text.Blank(gc.Name) {
 		p.add(path+".name", "", "the green channel names no project")
 	}
-	if blank(gc.Handler.Name) {
+	if text.Blank(gc.Handler.Name) {
 		p.add(path+".handler.name", "", "the green channel names no handler (专人代办)")
 	}
 	if len(gc.Items) == 0 {
@@ -348,9 +350,6 @@ func span(it Item) string {
 	}
 	return it.From.String() + " to " + it.To.String()
 }
-
-// blank reports whether s holds nothing but white space.
-func blank(s string) bool { return strings.TrimSpace(s) == "" }
 
 // sortedKeys returns a map's keys in order.
 func sortedKeys[V any](m map[string]V) []string {

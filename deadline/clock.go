@@ -5,11 +5,12 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/rickb777/date/v2"
 
 	"github.com/xiaoneng/xiaoneng"
+
+	"github.com/xiaoneng/xiaoneng/internal/text"
 )
 
 // Clock is a legal clock: a [Rule] started on a day, and a ledger of what
@@ -471,9 +472,9 @@ func (c Clock) admit(cal *Calendar, e Entry, checkLate bool) error {
 			return refuse(ErrExtensionRefused, "rule %s allows no extension", r.ID)
 		case e.Units <= 0:
 			return refuse(ErrExtensionRefused, "an extension of %d %s", e.Units, r.Period.Unit.names()[2])
-		case strings.TrimSpace(e.Approver) == "":
+		case text.Blank(e.Approver):
 			return refuse(ErrExtensionRefused, "an extension needs an approver (%s)", x.Approver)
-		case strings.TrimSpace(e.Reason) == "":
+		case text.Blank(e.Reason):
 			return refuse(ErrExtensionRefused, "an extension needs a reason")
 		case s.extTimes >= x.times():
 			return refuse(ErrExtensionRefused, "rule %s allows %d extension(s), already granted", r.ID, x.times())

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/rickb777/date/v2"
+
+	"github.com/xiaoneng/xiaoneng/internal/text"
 )
 
 // Join composes calendars into one, as a regional calendar (an autonomous
@@ -36,7 +38,7 @@ func Join(id string, cals ...*Calendar) (*Calendar, error) {
 			return nil, &Error{Op: op, Path: fmt.Sprintf("calendars[%d]", i), Err: ErrOutOfCoverage, Detail: "the calendar is empty"}
 		}
 	}
-	if strings.TrimSpace(id) == "" {
+	if text.Blank(id) {
 		return nil, errorf(op, 0, ErrInvalidCalendar, "the joined calendar has no id")
 	}
 	first := cals[0].t

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/xiaoneng/xiaoneng"
+
+	"github.com/xiaoneng/xiaoneng/internal/text"
 )
 
 // Rule is a named time limit (法定时限, or a shorter promised one, 承诺时限)
@@ -84,7 +86,7 @@ func (r Rule) validate(p *problems, at string) {
 	bad := func(path, format string, args ...any) {
 		p.add(at+path, 0, ErrInvalidRule, format, args...)
 	}
-	if strings.TrimSpace(r.ID) == "" {
+	if text.Blank(r.ID) {
 		bad("id", "the rule has no id")
 	}
 	if err := r.Period.Validate(); err != nil {
@@ -104,7 +106,7 @@ func (r Rule) validate(p *problems, at string) {
 		case (Period{e.Max, r.Period.Unit}).Validate() != nil:
 			bad("extension.max", "an extension of %d %s is longer than 100 years", e.Max, r.Period.Unit.names()[2])
 		}
-		if e.Max > 0 && strings.TrimSpace(e.Approver) == "" {
+		if e.Max > 0 && text.Blank(e.Approver) {
 			bad("extension.approver", "an extension needs an approver")
 		}
 		if e.Max > 0 && e.Citation.IsZero() {

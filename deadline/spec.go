@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/rickb777/date/v2"
+
+	"github.com/xiaoneng/xiaoneng/internal/text"
 )
 
 // Spec is the plain data a [Calendar] is built from: a weekly pattern,
@@ -88,7 +90,7 @@ const restDayDetail = "a make-up working day must be a rest day of the weekly pa
 
 // validate checks a spec and reports every problem, each located by path.
 func (s *Spec) validate(p *problems, path origin) {
-	if strings.TrimSpace(s.ID) == "" {
+	if text.Blank(s.ID) {
 		p.add("id", 0, ErrInvalidCalendar, "the calendar has no id")
 	}
 	coverageOK := true
@@ -125,7 +127,7 @@ func (s *Spec) validate(p *problems, path origin) {
 		for h, hol := range arr.Holidays {
 			labels++
 			hp := fmt.Sprintf("arrangements[%d].holidays[%d]", a, h)
-			if strings.TrimSpace(hol.Name) == "" {
+			if text.Blank(hol.Name) {
 				p.add(hp+".name", 0, ErrInvalidCalendar, "the holiday has no name")
 			}
 			if len(hol.Off) == 0 && len(hol.Work) == 0 {

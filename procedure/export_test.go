@@ -12,9 +12,6 @@ import (
 // Hooks for the tests of procedure_test that check the fast paths of
 // firing against plain oracles (fast_test.go).
 
-// Blank is blank.
-func Blank(s string) bool { return blank(s) }
-
 // ParseCause is parseCause.
 func ParseCause(s string) (deadline.Cause, bool) { return parseCause(s) }
 

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 	"github.com/rickb777/date/v2/clock"
@@ -19,41 +17,6 @@ import (
 )
 
 // The fast paths of firing, each against the plain way it replaces.
-
-// plainBlank is blank decoded rune by rune.
-func plainBlank(s string) bool {
-	for _, r := range s {
-		if !unicode.IsSpace(r) {
-			return false
-		}
-	}
-	return true
-}
-
-// TestBlank checks blank's first-byte shortcut: every rune as the first
-// character, then random strings, valid UTF-8 or not, heavy in white
-// space.
-func TestBlank(t *testing.T) {
-	for r := rune(0); r <= utf8.MaxRune; r++ {
-		for _, s := range []string{string(r), string(r) + "x", " " + string(r)} {
-			if procedure.Blank(s) != plainBlank(s) {
-				t.Fatalf("blank(%q) = %v", s, procedure.Blank(s))
-			}
-		}
-	}
-	spaces := []rune{' ', '\t', '\n', '\v', '\f', '\r', 0x85, 0xA0, 0x1680, 0x2000, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0x200B, 0xFEFF}
-	rapid.Check(t, func(t *rapid.T) {
-		var s string
-		if rapid.Bool().Draw(t, "bytes") {
-			s = string(rapid.SliceOf(rapid.SampledFrom([]byte{' ', '\t', 0xC2, 0x85, 0xA0, 0xE1, 0xE2, 0xE3, 0x80, 0x9A, 'a', 0xFF})).Draw(t, "b"))
-		} else {
-			s = string(rapid.SliceOf(rapid.OneOf(rapid.SampledFrom(spaces), rapid.Rune())).Draw(t, "runes"))
-		}
-		if procedure.Blank(s) != plainBlank(s) {
-			t.Fatalf("blank(%q) = %v", s, procedure.Blank(s))
-		}
-	})
-}
 
 // TestParseCause checks the cause look-up against Cause.UnmarshalText.
 func TestParseCause(t *testing.T) {

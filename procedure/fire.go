@@ -8,14 +8,14 @@ import (
 	"strconv"
 	"sync"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/qmuntal/stateless"
 	"github.com/rickb777/date/v2"
 	"github.com/shopspring/decimal"
 
 	"github.com/xiaoneng/xiaoneng/deadline"
+
+	"github.com/xiaoneng/xiaoneng/internal/text"
 )
 
 // firing is one call's view of the machine: the case, the event, the
@@ -410,43 +410,6 @@ func (d *Definition) eventDay(e *Event, t *TransitionSpec) (date.Date, error) {
 	return deadline.DateOf(e.At), nil
 }
 
-// blank reports whether s holds nothing but white space (unicode.IsSpace).
-// Most strings it sees are names, so it decides by the first byte when it
-// can: an ASCII byte is white space or not by itself, and every
-// non-ASCII white space character (U+0085, U+00A0, U+1680, U+2000 to
-// U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) starts with byte 0xC2,
-// 0xE1, 0xE2 or 0xE3 in UTF-8, so a string starting with any other
-// non-ASCII byte (a Chinese character starts with 0xE4 to 0xE9; a stray
-// byte decodes to U+FFFD) is not blank. Only strings that start otherwise
-// are decoded rune by rune. TestBlank checks it against that loop.
-func blank(s string) bool {
-	if s == "" {
-		return true
-	}
-	switch b := s[0]; {
-	case b < utf8.RuneSelf:
-		if !asciiSpace[b] {
-			return false
-		}
-	case b != 0xC2 && (b < 0xE1 || b > 0xE3):
-		return false
-	}
-	return blankRunes(s)
-}
-
-// asciiSpace holds the ASCII characters unicode.IsSpace accepts.
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
-
-// blankRunes is blank decoded rune by rune.
-func blankRunes(s string) bool {
-	for _, r := range s {
-		if !unicode.IsSpace(r) {
-			return false
-		}
-	}
-	return true
-}
-
 // check validates a case and an event before anything is fired, and
 // returns the case's state and the event's step out of it (nil if its
 // trigger does not lead out of the state). A caller that knows the state
@@ -477,7 +440,7 @@ func (d *Definition) check(op string, c *Case, si *stateInfo, e *Event) (*stateI
 		return nil, nil, d.eventError(op, c, e.Trigger, ErrInvalidEvent, fmt.Sprintf("%s knows no trigger %q", d.spec.ID, e.Trigger))
 	case e.At.IsZero():
 		return nil, nil, d.eventError(op, c, e.Trigger, ErrInvalidEvent, "the event has no instant")
-	case !e.Auto && (blank(e.Actor.Officer) || blank(e.Actor.Unit)):
+	case !e.Auto && (text.Blank(e.Actor.Officer) || text.Blank(e.Actor.Unit)):
 		return nil, nil, d.eventError(op, c, e.Trigger, ErrInvalidEvent, "the event names no actor (officer and unit)")
 	}
 	if n := len(c.Events); n > 0 && e.At.Before(c.Events[n-1].At) {

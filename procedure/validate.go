@@ -9,6 +9,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/xiaoneng/xiaoneng/deadline"
+
+	"github.com/xiaoneng/xiaoneng/internal/text"
 )
 
 var (
@@ -19,10 +21,10 @@ var (
 // validate checks the spec and reports every problem; it returns the
 // rule of each clock.
 func validate(s *Spec, cfg *config, p *problems) map[string]deadline.Rule {
-	if blank(s.ID) {
+	if text.Blank(s.ID) {
 		p.add("id", "the definition has no id")
 	}
-	if blank(s.Name) || blank(s.NameEN) {
+	if text.Blank(s.Name) || text.Blank(s.NameEN) {
 		p.add("name", "the definition needs a Chinese and an English name")
 	}
 	for i, c := range s.Basis {
@@ -35,14 +37,14 @@ func validate(s *Spec, cfg *config, p *problems) map[string]deadline.Rule {
 	for i, st := range s.States {
 		at := fmt.Sprintf("states[%d]", i)
 		switch {
-		case blank(string(st.ID)):
+		case text.Blank(string(st.ID)):
 			p.add(at, "a state has no id")
 		case states[st.ID].ID != "":
 			p.add(at, "state %q defined twice", st.ID)
 		default:
 			states[st.ID] = st
 		}
-		if blank(st.Name) || blank(st.NameEN) {
+		if text.Blank(st.Name) || text.Blank(st.NameEN) {
 			p.add(at, "state %q needs a Chinese and an English name", st.ID)
 		}
 	}
@@ -50,14 +52,14 @@ func validate(s *Spec, cfg *config, p *problems) map[string]deadline.Rule {
 	for i, tr := range s.Triggers {
 		at := fmt.Sprintf("triggers[%d]", i)
 		switch {
-		case blank(string(tr.ID)):
+		case text.Blank(string(tr.ID)):
 			p.add(at, "a trigger has no id")
 		case triggers[tr.ID]:
 			p.add(at, "trigger %q defined twice", tr.ID)
 		default:
 			triggers[tr.ID] = true
 		}
-		if blank(tr.Name) || blank(tr.NameEN) {
+		if text.Blank(tr.Name) || text.Blank(tr.NameEN) {
 			p.add(at, "trigger %q needs a Chinese and an English name", tr.ID)
 		}
 	}
@@ -70,7 +72,7 @@ func validate(s *Spec, cfg *config, p *problems) map[string]deadline.Rule {
 	rules := map[string]deadline.Rule{}
 	for i, c := range s.Clocks {
 		at := fmt.Sprintf("clocks[%d]", i)
-		if blank(c.Name) || strings.Contains(c.Name, ":") {
+		if text.Blank(c.Name) || strings.Contains(c.Name, ":") {
 			p.add(at, "clock name %q is empty or contains a colon", c.Name)
 			continue
 		}
@@ -276,10 +278,10 @@ func validateGuard(g GuardSpec, at string, rules map[string]deadline.Rule, cfg *
 		p.add(at+".kind", "unknown guard kind %q", g.Kind)
 		return
 	}
-	if blank(g.Key) {
+	if text.Blank(g.Key) {
 		p.add(at+".key", "the guard has no key")
 	}
-	if blank(g.Desc) || blank(g.DescEN) {
+	if text.Blank(g.Desc) || text.Blank(g.DescEN) {
 		p.add(at+".desc", "the guard must say in Chinese and English what must hold")
 	}
 	switch g.Kind {
