@@ -418,8 +418,13 @@ func (c Clock) apply(cal *Calendar, e Entry, checkLate bool) (Clock, error) {
 	if err := c.admit(cal, e, checkLate); err != nil {
 		return c, err
 	}
+	// The new ledger is allocated at its length: appending to the
+	// clipped ledger would double its room, which no later Apply uses,
+	// as each copies the ledger again.
 	n := c
-	n.ledger = append(slices.Clip(c.ledger), e)
+	n.ledger = make([]Entry, len(c.ledger)+1)
+	copy(n.ledger, c.ledger)
+	n.ledger[len(c.ledger)] = e
 	return n, nil
 }
 

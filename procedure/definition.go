@@ -36,6 +36,9 @@ type Definition struct {
 	triggers map[Trigger]*triggerInfo
 	trans    []transInfo // one per transition, in definition order
 	machine  *stateless.StateMachine
+	// facts counts the fact keys the transitions set or record: the
+	// most a case can hold, and the size its facts are made with.
+	facts int
 }
 
 // clockInfo is what Due reports of a clock of the definition, found with
@@ -241,12 +244,19 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 		starts[name], _ = deadline.NewTemplate(r)
 	}
 	d.trans = make([]transInfo, len(spec.Transitions))
+	facts := map[string]bool{}
 	for i := range spec.Transitions {
 		t := &spec.Transitions[i]
 		ti := &d.trans[i]
 		*ti = transInfo{i: i, spec: t, to: d.states[t.To]}
 		for j := range t.Guards {
 			ti.guards = append(ti.guards, d.compileGuard(&t.Guards[j]))
+		}
+		for k := range t.Set {
+			facts[k] = true
+		}
+		for _, k := range t.Record {
+			facts[k] = true
 		}
 		ti.tmpls = make([]deadline.Template, len(t.Effects))
 		for j, ef := range t.Effects {
@@ -263,6 +273,7 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 		}
 		st.trans = append(st.trans, ti)
 	}
+	d.facts = len(facts)
 	d.compile()
 	return d, nil
 }

@@ -596,7 +596,8 @@ func (d *Definition) commit(op string, f *firing, t *transInfo, owned bool) erro
 			facts = maps.Clone(c.Facts)
 		}
 		if facts == nil {
-			facts = map[string]string{}
+			// Made at the most it can hold, so that it never grows.
+			facts = make(map[string]string, d.facts)
 		}
 		maps.Copy(facts, ts.Set)
 		for _, k := range ts.Record {
