@@ -396,7 +396,7 @@ func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, ci *cl
 		f.Overdue = st.Overdue
 		f.Day = st.Due + 1
 		n := len(ev.delays)
-		ev.delays = attribute(ev.delays, di.cal, clk, st, steps)
+		ev.delays = attribute(ev.delays, di.cal, clk, st, ev.asOf, steps)
 		if len(ev.delays) > n {
 			f.Delay = ev.delays[n:len(ev.delays):len(ev.delays)]
 		}
@@ -469,20 +469,29 @@ func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, ci *cl
 // attribute splits a clock's overrun among the steps it passed in: the
 // counting days after the due day that fell in each step, net of suspended
 // and excluded time. The parts sum to the overrun. They are appended to out.
-func attribute(out []StepDelay, cal *deadline.Calendar, clk deadline.Clock, st deadline.Status, steps []step) []StepDelay {
+// st is the clock's status as of asOf.
+func attribute(out []StepDelay, cal *deadline.Calendar, clk deadline.Clock, st deadline.Status, asOf date.Date, steps []step) []StepDelay {
 	end := st.StoppedOn
 	if !st.Stopped {
 		end = 0
 	}
-	// A step starts on the day the one before it ended: the count of the
-	// last day asked is kept for the next step's start.
+	// The status itself tells the count on its last day (the stop, or
+	// asOf) and, being late, on its due day: most findings lie in one
+	// or two steps, and need no other status. A step starts on the day
+	// the one before it ended: the count of the last day asked is kept
+	// for the next step's start.
+	last := cmp.Or(end, asOf)
 	var lastDay date.Date
 	lastCount := -1
 	counted := func(x date.Date) int {
-		if x <= st.Started {
+		switch {
+		case x <= st.Started:
 			return 0
-		}
-		if x == lastDay && lastCount >= 0 {
+		case x == last:
+			return st.Elapsed
+		case x == st.Due && st.Overdue > 0:
+			return st.Elapsed - st.Overdue
+		case x == lastDay && lastCount >= 0:
 			return lastCount
 		}
 		s, err := clk.Status(cal, x)
