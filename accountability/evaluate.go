@@ -103,6 +103,40 @@ type evaluation struct {
 	refs   []EventRef
 	delays []StepDelay
 	buf    []byte
+	// The messages of limit findings written last, by what they say.
+	said *[256]saidLimit
+}
+
+// limitSays is all that the two messages of a limit finding depend on:
+// the rule (which picks the wording, and names itself in some), the
+// limit's names, and the due day and count with their unit.
+type limitSays struct {
+	rule   RuleID
+	zh, en string
+	unit   deadline.Unit
+	due    date.Date
+	n      int
+}
+
+// saidLimit is the text, in the findings' texts, of the messages that say
+// what k says.
+type saidLimit struct {
+	k    limitSays
+	text int32
+	ok   bool
+}
+
+// saidLimit returns the place of the messages saying what k says. A scan
+// writes the same few over and over (the limits' due days and counts
+// repeat), and writing them again, then finding them among the texts,
+// cost more than judging the clock. The place is keyed on the due day
+// and the count, and holds the messages last written there.
+func (ev *evaluation) saidLimit(k *limitSays) *saidLimit {
+	if ev.said == nil {
+		ev.said = new([256]saidLimit)
+	}
+	h := uint(k.due)*31 + uint(k.n)*7 + uint(len(k.rule)) + uint(len(k.zh))
+	return &ev.said[h%uint(len(ev.said))]
 }
 
 // evidence returns refs in the record's buffer, clipped so that an append
@@ -437,6 +471,17 @@ func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, ci *cl
 	// and count in its unit.
 	name, nameEN := clk.RuleName()
 	zh, en, unit := cmp.Or(name, cc.Name), cmp.Or(nameEN, name, cc.Name), clk.Period().Unit
+	says := limitSays{rule: rule, zh: zh, en: en, unit: unit, due: st.Due, n: st.Overdue}
+	if rule == RuleYellowLight {
+		says.n = st.Remaining
+	}
+	said := ev.saidLimit(&says)
+	if said.ok && said.k == says {
+		ev.out.text = said.text
+		t := &ev.out.texts[said.text]
+		f.Message, f.MessageEN = t[0], t[1]
+		return f
+	}
 	b := append(ev.buf[:0], zh...)
 	var split int
 	switch rule {
@@ -463,6 +508,7 @@ func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, ci *cl
 	}
 	ev.buf = b
 	f.Message, f.MessageEN = ev.texts(split)
+	*said = saidLimit{k: says, text: ev.out.text, ok: true}
 	return f
 }
 
