@@ -296,7 +296,19 @@ func (ev *evaluation) record(rec *Record, di *defInfo) error {
 	ev.refs, ev.delays = ev.refs[:0], ev.delays[:0]
 	c := rec.Case
 	for i := range c.Clocks {
-		if err := ev.clock(rec, di, ev.ri.clock(i), &c.Clocks[i]); err != nil {
+		cc, ci := &c.Clocks[i], ev.ri.clock(i)
+		var err error
+		switch {
+		case ci.role == procedure.RoleWindow:
+			err = ev.window(rec, di, ci, cc)
+		case ci.role != procedure.RoleLimit || cc.Clock.StoppedEarly():
+			// A clock stopped soon after its start was not late, and a
+			// stopped clock lights no lights: nothing to judge. Most
+			// clocks of a scan are skipped here, without a call.
+		default:
+			err = ev.clock(rec, di, ci, cc)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -314,19 +326,11 @@ func (ev *evaluation) record(rec *Record, di *defInfo) error {
 	return nil
 }
 
-// clock judges one clock: an agency's limit passed (RuleTimeLimit, or the
-// profile's specific rule), a promised limit passed (RulePromise, and the
-// statutory limit judged on a replay of the same ledger), and the
-// electronic-supervision lights of a running clock.
+// clock judges one limit clock (one not StoppedEarly): an agency's limit
+// passed (RuleTimeLimit, or the profile's specific rule), a promised limit
+// passed (RulePromise, and the statutory limit judged on a replay of the
+// same ledger), and the electronic-supervision lights of a running clock.
 func (ev *evaluation) clock(rec *Record, di *defInfo, ci *clockInfo, cc *procedure.CaseClock) error {
-	if ci.role == procedure.RoleWindow {
-		return ev.window(rec, di, ci, cc)
-	}
-	if ci.role != procedure.RoleLimit || cc.Clock.StoppedEarly() {
-		// A clock stopped soon after its start was not late, and a
-		// stopped clock lights no lights: nothing to judge.
-		return nil
-	}
 	st, err := cc.Clock.Status(di.cal, ev.asOf)
 	if err != nil {
 		return fmt.Errorf("clock %s: %w", cc.Name, err)
