@@ -94,7 +94,6 @@ type evaluation struct {
 	out         findings
 	ri          recordInfo // the look-ups of the record at hand
 	// The steps of the record at hand, built when a rule first needs them.
-	rec        *Record
 	steps      []step
 	stepsBuilt bool
 	// Findings take their evidence and delays from buffers the record at
@@ -178,13 +177,15 @@ type step struct {
 // assigns the case to another officer with the profile's handler key: the
 // new holder's step starts then. The officer of a step is the one its
 // entering event assigned, else the one who ended it, else the one who
-// entered it, else the holder of the step before.
-func (ev *evaluation) stepsOf() []step {
+// entered it, else the holder of the step before. rec is the record at
+// hand: passed, not kept in ev, whose pointer store per record cost a
+// write barrier while the collector marks.
+func (ev *evaluation) stepsOf(rec *Record) []step {
 	if ev.stepsBuilt {
 		return ev.steps
 	}
 	ev.stepsBuilt = true
-	di, c := ev.ri.di, ev.rec.Case
+	di, c := ev.ri.di, rec.Case
 	steps := ev.steps[:0]
 	for i := range c.Events {
 		x := &c.Events[i]
@@ -292,7 +293,7 @@ func ref(c *procedure.Case, i int) EventRef {
 
 // record applies the rules to one record.
 func (ev *evaluation) record(rec *Record, di *defInfo) error {
-	ev.rec, ev.stepsBuilt = rec, false
+	ev.stepsBuilt = false
 	ev.refs, ev.delays = ev.refs[:0], ev.delays[:0]
 	c := rec.Case
 	for i := range c.Clocks {
@@ -316,12 +317,12 @@ func (ev *evaluation) record(rec *Record, di *defInfo) error {
 		ev.events(rec, di)
 	}
 	if len(di.prof.Budgets) > 0 && ev.e.on(RuleStepLimit) {
-		if err := ev.budgets(rec, di, ev.stepsOf()); err != nil {
+		if err := ev.budgets(rec, di, ev.stepsOf(rec)); err != nil {
 			return err
 		}
 	}
 	if len(ev.substitutes) > 0 && ev.e.on(RuleSubstitute) {
-		ev.absences(rec, di, ev.stepsOf())
+		ev.absences(rec, di, ev.stepsOf(rec))
 	}
 	return nil
 }
@@ -415,7 +416,7 @@ func (ev *evaluation) limit(rule RuleID, rec *Record, di *defInfo, ci *clockInfo
 // the steps it passed in; statCite is the statutory limit's citation.
 func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, ci *clockInfo, cc *procedure.CaseClock, clk deadline.Clock, st deadline.Status, sev Severity, statCite xiaoneng.Citation) Finding {
 	c := rec.Case
-	steps := ev.stepsOf()
+	steps := ev.stepsOf(rec)
 	source := clk.Citation()
 	if rule == RulePromise {
 		// A promise cites the document it was made in (承诺文件); one that
