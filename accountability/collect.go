@@ -49,6 +49,7 @@ type findings struct {
 	recent  [64]recentStr // the strings looked up last
 	cites   []xiaoneng.Citation
 	citeIx  map[xiaoneng.Citation]int32
+	citeRec [16]int32   // 1 + the indexes in cites of those looked up last
 	texts   [][2]string // the messages, Chinese and English
 	textIx  map[string]int32
 	text    int32 // the message written last
@@ -168,9 +169,14 @@ func (fs *findings) str(s string) int32 {
 	return i
 }
 
+// cite returns the index of c in cites, adding it. A scan's findings
+// cite a few articles, each rule and limit its own, in turns: the last
+// looked up are kept by article, as hashing a citation for the map costs
+// more than comparing it.
 func (fs *findings) cite(c xiaoneng.Citation) int32 {
-	if n := len(fs.cites); n > 0 && fs.cites[n-1] == c {
-		return int32(n - 1)
+	r := &fs.citeRec[uint(c.Article^c.Paragraph<<2^c.Item<<4^len(c.Law))%uint(len(fs.citeRec))]
+	if *r > 0 && fs.cites[*r-1] == c {
+		return *r - 1
 	}
 	i, ok := fs.citeIx[c]
 	if !ok {
@@ -181,6 +187,7 @@ func (fs *findings) cite(c xiaoneng.Citation) int32 {
 		fs.cites = append(fs.cites, c)
 		fs.citeIx[c] = i
 	}
+	*r = i + 1
 	return i
 }
 

@@ -94,7 +94,6 @@ type evaluation struct {
 	out         findings
 	ri          recordInfo // the look-ups of the record at hand
 	// The steps of the record at hand, built when a rule first needs them.
-	rec        *Record
 	steps      []step
 	stepsBuilt bool
 	// Findings take their evidence and delays from buffers the record at
@@ -103,6 +102,40 @@ type evaluation struct {
 	refs   []EventRef
 	delays []StepDelay
 	buf    []byte
+	// The messages of limit findings written last, by what they say.
+	said *[256]saidLimit
+}
+
+// limitSays is all that the two messages of a limit finding depend on:
+// the rule (which picks the wording, and names itself in some), the
+// limit's names, and the due day and count with their unit.
+type limitSays struct {
+	rule   RuleID
+	zh, en string
+	unit   deadline.Unit
+	due    date.Date
+	n      int
+}
+
+// saidLimit is the text, in the findings' texts, of the messages that say
+// what k says.
+type saidLimit struct {
+	k    limitSays
+	text int32
+	ok   bool
+}
+
+// saidLimit returns the place of the messages saying what k says. A scan
+// writes the same few over and over (the limits' due days and counts
+// repeat), and writing them again, then finding them among the texts,
+// cost more than judging the clock. The place is keyed on the due day
+// and the count, and holds the messages last written there.
+func (ev *evaluation) saidLimit(k *limitSays) *saidLimit {
+	if ev.said == nil {
+		ev.said = new([256]saidLimit)
+	}
+	h := uint(k.due)*31 + uint(k.n)*7 + uint(len(k.rule)) + uint(len(k.zh))
+	return &ev.said[h%uint(len(ev.said))]
 }
 
 // evidence returns refs in the record's buffer, clipped so that an append
@@ -144,13 +177,15 @@ type step struct {
 // assigns the case to another officer with the profile's handler key: the
 // new holder's step starts then. The officer of a step is the one its
 // entering event assigned, else the one who ended it, else the one who
-// entered it, else the holder of the step before.
-func (ev *evaluation) stepsOf() []step {
+// entered it, else the holder of the step before. rec is the record at
+// hand: passed, not kept in ev, whose pointer store per record cost a
+// write barrier while the collector marks.
+func (ev *evaluation) stepsOf(rec *Record) []step {
 	if ev.stepsBuilt {
 		return ev.steps
 	}
 	ev.stepsBuilt = true
-	di, c := ev.ri.di, ev.rec.Case
+	di, c := ev.ri.di, rec.Case
 	steps := ev.steps[:0]
 	for i := range c.Events {
 		x := &c.Events[i]
@@ -258,11 +293,23 @@ func ref(c *procedure.Case, i int) EventRef {
 
 // record applies the rules to one record.
 func (ev *evaluation) record(rec *Record, di *defInfo) error {
-	ev.rec, ev.stepsBuilt = rec, false
+	ev.stepsBuilt = false
 	ev.refs, ev.delays = ev.refs[:0], ev.delays[:0]
 	c := rec.Case
 	for i := range c.Clocks {
-		if err := ev.clock(rec, di, ev.ri.clock(i), &c.Clocks[i]); err != nil {
+		cc, ci := &c.Clocks[i], ev.ri.clock(i)
+		var err error
+		switch {
+		case ci.role == procedure.RoleWindow:
+			err = ev.window(rec, di, ci, cc)
+		case ci.role != procedure.RoleLimit || cc.Clock.StoppedEarly():
+			// A clock stopped soon after its start was not late, and a
+			// stopped clock lights no lights: nothing to judge. Most
+			// clocks of a scan are skipped here, without a call.
+		default:
+			err = ev.clock(rec, di, ci, cc)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -270,29 +317,21 @@ func (ev *evaluation) record(rec *Record, di *defInfo) error {
 		ev.events(rec, di)
 	}
 	if len(di.prof.Budgets) > 0 && ev.e.on(RuleStepLimit) {
-		if err := ev.budgets(rec, di, ev.stepsOf()); err != nil {
+		if err := ev.budgets(rec, di, ev.stepsOf(rec)); err != nil {
 			return err
 		}
 	}
 	if len(ev.substitutes) > 0 && ev.e.on(RuleSubstitute) {
-		ev.absences(rec, di, ev.stepsOf())
+		ev.absences(rec, di, ev.stepsOf(rec))
 	}
 	return nil
 }
 
-// clock judges one clock: an agency's limit passed (RuleTimeLimit, or the
-// profile's specific rule), a promised limit passed (RulePromise, and the
-// statutory limit judged on a replay of the same ledger), and the
-// electronic-supervision lights of a running clock.
+// clock judges one limit clock (one not StoppedEarly): an agency's limit
+// passed (RuleTimeLimit, or the profile's specific rule), a promised limit
+// passed (RulePromise, and the statutory limit judged on a replay of the
+// same ledger), and the electronic-supervision lights of a running clock.
 func (ev *evaluation) clock(rec *Record, di *defInfo, ci *clockInfo, cc *procedure.CaseClock) error {
-	if ci.role == procedure.RoleWindow {
-		return ev.window(rec, di, ci, cc)
-	}
-	if ci.role != procedure.RoleLimit || cc.Clock.StoppedEarly() {
-		// A clock stopped soon after its start was not late, and a
-		// stopped clock lights no lights: nothing to judge.
-		return nil
-	}
 	st, err := cc.Clock.Status(di.cal, ev.asOf)
 	if err != nil {
 		return fmt.Errorf("clock %s: %w", cc.Name, err)
@@ -377,7 +416,7 @@ func (ev *evaluation) limit(rule RuleID, rec *Record, di *defInfo, ci *clockInfo
 // the steps it passed in; statCite is the statutory limit's citation.
 func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, ci *clockInfo, cc *procedure.CaseClock, clk deadline.Clock, st deadline.Status, sev Severity, statCite xiaoneng.Citation) Finding {
 	c := rec.Case
-	steps := ev.stepsOf()
+	steps := ev.stepsOf(rec)
 	source := clk.Citation()
 	if rule == RulePromise {
 		// A promise cites the document it was made in (承诺文件); one that
@@ -396,7 +435,7 @@ func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, ci *cl
 		f.Overdue = st.Overdue
 		f.Day = st.Due + 1
 		n := len(ev.delays)
-		ev.delays = attribute(ev.delays, di.cal, clk, st, steps)
+		ev.delays = attribute(ev.delays, di.cal, clk, st, ev.asOf, steps)
 		if len(ev.delays) > n {
 			f.Delay = ev.delays[n:len(ev.delays):len(ev.delays)]
 		}
@@ -437,6 +476,17 @@ func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, ci *cl
 	// and count in its unit.
 	name, nameEN := clk.RuleName()
 	zh, en, unit := cmp.Or(name, cc.Name), cmp.Or(nameEN, name, cc.Name), clk.Period().Unit
+	says := limitSays{rule: rule, zh: zh, en: en, unit: unit, due: st.Due, n: st.Overdue}
+	if rule == RuleYellowLight {
+		says.n = st.Remaining
+	}
+	said := ev.saidLimit(&says)
+	if said.ok && said.k == says {
+		ev.out.text = said.text
+		t := &ev.out.texts[said.text]
+		f.Message, f.MessageEN = t[0], t[1]
+		return f
+	}
 	b := append(ev.buf[:0], zh...)
 	var split int
 	switch rule {
@@ -463,26 +513,36 @@ func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, ci *cl
 	}
 	ev.buf = b
 	f.Message, f.MessageEN = ev.texts(split)
+	*said = saidLimit{k: says, text: ev.out.text, ok: true}
 	return f
 }
 
 // attribute splits a clock's overrun among the steps it passed in: the
 // counting days after the due day that fell in each step, net of suspended
 // and excluded time. The parts sum to the overrun. They are appended to out.
-func attribute(out []StepDelay, cal *deadline.Calendar, clk deadline.Clock, st deadline.Status, steps []step) []StepDelay {
+// st is the clock's status as of asOf.
+func attribute(out []StepDelay, cal *deadline.Calendar, clk deadline.Clock, st deadline.Status, asOf date.Date, steps []step) []StepDelay {
 	end := st.StoppedOn
 	if !st.Stopped {
 		end = 0
 	}
-	// A step starts on the day the one before it ended: the count of the
-	// last day asked is kept for the next step's start.
+	// The status itself tells the count on its last day (the stop, or
+	// asOf) and, being late, on its due day: most findings lie in one
+	// or two steps, and need no other status. A step starts on the day
+	// the one before it ended: the count of the last day asked is kept
+	// for the next step's start.
+	last := cmp.Or(end, asOf)
 	var lastDay date.Date
 	lastCount := -1
 	counted := func(x date.Date) int {
-		if x <= st.Started {
+		switch {
+		case x <= st.Started:
 			return 0
-		}
-		if x == lastDay && lastCount >= 0 {
+		case x == last:
+			return st.Elapsed
+		case x == st.Due && st.Overdue > 0:
+			return st.Elapsed - st.Overdue
+		case x == lastDay && lastCount >= 0:
 			return lastCount
 		}
 		s, err := clk.Status(cal, x)

@@ -48,9 +48,9 @@ func (ev *evaluation) events(rec *Record, di *defInfo) {
 			// day): the step the outcome ended is the one whose holder
 			// failed to act.
 			due := day
-			s := stepLeftBy(ev.stepsOf(), i)
+			s := stepLeftBy(ev.stepsOf(rec), i)
 			if s == nil {
-				s = stepAt(ev.stepsOf(), due)
+				s = stepAt(ev.stepsOf(rec), due)
 			}
 			f := Finding{
 				Rule: RuleDeemedAcceptance, Case: c.ID, Definition: c.Definition, Day: due + 1,

@@ -531,3 +531,29 @@ func TestEarliestDue(t *testing.T) {
 		}
 	})
 }
+
+// TestLateStatusCountsItsDueAndLastDays: a late status also tells the
+// count as of its due day (Elapsed less Overdue) and as of its last
+// counted day, the stop or the day asked (Elapsed): splitting an overrun
+// among the steps of a case reads these off the status rather than
+// asking for two more.
+func TestLateStatusCountsItsDueAndLastDays(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		cal, clk, last := drawClock(t)
+		asOf := clk.Started() + date.Date(rapid.IntRange(0, int(last-clk.Started())+200).Draw(t, "asOf"))
+		st, err := clk.Status(cal, asOf)
+		if err != nil || st.Overdue == 0 {
+			return
+		}
+		end := asOf
+		if st.Stopped {
+			end = st.StoppedOn
+		}
+		if atEnd, err := clk.Status(cal, end); err != nil || atEnd != st {
+			t.Fatalf("as of %s: %+v; as of its last day %s: %+v (%v)", asOf, st, end, atEnd, err)
+		}
+		if atDue, err := clk.Status(cal, st.Due); err != nil || atDue.Elapsed != st.Elapsed-st.Overdue {
+			t.Fatalf("as of %s: %+v; as of its due day: %+v (%v)", asOf, st, atDue, err)
+		}
+	})
+}
