@@ -63,6 +63,7 @@ type defInfo struct {
 	// marks.
 	trigs     []*triggerInfo
 	clockList []*clockInfo
+	pairs     pairtab // the valid events, built once the profile is set
 	cites     map[procedure.Trigger]xiaoneng.Citation
 	handler   string
 	missing   string // payload keys of a notice's lists
@@ -192,6 +193,9 @@ func New(opts ...Option) (*Evaluator, error) {
 		di.validateProfile(pr, at, &p)
 		di.setProfile(pr)
 	}
+	for _, di := range e.defs {
+		di.buildPairs()
+	}
 	if err := p.result(); err != nil {
 		return nil, err
 	}
@@ -259,6 +263,23 @@ func newDefInfo(d *procedure.Definition, p *problems, at string) *defInfo {
 		}
 	}
 	return di
+}
+
+// buildPairs fills di.pairs with the triggers' destinations, flagged by
+// the profile.
+func (di *defInfo) buildPairs() {
+	var ps []pair
+	di.triggers.each(func(t string, k int32) {
+		ti := di.trigs[k]
+		v := uint64(uint32(k))
+		if ti.notice || ti.refusal || ti.deemed {
+			v |= pairFlagged
+		}
+		for _, to := range ti.dests {
+			ps = append(ps, pair{trigger: t, to: string(to), val: v})
+		}
+	})
+	di.pairs.build(ps)
 }
 
 // trigger returns the look-up of trigger t.
@@ -457,39 +478,7 @@ func (e *Evaluator) validateRecord(p *problems, known *onRoster, i int, r *Recor
 	if text.Blank(r.Unit) {
 		p.add(recordPath(i, ".unit"), "the record names no unit")
 	}
-	// The officer found last, kept here rather than in known: a local
-	// variable is stored without a write barrier.
-	var officer string
-	for j := range c.Events {
-		ev := &c.Events[j]
-		idx, ok := di.triggers.get(string(ev.Trigger))
-		if !ok {
-			idx = -1
-		}
-		ri.events = append(ri.events, idx)
-		var ti *triggerInfo
-		if ok {
-			ti = di.trigs[idx]
-		}
-		switch {
-		case !ok:
-			p.add(eventPath(i, j, "trigger"), "%s has no trigger %q", c.Definition, ev.Trigger)
-		case ev.To == "":
-			p.add(eventPath(i, j, "to"), "the event does not record the state it led to; replay the case with this library")
-		case !slices.Contains(ti.dests, ev.To):
-			p.add(eventPath(i, j, "to"), "%s leads %q to no state %q", c.Definition, ev.Trigger, ev.To)
-		case ti.notice || ti.refusal || ti.deemed:
-			ri.flagged = append(ri.flagged, j)
-		}
-		if ev.Auto || (ev.Actor.Officer == officer && officer != "") {
-			continue
-		}
-		if known.has(ev.Actor.Officer) {
-			officer = ev.Actor.Officer
-		} else {
-			p.add(eventPath(i, j, "actor"), "officer %q is not on the roster", ev.Actor.Officer)
-		}
-	}
+	e.validateEvents(p, known, i, c, di, ri)
 	for j := range c.Clocks {
 		idx, ok := di.clocks.get(c.Clocks[j].Spec)
 		if !ok {
@@ -525,6 +514,118 @@ func (e *Evaluator) validateRecord(p *problems, known *onRoster, i int, r *Recor
 			if _, ok := e.info[ex.Rule]; !ok {
 				p.add(recordPath(i, fmt.Sprintf(".exemptions[%d].rule", j)), "no built-in rule %q", ex.Rule)
 			}
+		}
+	}
+}
+
+// validateEvents checks the events of record i, of definition di, and
+// fills ri.events and ri.flagged. Most events are valid: their triggers
+// and destinations are looked up in di.pairs, in a loop that calls
+// nothing, and their officers compared with the one before, in a second
+// loop, so that neither holds more values than there are registers;
+// neither reports. An event they do not settle is checked alone, still
+// without reporting; at the first problem the events are checked again
+// by validateEventsPlain, which reports every problem in the order of the
+// events.
+func (e *Evaluator) validateEvents(p *problems, known *onRoster, i int, c *procedure.Case, di *defInfo, ri *recordInfo) {
+	events := c.Events
+	// Each slice is cut back or grown by itself, which stores only its
+	// length but when it grows.
+	if cap(ri.events) < len(events) {
+		ri.events = make([]int32, 0, 2*len(events))
+	}
+	ri.events = ri.events[:len(events)]
+	for j := 0; j < len(events); j++ {
+		if j = di.pairs.scan(events, ri.events, j, &ri.flagged); j == len(events) {
+			break
+		}
+		idx, flagged, ok := di.checkEvent(&events[j])
+		if !ok {
+			e.validateEventsPlain(p, known, i, c, di, ri)
+			return
+		}
+		ri.events[j] = idx
+		if flagged {
+			ri.flagged = append(ri.flagged, j)
+		}
+	}
+	var officer string
+	for j := 0; j < len(events); j++ {
+		if j = sameOfficer(events, j, officer); j == len(events) {
+			break
+		}
+		if officer = events[j].Actor.Officer; !known.has(officer) {
+			e.validateEventsPlain(p, known, i, c, di, ri)
+			return
+		}
+	}
+}
+
+// checkEvent returns the index of an event's trigger, whether the event
+// is flagged, and whether it is valid: the plain check of an event
+// di.pairs does not hold.
+func (di *defInfo) checkEvent(ev *procedure.Event) (idx int32, flagged, ok bool) {
+	idx, ok = di.triggers.get(string(ev.Trigger))
+	if !ok || ev.To == "" {
+		return 0, false, false
+	}
+	ti := di.trigs[idx]
+	if !slices.Contains(ti.dests, ev.To) {
+		return 0, false, false
+	}
+	return idx, ti.notice || ti.refusal || ti.deemed, true
+}
+
+// sameOfficer returns the index of the first event from j on that needs
+// its officer looked up: one not the law's own (Auto) whose officer is
+// not officer, the one looked up last, or any officer when that is empty;
+// or len(events).
+func sameOfficer(events []procedure.Event, j int, officer string) int {
+	for ; j < len(events); j++ {
+		if ev := &events[j]; !ev.Auto && (officer == "" || ev.Actor.Officer != officer) {
+			return j
+		}
+	}
+	return j
+}
+
+// validateEventsPlain is validateEvents done event by event, reporting
+// every problem: the path of a record with one, and the oracle of
+// validateEvents.
+func (e *Evaluator) validateEventsPlain(p *problems, known *onRoster, i int, c *procedure.Case, di *defInfo, ri *recordInfo) {
+	ri.events = ri.events[:0]
+	ri.flagged = ri.flagged[:0]
+	// The officer found last, kept here rather than in known: a local
+	// variable is stored without a write barrier.
+	var officer string
+	for j := range c.Events {
+		ev := &c.Events[j]
+		idx, ok := di.triggers.get(string(ev.Trigger))
+		if !ok {
+			idx = -1
+		}
+		ri.events = append(ri.events, idx)
+		var ti *triggerInfo
+		if ok {
+			ti = di.trigs[idx]
+		}
+		switch {
+		case !ok:
+			p.add(eventPath(i, j, "trigger"), "%s has no trigger %q", c.Definition, ev.Trigger)
+		case ev.To == "":
+			p.add(eventPath(i, j, "to"), "the event does not record the state it led to; replay the case with this library")
+		case !slices.Contains(ti.dests, ev.To):
+			p.add(eventPath(i, j, "to"), "%s leads %q to no state %q", c.Definition, ev.Trigger, ev.To)
+		case ti.notice || ti.refusal || ti.deemed:
+			ri.flagged = append(ri.flagged, j)
+		}
+		if ev.Auto || (ev.Actor.Officer == officer && officer != "") {
+			continue
+		}
+		if known.has(ev.Actor.Officer) {
+			officer = ev.Actor.Officer
+		} else {
+			p.add(eventPath(i, j, "actor"), "officer %q is not on the roster", ev.Actor.Officer)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package accountability
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 
@@ -117,4 +118,103 @@ func SortByPrefixAgrees(p0s, p1s []uint64) bool {
 		return 0
 	})
 	return slices.Equal(sortByPrefix(keys, make([]findingKey, len(keys))), want)
+}
+
+// PairtabAgrees builds a pairtab of the given (trigger, destination)
+// pairs and reports whether scan, event by event, finds pairs and probes
+// as a map of the pairs does: a pair or probe it finds is in the map,
+// with the value it gives, and it finds every pair of strings of 1 to 24
+// bytes but the ones it counts as clashes. The probes include each pair
+// with one bit of one byte of either string changed. The map is the
+// oracle of the table.
+func PairtabAgrees(pairs, probes [][2]string) bool {
+	m := map[[2]string]uint64{}
+	var ps []pair
+	for i, p := range pairs {
+		if _, dup := m[p]; dup {
+			continue
+		}
+		v := uint64(i)
+		if i%3 == 0 {
+			v |= pairFlagged
+		}
+		m[p] = v
+		ps = append(ps, pair{trigger: p[0], to: p[1], val: v})
+	}
+	var t pairtab
+	t.build(ps)
+	find := func(p [2]string) (int32, bool, bool) {
+		events := []procedure.Event{{Trigger: procedure.Trigger(p[0]), To: procedure.State(p[1])}}
+		idx := []int32{-1}
+		var flagged []int
+		found := t.scan(events, idx, 0, &flagged) == 1
+		return idx[0], len(flagged) == 1, found
+	}
+	for _, p := range pairs {
+		for side := range 2 {
+			for k := range len(p[side]) {
+				for bit := range 8 {
+					b := []byte(p[side])
+					b[k] ^= 1 << bit
+					q := p
+					q[side] = string(b)
+					probes = append(probes, q)
+				}
+			}
+		}
+	}
+	for _, p := range append(pairs, probes...) {
+		idx, flagged, found := find(p)
+		v, ok := m[p]
+		if found && (!ok || idx != int32(v) || flagged != (v&pairFlagged != 0)) {
+			return false
+		}
+	}
+	missed := 0
+	for _, p := range ps {
+		if _, _, found := find([2]string{p.trigger, p.to}); !found && pairKey(p.trigger) && pairKey(p.to) {
+			missed++
+		}
+	}
+	return missed == t.clashes
+}
+
+// PairClashes counts the valid events of the evaluator's definitions left
+// out of their pair tables: none should be, for the reference
+// definitions, or their events would be checked the plain way.
+func PairClashes(e *Evaluator) int {
+	n := 0
+	for _, di := range e.defs {
+		n += di.pairs.clashes
+	}
+	return n
+}
+
+// ValidateEventsAgree checks the events of every record of in, of a
+// definition e knows, with validateEvents and with validateEventsPlain,
+// its oracle, and returns "" if they report the same problems and fill
+// recordInfo alike, or what differs.
+func ValidateEventsAgree(e *Evaluator, in Input) string {
+	var p0 problems
+	known := e.validateRoster(&p0, &in.Roster)
+	var ri recordInfo
+	for i, r := range in.Records {
+		di, ok := e.defs[r.Case.Definition]
+		if !ok {
+			continue
+		}
+		fast, plain := problems{op: "Evaluate", err: ErrInvalidInput}, problems{op: "Evaluate", err: ErrInvalidInput}
+		ri.events, ri.flagged = ri.events[:0], ri.flagged[:0]
+		e.validateEvents(&fast, known, i, r.Case, di, &ri)
+		events, flagged := slices.Clone(ri.events), slices.Clone(ri.flagged)
+		ri.events, ri.flagged = ri.events[:0], ri.flagged[:0]
+		e.validateEventsPlain(&plain, known, i, r.Case, di, &ri)
+		if a, b := fmt.Sprint(fast.all), fmt.Sprint(plain.all); a != b {
+			return fmt.Sprintf("record %d: problems %s, plain %s", i, a, b)
+		}
+		if !slices.Equal(events, ri.events) || !slices.Equal(flagged, ri.flagged) {
+			return fmt.Sprintf("record %d: events %v flagged %v, plain %v %v", i, events, flagged, ri.events, ri.flagged)
+		}
+	}
+	return ""
 }

@@ -36,6 +36,98 @@ func TestSymtabMatchesMap(t *testing.T) {
 	})
 }
 
+// The pair table finds the pairs a map of them holds, and only those,
+// for strings short and long, of every length up to 26 bytes over two
+// letters (which differ from one another in few bytes), probed with its
+// own pairs' strings crossed and changed in one bit.
+func TestPairtabMatchesMap(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		key := rapid.OneOf(rapid.StringMatching(`[a-z_]{0,30}`),
+			rapid.StringMatching(`[ab]{0,26}`), rapid.StringMatching(`[ab]{20,26}`),
+			rapid.Map(rapid.StringMatching(`[ab]{0,4}`), func(s string) string { return "notify_" + s + "_hearing" }),
+			rapid.String())
+		pair := rapid.Custom(func(t *rapid.T) [2]string { return [2]string{key.Draw(t, "trigger"), key.Draw(t, "to")} })
+		pairs := rapid.SliceOf(pair).Draw(t, "pairs")
+		probes := rapid.SliceOf(pair).Draw(t, "probes")
+		for i := range pairs {
+			for j := range pairs {
+				probes = append(probes, [2]string{pairs[i][0], pairs[j][1]})
+			}
+		}
+		if !accountability.PairtabAgrees(pairs, probes) {
+			t.Fatal("the pair table and the map disagree")
+		}
+	})
+}
+
+func TestReferencePairsTakeOneSlotEach(t *testing.T) {
+	e, err := accountability.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := accountability.PairClashes(e); n != 0 {
+		t.Errorf("%d valid events of the reference definitions share a slot", n)
+	}
+}
+
+// The events of a record are checked by the pair table and the officer
+// runs as the plain loop checks them: the same problems, in the same
+// order, and the same look-ups, for records of the reference definitions
+// whose events now and then have a trigger, destination or officer that
+// is unknown, empty, blank, long, or another one of the definition's,
+// and are now and then the law's own, under an empty roster or one that
+// lists some of the officers.
+func TestValidateEventsMatchPlain(t *testing.T) {
+	p, ok := accountability.ReferenceProfile("licensing")
+	if !ok {
+		t.Fatal("no licensing profile")
+	}
+	p.Notices = append(p.Notices, "accept")
+	evaluators := []*accountability.Evaluator{defaultEvaluator(t), defaultEvaluator(t, accountability.WithProfiles(p))}
+	officers := []string{"王", "李强", "王敏", "张华", "", " ", "wang1", "wang2", "officer-wang-bureau-1", "officer-wxng-bureau-1",
+		"officer-wang-of-the-licensing-bureau", "王敏x"}
+	rapid.Check(t, func(t *rapid.T) {
+		e := evaluators[rapid.IntRange(0, len(evaluators)-1).Draw(t, "evaluator")]
+		in := drawInput(t)
+		for _, o := range officers {
+			if o != "" && rapid.IntRange(0, 2).Draw(t, "listed") == 0 {
+				in.Roster.Officers = append(in.Roster.Officers, accountability.Officer{ID: o})
+			}
+		}
+		for i := range in.Records {
+			c := *in.Records[i].Case
+			c.Events = slices.Clone(c.Events)
+			d := references[slices.IndexFunc(references, func(d *procedure.Definition) bool { id, _ := d.ID(); return id == c.Definition })]
+			s := d.Spec()
+			for j := range c.Events {
+				ev := &c.Events[j]
+				switch rapid.IntRange(0, 9).Draw(t, "trigger") {
+				case 0:
+					ev.Trigger = rapid.SampledFrom([]procedure.Trigger{"", "no_such_trigger", "notify_interested_parties_at_length"}).Draw(t, "unknown trigger")
+				case 1:
+					ev.Trigger = s.Triggers[rapid.IntRange(0, len(s.Triggers)-1).Draw(t, "other trigger")].ID
+				}
+				switch rapid.IntRange(0, 9).Draw(t, "to") {
+				case 0:
+					ev.To = rapid.SampledFrom([]procedure.State{"", "no_such_state", "a"}).Draw(t, "unknown state")
+				case 1:
+					ev.To = s.States[rapid.IntRange(0, len(s.States)-1).Draw(t, "other state")].ID
+				}
+				if rapid.IntRange(0, 3).Draw(t, "officer") == 0 {
+					ev.Actor.Officer = rapid.SampledFrom(officers).Draw(t, "other officer")
+				}
+				if rapid.IntRange(0, 9).Draw(t, "auto") == 0 {
+					ev.Auto = !ev.Auto
+				}
+			}
+			in.Records[i].Case = &c
+		}
+		if diff := accountability.ValidateEventsAgree(e, in); diff != "" {
+			t.Fatal(diff)
+		}
+	})
+}
+
 // The sort of findings on integer prefixes of the case IDs and on ranks
 // within groups orders them as the plain comparison does, for IDs that tie
 // in their first 16 bytes, run past them, or end in zero bytes, and for
