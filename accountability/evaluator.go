@@ -580,9 +580,42 @@ func (di *defInfo) checkEvent(ev *procedure.Event) (idx int32, flagged, ok bool)
 // its officer looked up: one not the law's own (Auto) whose officer is
 // not officer, the one looked up last, or any officer when that is empty;
 // or len(events).
+//
+// An officer of 4 to 24 bytes is compared by words, as pairtab compares
+// keys (for 4 to 7 bytes, its first and last four bytes in one word), so
+// that the loop calls nothing: comparing strings calls runtime.memequal,
+// and the loop would store and reload what it holds around the call.
 func sameOfficer(events []procedure.Event, j int, officer string) int {
+	n := len(officer)
+	if n < 4 || n > 24 {
+		for ; j < len(events); j++ {
+			if ev := &events[j]; !ev.Auto && (n == 0 || ev.Actor.Officer != officer) {
+				return j
+			}
+		}
+		return j
+	}
+	var a, b, c uint64
+	m := (n - 8) / 2 // the middle word's offset, for n >= 8
+	if n >= 8 {
+		a, b, c = le64at(officer, 0), le64at(officer, n-8), le64at(officer, m)
+	} else {
+		a = le32at(officer, 0) | le32at(officer, n-4)<<32
+	}
 	for ; j < len(events); j++ {
-		if ev := &events[j]; !ev.Auto && (officer == "" || ev.Actor.Officer != officer) {
+		ev := &events[j]
+		if ev.Auto {
+			continue
+		}
+		o := ev.Actor.Officer
+		if len(o) != n {
+			return j
+		}
+		if n >= 8 {
+			if le64at(o, 0) != a || le64at(o, n-8) != b || le64at(o, m) != c {
+				return j
+			}
+		} else if le32at(o, 0)|le32at(o, n-4)<<32 != a {
 			return j
 		}
 	}

@@ -218,3 +218,43 @@ func ValidateEventsAgree(e *Evaluator, in Input) string {
 	}
 	return ""
 }
+
+// SameOfficerAgrees reports whether sameOfficer stops at the event the
+// plain comparison of strings stops at, from every event on, for events
+// by the given officers (the law's own where auto says so) and every one
+// of them, and the empty officer, as the officer looked up last; and
+// for each officer as the last, against each string that differs from
+// it in one bit of one byte.
+func SameOfficerAgrees(officers []string, auto []bool) bool {
+	agrees := func(officers []string, last string) bool {
+		events := make([]procedure.Event, len(officers))
+		for j, o := range officers {
+			events[j] = procedure.Event{Actor: procedure.Actor{Officer: o}, Auto: j < len(auto) && auto[j]}
+		}
+		for j := range len(events) + 1 {
+			want := j
+			for want < len(events) && (events[want].Auto || (last != "" && events[want].Actor.Officer == last)) {
+				want++
+			}
+			if sameOfficer(events, j, last) != want {
+				return false
+			}
+		}
+		return true
+	}
+	for _, last := range append(officers, "") {
+		if !agrees(officers, last) {
+			return false
+		}
+		for k := range len(last) {
+			for bit := range 8 {
+				b := []byte(last)
+				b[k] ^= 1 << bit
+				if !agrees([]string{last, string(b)}, last) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}

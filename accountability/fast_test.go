@@ -60,6 +60,36 @@ func TestPairtabMatchesMap(t *testing.T) {
 	})
 }
 
+// Officers are compared by words as strings are, for officers of every
+// length up to 26 bytes over two letters, Chinese names, and any string,
+// in runs of one officer with others that differ from it in one byte or
+// its length.
+func TestSameOfficerMatchesPlain(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		officer := rapid.OneOf(rapid.StringMatching(`[ab]{0,26}`), rapid.StringMatching(`[ab]{20,26}`), rapid.SampledFrom([]string{"王", "王敏", "王敏x", "李强"}), rapid.String())
+		base := officer.Draw(t, "base")
+		near := rapid.Custom(func(t *rapid.T) string {
+			switch rapid.IntRange(0, 3).Draw(t, "kind") {
+			case 0:
+				return officer.Draw(t, "other")
+			case 1:
+				return base + "x"
+			case 2:
+				if base != "" {
+					b := []byte(base)
+					b[rapid.IntRange(0, len(b)-1).Draw(t, "byte")] ^= 1
+					return string(b)
+				}
+			}
+			return base
+		})
+		officers := rapid.SliceOf(near).Draw(t, "officers")
+		if !accountability.SameOfficerAgrees(officers, rapid.SliceOf(rapid.Bool()).Draw(t, "auto")) {
+			t.Fatal("the comparison by words and the plain one disagree")
+		}
+	})
+}
+
 func TestReferencePairsTakeOneSlotEach(t *testing.T) {
 	e, err := accountability.New()
 	if err != nil {
