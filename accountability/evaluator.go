@@ -479,16 +479,7 @@ func (e *Evaluator) validateRecord(p *problems, known *onRoster, i int, r *Recor
 		p.add(recordPath(i, ".unit"), "the record names no unit")
 	}
 	e.validateEvents(p, known, i, c, di, ri)
-	for j := range c.Clocks {
-		idx, ok := di.clocks.get(c.Clocks[j].Spec)
-		if !ok {
-			idx = -1
-		}
-		ri.clocks = append(ri.clocks, idx)
-		if !ok {
-			p.add(recordPath(i, fmt.Sprintf(".case.clocks[%d]", j)), "%s has no clock %q", c.Definition, c.Clocks[j].Spec)
-		}
-	}
+	validateClocks(p, i, c, di, ri)
 	if len(r.Statutory) > 0 {
 		first := len(p.all)
 		for name, rule := range r.Statutory {
@@ -558,6 +549,30 @@ func (e *Evaluator) validateEvents(p *problems, known *onRoster, i int, c *proce
 			e.validateEventsPlain(p, known, i, c, di, ri)
 			return
 		}
+	}
+}
+
+// validateClocks looks up the case's clocks into ri.clocks, reporting
+// those the definition does not have. di.clocks.scan settles most of
+// them in a loop that calls nothing; get settles the others, in order.
+func validateClocks(p *problems, i int, c *procedure.Case, di *defInfo, ri *recordInfo) {
+	clocks := c.Clocks
+	// Cut back or grown by itself, which stores only its length but when
+	// it grows.
+	if cap(ri.clocks) < len(clocks) {
+		ri.clocks = make([]int32, 0, 2*len(clocks))
+	}
+	ri.clocks = ri.clocks[:len(clocks)]
+	for j := 0; j < len(clocks); j++ {
+		if j = di.clocks.scan(clocks, ri.clocks, j); j == len(clocks) {
+			break
+		}
+		idx, ok := di.clocks.get(clocks[j].Spec)
+		if !ok {
+			idx = -1
+			p.add(recordPath(i, fmt.Sprintf(".case.clocks[%d]", j)), "%s has no clock %q", c.Definition, clocks[j].Spec)
+		}
+		ri.clocks[j] = idx
 	}
 }
 

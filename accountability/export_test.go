@@ -11,8 +11,9 @@ import (
 )
 
 // SymtabAgrees builds a symtab and a map of the same keys and reports
-// whether every key, and every probe, is found alike in both: the map is
-// the oracle of the optimised look-up.
+// whether every key, and every probe, is found alike in both, by get and
+// by scan, and so is each key changed in one bit: the map is the oracle
+// of the optimised look-ups.
 func SymtabAgrees(keys, probes []string) bool {
 	var t symtab
 	m := map[string]int32{}
@@ -20,10 +21,27 @@ func SymtabAgrees(keys, probes []string) bool {
 		t.put(k, int32(i))
 		m[k] = int32(i)
 	}
+	// Each key with one bit of one byte changed, too.
+	for _, k := range keys {
+		for i := range len(k) {
+			for bit := range 8 {
+				b := []byte(k)
+				b[i] ^= 1 << bit
+				probes = append(probes, string(b))
+			}
+		}
+	}
 	for _, k := range append(keys, probes...) {
 		a, okA := t.get(k)
 		b, okB := m[k]
 		if a != b || okA != okB {
+			return false
+		}
+		// scan settles a key only when it is in the map, and settles
+		// every key of 1 to 24 bytes in a table whose keys all have slots.
+		idx := []int32{-1}
+		settled := t.scan([]procedure.CaseClock{{Spec: k}}, idx, 0) == 1
+		if settled && (!okB || idx[0] != b) || !settled && okB && t.chains == 0 && k != "" && len(k) <= 24 {
 			return false
 		}
 	}

@@ -1,5 +1,7 @@
 package accountability
 
+import "github.com/xiaoneng/xiaoneng/procedure"
+
 // symtab looks up a small, fixed set of strings (a definition's triggers,
 // states and clocks) faster than a map, giving each an int32 (its index
 // in the definition).
@@ -219,4 +221,45 @@ func (t *symtab) each(f func(string, int32)) {
 	for k, v := range t.more {
 		f(k, v)
 	}
+}
+
+// scan looks up the clocks' specs from j on, storing each one's value in
+// idx, until it meets one it cannot settle by comparing integers (a key
+// absent or not in its slot, empty or longer than 24 bytes): it returns
+// that clock's index, or len(clocks), and get settles that one. idx is as
+// long as clocks.
+//
+// It is get written out in one loop that calls nothing, for a case's
+// clocks: a call for each clock would make the loop store and reload what
+// it holds around the call.
+func (t *symtab) scan(clocks []procedure.CaseClock, idx []int32, j int) int {
+	slots := t.slots
+	if len(slots) == 0 {
+		return j
+	}
+	idx = idx[:len(clocks)]
+	for ; j < len(clocks); j++ {
+		key := clocks[j].Spec
+		var a, b, c uint64
+		switch n := len(key); {
+		case n > 24 || n == 0:
+			return j
+		case n > 16:
+			a, b, c = le64at(key, 0), le64at(key, n-8), le64at(key, 8)
+		case n >= 8:
+			a, b = le64at(key, 0), le64at(key, n-8)
+		case n >= 4:
+			a, b = le32at(key, 0), le32at(key, n-4)
+		default:
+			a = uint64(key[0]) | uint64(key[n/2])<<8 | uint64(key[n-1])<<16
+		}
+		// The slot index is below len(slots); the mask spares a bounds
+		// check.
+		sl := &slots[t.slot(len(key), a, b)&uint64(len(slots)-1)]
+		if sl.a != a || sl.b != b || sl.c != c || len(sl.key) != len(key) {
+			return j
+		}
+		idx[j] = sl.val
+	}
+	return j
 }
