@@ -450,6 +450,10 @@ func TestEvaluateRefusesBadInput(t *testing.T) {
 	other.Definition = "unknown-procedure"
 	noState := c.Clone()
 	noState.Events[1].To = ""
+	if len(noState.Clocks) < 2 {
+		t.Fatalf("the case has %d clocks, the test wants two", len(noState.Clocks))
+	}
+	noState.Clocks[1].Spec = "no_such_clock"
 	in := accountability.Input{
 		Roster: accountability.Roster{Officers: []accountability.Officer{{ID: "王敏", Unit: "审批局"}, {ID: "王敏", Unit: "审批局"}}},
 		Records: []accountability.Record{
@@ -466,7 +470,7 @@ func TestEvaluateRefusesBadInput(t *testing.T) {
 		paths = append(paths, p.Path)
 	}
 	want := []string{"roster.officers[1]", "records[0].case.events[0].trigger", "records[0].case.events[1].actor",
-		"records[1].case.definition", "records[2].unit", "records[2].case.events[1].to", "records[2].register[0].event",
+		"records[1].case.definition", "records[2].unit", "records[2].case.events[1].to", "records[2].case.clocks[1]", "records[2].register[0].event",
 		"records[3].case", "inquiries[0].officer", "inquiries[0].at"}
 	if len(paths) != len(want) {
 		t.Fatalf("problems at %q, want %q\n%v", paths, want, err)
