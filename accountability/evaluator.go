@@ -540,15 +540,8 @@ func (e *Evaluator) validateEvents(p *problems, known *onRoster, i int, c *proce
 			ri.flagged = append(ri.flagged, j)
 		}
 	}
-	var officer string
-	for j := 0; j < len(events); j++ {
-		if j = sameOfficer(events, j, officer); j == len(events) {
-			break
-		}
-		if officer = events[j].Actor.Officer; !known.has(officer) {
-			e.validateEventsPlain(p, known, i, c, di, ri)
-			return
-		}
+	if !officersKnown(events, known) {
+		e.validateEventsPlain(p, known, i, c, di, ri)
 	}
 }
 
@@ -591,50 +584,44 @@ func (di *defInfo) checkEvent(ev *procedure.Event) (idx int32, flagged, ok bool)
 	return idx, ti.notice || ti.refusal || ti.deemed, true
 }
 
-// sameOfficer returns the index of the first event from j on that needs
-// its officer looked up: one not the law's own (Auto) whose officer is
-// not officer, the one looked up last, or any officer when that is empty;
-// or len(events).
-//
-// An officer of 4 to 24 bytes is compared by words, as pairtab compares
-// keys (for 4 to 7 bytes, its first and last four bytes in one word), so
-// that the loop calls nothing: comparing strings calls runtime.memequal,
-// and the loop would store and reload what it holds around the call.
-func sameOfficer(events []procedure.Event, j int, officer string) int {
-	n := len(officer)
-	if n < 4 || n > 24 {
-		for ; j < len(events); j++ {
-			if ev := &events[j]; !ev.Auto && (n == 0 || ev.Actor.Officer != officer) {
-				return j
-			}
-		}
-		return j
-	}
-	var a, b, c uint64
-	m := (n - 8) / 2 // the middle word's offset, for n >= 8
-	if n >= 8 {
-		a, b, c = le64at(officer, 0), le64at(officer, n-8), le64at(officer, m)
-	} else {
-		a = le32at(officer, 0) | le32at(officer, n-4)<<32
-	}
-	for ; j < len(events); j++ {
+// officersKnown reports whether the roster knows the officer of every
+// event but the law's own (Auto). It looks an officer up only when it is
+// not the one looked up last, which it compares by length and words, as
+// pairtab compares keys (for 4 to 7 bytes, the first and last four bytes
+// in one word), so that the loop calls nothing but for a new officer:
+// comparing strings calls runtime.memequal, and the loop would store and
+// reload what it holds around the call. An officer shorter than 4 bytes
+// or longer than 24 is looked up every time.
+func officersKnown(events []procedure.Event, known *onRoster) bool {
+	n, a, b, c := -1, uint64(0), uint64(0), uint64(0) // the last officer
+	for j := range events {
 		ev := &events[j]
 		if ev.Auto {
 			continue
 		}
 		o := ev.Actor.Officer
-		if len(o) != n {
-			return j
-		}
-		if n >= 8 {
-			if le64at(o, 0) != a || le64at(o, n-8) != b || le64at(o, m) != c {
-				return j
+		var oa, ob, oc uint64
+		switch no := len(o); {
+		case no > 24 || no < 4:
+			if !known.has(o) {
+				return false
 			}
-		} else if le32at(o, 0)|le32at(o, n-4)<<32 != a {
-			return j
+			n = -1
+			continue
+		case no >= 8:
+			oa, ob, oc = le64at(o, 0), le64at(o, no-8), le64at(o, (no-8)/2)
+		default:
+			oa = le32at(o, 0) | le32at(o, no-4)<<32
 		}
+		if len(o) == n && oa == a && ob == b && oc == c {
+			continue
+		}
+		if !known.has(o) {
+			return false
+		}
+		n, a, b, c = len(o), oa, ob, oc
 	}
-	return j
+	return true
 }
 
 // validateEventsPlain is validateEvents done event by event, reporting

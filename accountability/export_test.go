@@ -237,38 +237,43 @@ func ValidateEventsAgree(e *Evaluator, in Input) string {
 	return ""
 }
 
-// SameOfficerAgrees reports whether sameOfficer stops at the event the
-// plain comparison of strings stops at, from every event on, for events
-// by the given officers (the law's own where auto says so) and every one
-// of them, and the empty officer, as the officer looked up last; and
-// for each officer as the last, against each string that differs from
-// it in one bit of one byte.
-func SameOfficerAgrees(officers []string, auto []bool) bool {
-	agrees := func(officers []string, last string) bool {
+// OfficersKnownAgrees reports whether officersKnown tells what the
+// plain loop over the events tells, for events by the given officers
+// (the law's own where auto says so) under a roster of the listed ones,
+// or of any non-blank one when none is listed; and for each officer
+// under a roster of it alone, followed by each string that differs from
+// it in one bit of one byte or has its last byte twice, which the roster
+// does not list.
+func OfficersKnownAgrees(officers []string, auto []bool, listed []string) bool {
+	agrees := func(officers []string, listed []string) bool {
+		var p problems
+		known := (&Evaluator{}).validateRoster(&p, &Roster{Officers: func() []Officer {
+			var out []Officer
+			for _, id := range listed {
+				out = append(out, Officer{ID: id})
+			}
+			return out
+		}()})
 		events := make([]procedure.Event, len(officers))
+		want := true
 		for j, o := range officers {
 			events[j] = procedure.Event{Actor: procedure.Actor{Officer: o}, Auto: j < len(auto) && auto[j]}
+			want = want && (events[j].Auto || known.has(o))
 		}
-		for j := range len(events) + 1 {
-			want := j
-			for want < len(events) && (events[want].Auto || (last != "" && events[want].Actor.Officer == last)) {
-				want++
-			}
-			if sameOfficer(events, j, last) != want {
-				return false
-			}
-		}
-		return true
+		return officersKnown(events, known) == want
 	}
-	for _, last := range append(officers, "") {
-		if !agrees(officers, last) {
+	if !agrees(officers, listed) {
+		return false
+	}
+	for _, o := range officers {
+		if o != "" && !agrees([]string{o, o + o[len(o)-1:]}, []string{o}) {
 			return false
 		}
-		for k := range len(last) {
+		for k := range len(o) {
 			for bit := range 8 {
-				b := []byte(last)
+				b := []byte(o)
 				b[k] ^= 1 << bit
-				if !agrees([]string{last, string(b)}, last) {
+				if !agrees([]string{o, string(b)}, []string{o}) {
 					return false
 				}
 			}
