@@ -57,10 +57,18 @@ func pairwords(s string) (first, last, mid uint64) {
 // le64at and le32at read eight and four bytes of s from i on,
 // little-endian, as one load. They cut s to its length, not to its end
 // as le64(s[i:]) would: a cut that may leave nothing costs instructions
-// to keep its pointer inside the string.
-func le64at(s string, i int) uint64 { return le64(s[i : i+8]) }
+// to keep its pointer inside the string. They do not call le64 and le32,
+// whose inlining would leave a no-op instruction to mark it.
+func le64at(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
 
-func le32at(s string, i int) uint64 { return le32(s[i : i+4]) }
+func le32at(s string, i int) uint64 {
+	b := s[i : i+4]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24
+}
 
 // pairSlot returns the slot of a pair from the trigger's first and last
 // words, the destination's last word, and the lengths, mixed by the
