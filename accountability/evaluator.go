@@ -586,12 +586,14 @@ func (di *defInfo) checkEvent(ev *procedure.Event) (idx int32, flagged, ok bool)
 
 // officersKnown reports whether the roster knows the officer of every
 // event but the law's own (Auto). It looks an officer up only when it is
-// not the one looked up last, which it compares by length and words, as
-// pairtab compares keys (for 4 to 7 bytes, the first and last four bytes
-// in one word), so that the loop calls nothing but for a new officer:
-// comparing strings calls runtime.memequal, and the loop would store and
-// reload what it holds around the call. An officer shorter than 4 bytes
-// or longer than 24 is looked up every time.
+// not the one looked up last, which it compares by length and words (for
+// 8 to 24 bytes, the first, last and middle eight bytes, which overlap or
+// meet and so cover it; for 4 to 7 bytes, as a name of two Chinese
+// characters is, the first and last four in one word), so that the loop
+// calls nothing but for a new officer: comparing
+// strings calls runtime.memequal, and the loop would store and reload
+// what it holds around the call. An officer shorter than 4 bytes or
+// longer than 24 is looked up every time.
 func officersKnown(events []procedure.Event, known *onRoster) bool {
 	n, a, b, c := -1, uint64(0), uint64(0), uint64(0) // the last officer
 	for j := range events {

@@ -7,7 +7,7 @@ import "github.com/xiaoneng/xiaoneng/procedure"
 // it led to with one look-up, and learns the trigger's index and whether
 // the profile gives it a meaning with it. A pair is found by comparing
 // integers alone: each string of 1 to 24 bytes is read as its length and
-// three words (see pairwords), which are the string itself, and only
+// three words, as symtab reads a key, which are the string itself, and only
 // pairs of such strings are kept. A pair that is not found may still be
 // valid (a string longer than 24 bytes, or two pairs that share a slot):
 // the event is then checked the plain way, which also reports its
@@ -37,22 +37,6 @@ const pairFlagged = 1 << 32
 
 // pairKey reports whether a string can be a key of a pairtab.
 func pairKey(s string) bool { return len(s) > 0 && len(s) <= 24 }
-
-// pairwords returns the words of a string of 1 to 24 bytes: its first,
-// last and middle eight bytes, which overlap or meet and so cover it; for
-// a string of four to seven bytes, its first and last four; for a shorter
-// one, its first, middle and last byte. scan reads them written out.
-func pairwords(s string) (first, last, mid uint64) {
-	switch n := len(s); {
-	case n >= 8:
-		return le64at(s, 0), le64at(s, n-8), le64at(s, (n-8)/2)
-	case n >= 4:
-		return le32at(s, 0), le32at(s, n-4), 0
-	case n > 0:
-		return uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16, 0, 0
-	}
-	return 0, 0, 0
-}
 
 // le64at and le32at read eight and four bytes of s from i on,
 // little-endian, as one load. They cut s to its length, not to its end
@@ -94,8 +78,8 @@ func (t *pairtab) build(pairs []pair) {
 		if !pairKey(p.trigger) || !pairKey(p.to) {
 			continue
 		}
-		t1, t2, t3 := pairwords(p.trigger)
-		d1, d2, d3 := pairwords(p.to)
+		t1, t2, t3 := symwords(p.trigger)
+		d1, d2, d3 := symwords(p.to)
 		es = append(es, pairentry{t1, t2, t3, d1, d2, d3, uint64(len(p.trigger)) | uint64(len(p.to))<<32, p.val})
 	}
 	*t = pairtab{}
@@ -140,7 +124,7 @@ func (t *pairtab) build(pairs []pair) {
 // it meets an event whose pair it does not hold: it returns that event's
 // index, or len(events). idx is as long as events.
 //
-// It is one loop that calls nothing, reading the words as pairwords does
+// It is one loop that calls nothing, reading the words as symwords does
 // written out: a call in the loop would make it store and reload what it
 // holds in registers around the call, for every event. The words are
 // compared all at once, with one branch.
@@ -160,16 +144,20 @@ func (t *pairtab) scan(events []procedure.Event, idx []int32, j int, flagged *[]
 		}
 		var t1, t2, t3, d1, d2, d3 uint64
 		switch {
+		case nt > 16:
+			t1, t2, t3 = le64at(tr, 0), le64at(tr, nt-8), le64at(tr, 8)
 		case nt >= 8:
-			t1, t2, t3 = le64at(tr, 0), le64at(tr, nt-8), le64at(tr, (nt-8)/2)
+			t1, t2 = le64at(tr, 0), le64at(tr, nt-8)
 		case nt >= 4:
 			t1, t2 = le32at(tr, 0), le32at(tr, nt-4)
 		default:
 			t1 = uint64(tr[0]) | uint64(tr[nt/2])<<8 | uint64(tr[nt-1])<<16
 		}
 		switch {
+		case nd > 16:
+			d1, d2, d3 = le64at(to, 0), le64at(to, nd-8), le64at(to, 8)
 		case nd >= 8:
-			d1, d2, d3 = le64at(to, 0), le64at(to, nd-8), le64at(to, (nd-8)/2)
+			d1, d2 = le64at(to, 0), le64at(to, nd-8)
 		case nd >= 4:
 			d1, d2 = le32at(to, 0), le32at(to, nd-4)
 		default:
