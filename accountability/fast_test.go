@@ -92,16 +92,6 @@ func TestOfficersKnownMatchesPlain(t *testing.T) {
 	})
 }
 
-func TestReferencePairsTakeOneSlotEach(t *testing.T) {
-	e, err := accountability.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := accountability.PairClashes(e); n != 0 {
-		t.Errorf("%d valid events of the reference definitions share a slot", n)
-	}
-}
-
 // The events of a record are checked by the pair table and the officer
 // runs as the plain loop checks them: the same problems, in the same
 // order, and the same look-ups, for records of the reference definitions
@@ -208,6 +198,9 @@ func TestReferenceSymbolsTakeOneSlotEach(t *testing.T) {
 	}
 	if n := accountability.Chains(e); n != 0 {
 		t.Errorf("%d triggers, states or clocks of the reference definitions share a slot", n)
+	}
+	if n := accountability.PairClashes(e); n != 0 {
+		t.Errorf("%d valid events of the reference definitions share a slot", n)
 	}
 }
 
