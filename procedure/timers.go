@@ -132,7 +132,12 @@ func (d *Definition) dueTimeout(c *Case, si *stateInfo, asOf time.Time) (best *T
 func (d *Definition) Replay(ctx context.Context, id string, events []Event) (*Case, error) {
 	c := d.NewCase(id)
 	if len(events) > 0 {
+		// The events are copied into the log at once, past its length:
+		// while the garbage collector marks, a copy of values with
+		// pointers goes through its write barrier, whose cost is per
+		// copy as well as per pointer.
 		c.Events = make([]Event, 0, len(events))
+		copy(c.Events[:len(events)], events)
 	}
 	// One firing serves every event. It stays on the stack: nothing it is
 	// handed to keeps it (see holds).
@@ -141,13 +146,12 @@ func (d *Definition) Replay(ctx context.Context, id string, events []Event) (*Ca
 	// state the last step led to, so that it is looked up once.
 	si := d.states[c.State]
 	for i := range events {
-		// Each event is copied once, into the log's next slot (the log
-		// has room for all of them): check normalises it there, the
-		// guards and effects read it there, and commit takes it into the
-		// log by extending the log's length. A refused event is left
-		// past the end of a log that is thrown away.
+		// Each event is in the log's next slot, copied there above:
+		// check normalises it there, the guards and effects read it
+		// there, and commit takes it into the log by extending the log's
+		// length. A refused event is left past the end of a log that is
+		// thrown away.
 		e := &c.Events[:i+1][i]
-		*e = events[i]
 		var err error
 		if e.Auto {
 			err = d.replayAuto(&f, c, si, e)
