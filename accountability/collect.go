@@ -85,6 +85,7 @@ type pending struct {
 type delayRef struct {
 	step, officer, unit int32
 	days                int
+	waiting             bool
 }
 
 const pendingChunkLen = 1024
@@ -257,7 +258,7 @@ func (fs *findings) add(f *Finding, exempt int) {
 			p.delay, p.ndelay = int32(fs.nDelay), int32(n)
 			c := fs.delays[len(fs.delays)-1]
 			for j, d := range f.Delay {
-				c[fs.nDelay%pendingChunkLen+j] = delayRef{fs.str(string(d.Step)), fs.str(d.Officer), fs.str(d.Unit), d.Days}
+				c[fs.nDelay%pendingChunkLen+j] = delayRef{fs.str(string(d.Step)), fs.str(d.Officer), fs.str(d.Unit), d.Days, d.Waiting}
 			}
 			fs.nDelay += n
 			fs.delayed += n
@@ -486,7 +487,7 @@ func (fs *findings) build(keys []findingKey) []Finding {
 			delays = delays[n:]
 			at := int(p.delay) % pendingChunkLen
 			for j, r := range fs.delays[p.delay/pendingChunkLen][at : at+n] {
-				d[j] = StepDelay{Step: procedure.State(fs.strs[r.step]), Officer: fs.strs[r.officer], Unit: fs.strs[r.unit], Days: r.days}
+				d[j] = StepDelay{Step: procedure.State(fs.strs[r.step]), Officer: fs.strs[r.officer], Unit: fs.strs[r.unit], Days: r.days, Waiting: r.waiting}
 			}
 			f.Delay = d
 		}

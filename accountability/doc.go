@@ -17,10 +17,12 @@
 //
 // Every agency limit a definition declares is judged on its own rule, net
 // of suspended and excluded time, and an overrun is attributed to the
-// steps it passed in and to their holders. A case that ran on a promised
-// limit (承诺时限) shorter than the statutory one is judged twice: as a
-// promise, and, on the same ledger, against the statute. Clocks that
-// measure a party's period or a minimum never count against the agency.
+// steps it passed in and to their holders; the days the case waited on a
+// party's period or a minimum period are no holder's ([StepDelay.Waiting],
+// [Profile.ChargeWaiting]). A case that ran on a promised limit (承诺时限)
+// shorter than the statutory one is judged twice: as a promise, and, on
+// the same ledger, against the statute. Clocks that measure a party's
+// period or a minimum never count against the agency.
 //
 // A [Ladder] (data: the measures of a local rule, a measure per severity,
 // escalation by repeat counts in a rolling window) turns an officer's

@@ -96,6 +96,10 @@ type evaluation struct {
 	// The steps of the record at hand, built when a rule first needs them.
 	steps      []step
 	stepsBuilt bool
+	// The record's waiting periods, built with its steps' first
+	// finding (see waitsOf).
+	waits      []wait
+	waitsBuilt bool
 	// Findings take their evidence and delays from buffers the record at
 	// hand reuses (the findings collected copy them), and write their
 	// two messages in buf.
@@ -293,7 +297,7 @@ func ref(c *procedure.Case, i int) EventRef {
 
 // record applies the rules to one record.
 func (ev *evaluation) record(rec *Record, di *defInfo) error {
-	ev.stepsBuilt = false
+	ev.stepsBuilt, ev.waitsBuilt = false, false
 	ev.refs, ev.delays = ev.refs[:0], ev.delays[:0]
 	c := rec.Case
 	for i := range c.Clocks {
@@ -435,7 +439,7 @@ func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, ci *cl
 		f.Overdue = st.Overdue
 		f.Day = st.Due + 1
 		n := len(ev.delays)
-		ev.delays = attribute(ev.delays, di.cal, clk, st, ev.asOf, steps)
+		ev.delays = attribute(ev.delays, di.cal, clk, st, ev.asOf, steps, ev.waitsOf(rec, di))
 		if len(ev.delays) > n {
 			f.Delay = ev.delays[n:len(ev.delays):len(ev.delays)]
 		}
@@ -443,11 +447,15 @@ func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, ci *cl
 		// the limit passed, summed over their steps (the earliest of
 		// equals), at the step they held it longest: the one whose delay
 		// weighs most, not whoever happened to hold it on the due day.
+		// Waiting is no one's.
 		best, most := -1, 0
 		for i, d := range f.Delay {
+			if d.Waiting {
+				continue
+			}
 			total := 0
 			for _, o := range f.Delay {
-				if o.Officer == d.Officer && o.Unit == d.Unit {
+				if o.Officer == d.Officer && o.Unit == d.Unit && !o.Waiting {
 					total += o.Days
 				}
 			}
@@ -519,9 +527,11 @@ func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, ci *cl
 
 // attribute splits a clock's overrun among the steps it passed in: the
 // counting days after the due day that fell in each step, net of suspended
-// and excluded time. The parts sum to the overrun. They are appended to out.
-// st is the clock's status as of asOf.
-func attribute(out []StepDelay, cal *deadline.Calendar, clk deadline.Clock, st deadline.Status, asOf date.Date, steps []step) []StepDelay {
+// and excluded time. The days of a step that fell in one of waits are
+// its waiting (StepDelay.Waiting), the rest its holder's. The parts sum to
+// the overrun. They are appended to out. st is the clock's status as of
+// asOf.
+func attribute(out []StepDelay, cal *deadline.Calendar, clk deadline.Clock, st deadline.Status, asOf date.Date, steps []step, waits []wait) []StepDelay {
 	end := st.StoppedOn
 	if !st.Stopped {
 		end = 0
@@ -567,11 +577,92 @@ func attribute(out []StepDelay, cal *deadline.Calendar, clk deadline.Clock, st d
 		if s.from > st.Due {
 			lo = max(counted(s.from), atDue)
 		}
-		if hi > lo {
-			out = append(out, StepDelay{Step: s.state, Officer: s.officer, Unit: s.unit, Days: hi - lo})
+		if hi <= lo {
+			continue
+		}
+		// The counting days of the step's part of the overrun, (lo, hi],
+		// that fell in a wait: the waits do not overlap, so none is
+		// counted twice.
+		waiting := 0
+		for _, w := range waits {
+			if w.through <= s.from || w.from >= to {
+				continue
+			}
+			a := min(max(counted(max(w.from, s.from)), lo), hi)
+			b := min(max(counted(min(w.through, to)), lo), hi)
+			waiting += b - a
+		}
+		if waiting > 0 {
+			out = append(out, StepDelay{Step: s.state, Days: waiting, Waiting: true})
+		}
+		if hi-lo > waiting {
+			out = append(out, StepDelay{Step: s.state, Officer: s.officer, Unit: s.unit, Days: hi - lo - waiting})
 		}
 	}
 	return out
+}
+
+// wait is a time the case waited on a party or on the law: the days after
+// from, through through.
+type wait struct{ from, through date.Date }
+
+// waitsOf returns the periods in which the record's case waited, merged
+// where they overlap, in order: each party's period (procedure.RoleParty)
+// and each period the agency must let pass (procedure.RoleMinimum), from
+// its start to its due day or its stop, whichever came first, and not
+// past the day of the evaluation. None if the profile charges waiting to
+// the holders.
+func (ev *evaluation) waitsOf(rec *Record, di *defInfo) []wait {
+	if ev.waitsBuilt {
+		return ev.waits
+	}
+	ev.waitsBuilt = true
+	waits := ev.waits[:0]
+	if !di.prof.ChargeWaiting {
+		for i := range rec.Case.Clocks {
+			ci := ev.ri.clock(i)
+			if ci == nil || (ci.role != procedure.RoleParty && ci.role != procedure.RoleMinimum) {
+				continue
+			}
+			clk := rec.Case.Clocks[i].Clock
+			if clk.Started() >= ev.asOf {
+				continue
+			}
+			if clk.StoppedEarly() && clk.LastDay() <= ev.asOf {
+				// Stopped before it could fall due (a hearing waived
+				// within the five days): it waited until the stop, and
+				// no status is needed to tell.
+				if clk.LastDay() > clk.Started() {
+					waits = append(waits, wait{clk.Started(), clk.LastDay()})
+				}
+				continue
+			}
+			st, err := clk.Status(di.cal, ev.asOf)
+			if err != nil || st.Due == 0 {
+				continue
+			}
+			through := min(st.Due, ev.asOf)
+			if st.Stopped {
+				through = min(through, st.StoppedOn)
+			}
+			if through > clk.Started() {
+				waits = append(waits, wait{clk.Started(), through})
+			}
+		}
+		slices.SortFunc(waits, func(a, b wait) int { return cmp.Compare(a.from, b.from) })
+		// Merge the overlapping ones.
+		merged := waits[:0]
+		for _, w := range waits {
+			if n := len(merged); n > 0 && w.from <= merged[n-1].through {
+				merged[n-1].through = max(merged[n-1].through, w.through)
+				continue
+			}
+			merged = append(merged, w)
+		}
+		waits = merged
+	}
+	ev.waits = waits
+	return waits
 }
 
 // clockEvidence names the events that started the clock's current count

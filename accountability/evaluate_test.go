@@ -502,29 +502,50 @@ func problems(err error) []*accountability.Error {
 }
 
 // TestDelayAttribution: an overrun that spans steps is split among them
-// and their holders, net of excluded time, and sums to the whole.
+// and their holders, net of excluded time, and sums to the whole. The
+// days the case waited on the applicant's five working days to request a
+// hearing (行政许可法 Art 47 ¶1, a procedure.RoleParty clock) are no
+// officer's, unless the profile charges them to the step's holder.
 func TestDelayAttribution(t *testing.T) {
-	e := defaultEvaluator(t)
 	// Due 30 Oct. 王 holds review until he tells of the hearing right on 3
 	// Nov (2 days over: 31 Oct, 3 Nov); the five days to request one run
-	// to 10 Nov and 李 closes them on 11 Nov (6 more: 4–7, 10, 11 Nov);
+	// to 10 Nov (4–7, 10 Nov) and 李 closes them on 11 Nov (1 more);
 	// 李 grants on 14 Nov (3 more: 12–14 Nov).
 	c := build(t, ref(t, "licensing"), "XK-A", append(accepted(),
 		ev{wang, "notify_hearing_right", at(2025, 11, 3), nil},
 		ev{li, "hearing_window_closed", at(2025, 11, 11), nil},
 		ev{li, "grant", at(2025, 11, 14), decision})...)
-	fs := only(evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}}, day(2025, 11, 14)), accountability.RuleTimeLimit)
-	if len(fs) != 1 {
-		t.Fatalf("findings %+v", fs)
-	}
-	want := []accountability.StepDelay{
-		{Step: "accepted", Officer: "王敏", Days: 2},
-		{Step: "hearing_notice", Officer: "李强", Days: 6},
-		{Step: "accepted", Officer: "李强", Days: 3},
-	}
-	// The finding is 李强's, who held the case nine of the eleven days.
-	if f := fs[0]; f.Overdue != 11 || f.Officer != "李强" || f.Step != "hearing_notice" || !slices.Equal(f.Delay, want) {
-		t.Errorf("attribution %+v (overdue %d, officer %s), want %+v", f.Delay, f.Overdue, f.Officer, want)
+	charged, _ := accountability.ReferenceProfile("licensing")
+	charged.ChargeWaiting = true
+	for _, tc := range []struct {
+		name    string
+		opts    []accountability.Option
+		want    []accountability.StepDelay
+		officer string
+		step    procedure.State
+	}{
+		{"waiting is no one's", nil, []accountability.StepDelay{
+			{Step: "accepted", Officer: "王敏", Days: 2},
+			{Step: "hearing_notice", Days: 5, Waiting: true},
+			{Step: "hearing_notice", Officer: "李强", Days: 1},
+			{Step: "accepted", Officer: "李强", Days: 3},
+		}, "李强", "accepted"}, // four days of 李's against two of 王's
+		{"waiting charged", []accountability.Option{accountability.WithProfiles(charged)}, []accountability.StepDelay{
+			{Step: "accepted", Officer: "王敏", Days: 2},
+			{Step: "hearing_notice", Officer: "李强", Days: 6},
+			{Step: "accepted", Officer: "李强", Days: 3},
+		}, "李强", "hearing_notice"}, // nine days of 李's, six of them in hearing_notice
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := defaultEvaluator(t, tc.opts...)
+			fs := only(evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}}, day(2025, 11, 14)), accountability.RuleTimeLimit)
+			if len(fs) != 1 {
+				t.Fatalf("findings %+v", fs)
+			}
+			if f := fs[0]; f.Overdue != 11 || f.Officer != tc.officer || f.Step != tc.step || !slices.Equal(f.Delay, tc.want) {
+				t.Errorf("attribution %+v (overdue %d, officer %s, step %s), want %+v", f.Delay, f.Overdue, f.Officer, f.Step, tc.want)
+			}
+		})
 	}
 }
 

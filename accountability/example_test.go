@@ -351,10 +351,12 @@ func ExampleWithCalendar() {
 // A licence decided late (行政许可法 Art 42 ¶1: 20 working days from
 // acceptance). Accepted on 26 September 2025, it was due on 30 October.
 // 王敏 kept it in review until he told the applicant of the right to a
-// hearing on 3 November; 李强 closed the five days the applicant had to
-// ask for one (Art 47 ¶1) on 11 November and granted the licence on 14
-// November. The overrun is split among the steps it passed in and their
-// holders; the finding is 李强's, who held the case nine of the eleven days.
+// hearing on 3 November; the applicant had five working days to ask for
+// one (Art 47 ¶1), to 10 November, and 李强 closed them on 11 November
+// and granted the licence on 14 November. The overrun is split among the
+// steps it passed in: the five days the case waited on the applicant are
+// no officer's, and the finding is 李强's, who held the case four of the
+// other six days, most of them in review.
 func ExampleEvaluator_Evaluate() {
 	lic := exReference("licensing")
 	c := lic.NewCase("XK-2025-017")
@@ -377,7 +379,11 @@ func ExampleEvaluator_Evaluate() {
 		fmt.Printf("responsible: %s (%s, step %s)\n", f.Officer, f.Unit, f.Step)
 		fmt.Printf("provision: %s / %s\n", f.Citation, f.Citation.English())
 		for _, d := range f.Delay {
-			fmt.Printf("  %-15s %s %d\n", d.Step, d.Officer, d.Days)
+			who := d.Officer
+			if d.Waiting {
+				who = "(waiting on the party)"
+			}
+			fmt.Printf("  %-15s %s %d\n", d.Step, who, d.Days)
 		}
 		for _, x := range f.Evidence {
 			fmt.Printf("  evidence: event %d %s %s\n", x.Index, x.Trigger, deadline.DateOf(x.At))
@@ -387,10 +393,11 @@ func ExampleEvaluator_Evaluate() {
 	}
 	// Output:
 	// time-limit: clock decision, serious, 11 working days over from 2025-10-31, 情节严重
-	// responsible: 李强 (审批局, step hearing_notice)
+	// responsible: 李强 (审批局, step accepted)
 	// provision: 《行政许可法》第四十二条第一款 / Administrative Licensing Law, art. 42(1)
 	//   accepted        王敏 2
-	//   hearing_notice  李强 6
+	//   hearing_notice  (waiting on the party) 5
+	//   hearing_notice  李强 1
 	//   accepted        李强 3
 	//   evidence: event 1 accept 2025-09-26
 	//   evidence: event 4 grant 2025-11-14

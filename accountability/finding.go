@@ -175,4 +175,11 @@ type StepDelay struct {
 	// Unit is the unit that held the step, when not the record's.
 	Unit string `json:"unit,omitempty"`
 	Days int    `json:"days"`
+	// Waiting marks the days that passed while the case waited on a
+	// party's period ([procedure.RoleParty]: the applicant's five days to
+	// request a hearing, 行政许可法 Art 47 ¶1) or on a period the agency
+	// must let pass ([procedure.RoleMinimum]): no officer's delay, so
+	// Officer and Unit are empty. [Profile.ChargeWaiting] charges them
+	// to the step's holder instead.
+	Waiting bool `json:"waiting,omitempty"`
 }

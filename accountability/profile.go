@@ -53,6 +53,15 @@ type Profile struct {
 	// that unit. Findings in such a state are the named unit's, and its
 	// officer is known only if one of its officers acted in the case.
 	Units map[procedure.State]string `json:"units,omitempty"`
+	// ChargeWaiting charges the holder of a step with the days of an
+	// overrun that passed while a party's period (procedure.RoleParty) or
+	// a period the agency must let pass (procedure.RoleMinimum) ran in
+	// it. By default those days are no officer's: the case waited on the
+	// party or on the law (a party's period running out is the party's
+	// matter, not the agency's delay), and the finding names them as a
+	// [StepDelay] with Waiting set. Days after such a period ended, until
+	// the step was taken, are the holder's either way.
+	ChargeWaiting bool `json:"charge_waiting,omitempty"`
 }
 
 func (p Profile) clone() Profile {

@@ -1,9 +1,11 @@
 package accountability_test
 
 import (
+	"context"
 	"slices"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rickb777/date/v2"
@@ -118,6 +120,127 @@ func TestFindingsRestOnTheRecord(t *testing.T) {
 			}
 		}
 	})
+}
+
+// Waiting days are split off the days of the step they fell in, and
+// nothing else changes: charging them to the steps' holders
+// (Profile.ChargeWaiting) gives, finding by finding, the same overruns
+// and the same days per step, with no waiting left; a waiting part names
+// no officer or unit.
+func TestWaitingSplitsStepDays(t *testing.T) {
+	plain := defaultEvaluator(t)
+	var profiles []accountability.Option
+	for _, p := range accountability.ReferenceProfiles() {
+		p.ChargeWaiting = true
+		profiles = append(profiles, accountability.WithProfiles(p))
+	}
+	charged := defaultEvaluator(t, profiles...)
+	// perStep merges the consecutive parts of one step, waiting or not,
+	// under the officer of its part that is not waiting.
+	perStep := func(ds []accountability.StepDelay) []accountability.StepDelay {
+		var out []accountability.StepDelay
+		for _, d := range ds {
+			if n := len(out); n > 0 && out[n-1].Step == d.Step && (d.Waiting || out[n-1].Waiting) {
+				out[n-1].Days += d.Days
+				if !d.Waiting {
+					out[n-1].Officer, out[n-1].Unit = d.Officer, d.Unit
+				}
+				out[n-1].Waiting = out[n-1].Waiting && d.Waiting
+				continue
+			}
+			out = append(out, d)
+		}
+		return out
+	}
+	// same compares a step's merged parts with its charged delay: the
+	// same step and days, and the same holder unless all of it was
+	// waiting.
+	same := func(a, b []accountability.StepDelay) bool {
+		return slices.EqualFunc(a, b, func(x, y accountability.StepDelay) bool {
+			return x.Step == y.Step && x.Days == y.Days && (x.Waiting || x.Officer == y.Officer && x.Unit == y.Unit)
+		})
+	}
+	type key struct {
+		c     string
+		rule  accountability.RuleID
+		clock string
+		day   date.Date
+	}
+	lic := references[slices.IndexFunc(references, func(d *procedure.Definition) bool { return d.Spec().ID == "licensing" })]
+	rapid.Check(t, func(t *rapid.T) {
+		in := drawInput(t)
+		// Random walks seldom tell of a hearing late: licences that do,
+		// the applicant's five days closed early, on time or late.
+		for i := range rapid.IntRange(1, 3).Draw(t, "hearings") {
+			in.Records = append(in.Records, accountability.Record{Unit: "审批局", Case: drawHearingCase(t, lic, "H-"+strconv.Itoa(i))})
+		}
+		asOf := asOfFor(t, in)
+		a, err := plain.Evaluate(in, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := charged.Evaluate(in, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a) != len(b) {
+			t.Fatalf("%d findings, %d when waiting is charged", len(a), len(b))
+		}
+		byKey := map[key]accountability.Finding{}
+		for _, f := range b {
+			for _, d := range f.Delay {
+				if d.Waiting {
+					t.Fatalf("waiting charged, yet %+v", d)
+				}
+			}
+			byKey[key{f.Case, f.Rule, f.Clock, f.Day}] = f
+		}
+		for _, f := range a {
+			for _, d := range f.Delay {
+				if d.Days <= 0 || d.Waiting && (d.Officer != "" || d.Unit != "") {
+					t.Fatalf("delay part %+v", d)
+				}
+			}
+			g, ok := byKey[key{f.Case, f.Rule, f.Clock, f.Day}]
+			if !ok || f.Overdue != g.Overdue {
+				t.Fatalf("finding %+v, charged %+v", f, g)
+			}
+			if got, want := perStep(f.Delay), g.Delay; !same(got, want) {
+				t.Fatalf("delay %+v, per step %+v; charged %+v", f.Delay, got, want)
+			}
+		}
+	})
+}
+
+// drawHearingCase draws a licence accepted, its applicant told of the
+// right to a hearing some days later, the five days to request one
+// waived or closed some days after, and the licence granted later still;
+// an event refused (an outcome of the law came first) is left out.
+func drawHearingCase(t *rapid.T, d *procedure.Definition, id string) *procedure.Case {
+	ctx := context.Background()
+	c := d.NewCase(id)
+	day0 := time.Date(2025, 9, 1, 10, 0, 0, 0, deadline.ChinaStandardTime()).AddDate(0, 0, rapid.IntRange(0, 300).Draw(t, "start"))
+	at := day0
+	actor := procedure.Actor{Officer: "王敏", Unit: "审批局"}
+	for _, step := range []struct {
+		trigger procedure.Trigger
+		after   int
+		payload map[string]string
+	}{
+		{"receive", 0, map[string]string{"voucher": "收件"}},
+		{"accept", 1, map[string]string{"voucher": "受理"}},
+		{"notify_hearing_right", rapid.IntRange(0, 40).Draw(t, "told"), nil},
+		{rapid.SampledFrom([]procedure.Trigger{"waive_hearing", "hearing_window_closed"}).Draw(t, "closed"), rapid.IntRange(1, 15).Draw(t, "window"), map[string]string{"waiver": "书面放弃"}},
+		{"grant", rapid.IntRange(0, 20).Draw(t, "granted"), map[string]string{"decision": "准予许可决定书"}},
+	} {
+		at = at.AddDate(0, 0, step.after)
+		if _, err := d.Advance(ctx, c, at); err != nil {
+			t.Fatal(err)
+		}
+		_ = d.Fire(ctx, c, procedure.Event{Trigger: step.trigger, At: at, Actor: actor, Reason: "办理", Payload: step.payload})
+		actor.Officer = rapid.SampledFrom([]string{"王敏", "李强"}).Draw(t, "officer")
+	}
+	return c
 }
 
 // without returns a copy of the record without the given events, its
