@@ -7,9 +7,8 @@ import (
 
 	"github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/deadline"
-	"github.com/xiaoneng/xiaoneng/procedure"
-
 	"github.com/xiaoneng/xiaoneng/internal/text"
+	"github.com/xiaoneng/xiaoneng/procedure"
 )
 
 // Evaluator applies the rules to case records. It is built once, from the

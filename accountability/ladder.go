@@ -11,7 +11,6 @@ import (
 
 	"github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/deadline"
-
 	"github.com/xiaoneng/xiaoneng/internal/text"
 )
 

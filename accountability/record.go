@@ -6,9 +6,8 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/xiaoneng/xiaoneng/deadline"
-	"github.com/xiaoneng/xiaoneng/procedure"
-
 	"github.com/xiaoneng/xiaoneng/internal/text"
+	"github.com/xiaoneng/xiaoneng/procedure"
 )
 
 // Input is what an evaluation reads: the case records of a period, the

@@ -6,9 +6,8 @@ import (
 	"time"
 
 	"github.com/xiaoneng/xiaoneng"
-	"github.com/xiaoneng/xiaoneng/procedure"
-
 	"github.com/xiaoneng/xiaoneng/internal/text"
+	"github.com/xiaoneng/xiaoneng/procedure"
 )
 
 // Payload keys of the events [Result.Event] makes. Lists are joined with

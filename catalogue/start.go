@@ -6,9 +6,8 @@ import (
 
 	"github.com/rickb777/date/v2"
 
-	"github.com/xiaoneng/xiaoneng/procedure"
-
 	"github.com/xiaoneng/xiaoneng/internal/text"
+	"github.com/xiaoneng/xiaoneng/procedure"
 )
 
 // Definition returns the procedure definition on which cases of the item

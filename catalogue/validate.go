@@ -11,9 +11,8 @@ import (
 
 	"github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/deadline"
-	"github.com/xiaoneng/xiaoneng/procedure"
-
 	"github.com/xiaoneng/xiaoneng/internal/text"
+	"github.com/xiaoneng/xiaoneng/procedure"
 )
 
 // validate checks the catalogue's spec, reporting every problem to p,

@@ -9,7 +9,6 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/xiaoneng/xiaoneng"
-
 	"github.com/xiaoneng/xiaoneng/internal/text"
 )
 

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/xiaoneng/xiaoneng"
-
 	"github.com/xiaoneng/xiaoneng/internal/text"
 )
 

@@ -9,7 +9,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/xiaoneng/xiaoneng/deadline"
-
 	"github.com/xiaoneng/xiaoneng/internal/text"
 )
 
