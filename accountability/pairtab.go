@@ -69,9 +69,8 @@ type pair struct {
 	val         uint64
 }
 
-// build lays the pairs out: at least twice as many slots as pairs, and
-// the factor, of a few tried at each of a few sizes, that leaves fewest
-// pairs out (none, for the reference definitions).
+// build lays the pairs out at the size and factor pickSeed finds, which
+// leave fewest pairs out (none, for the reference definitions).
 func (t *pairtab) build(pairs []pair) {
 	var es []pairentry
 	for _, p := range pairs {
@@ -86,28 +85,10 @@ func (t *pairtab) build(pairs []pair) {
 	if len(es) == 0 {
 		return
 	}
-	bits := uint8(4)
-	for 1<<bits < 2*len(es) {
-		bits++
-	}
-	bestSeed, bestBits, best := uint64(0), bits, len(es)+1
-	for b := bits; b <= bits+3 && best > 0; b++ {
-		for try := uint64(0); try < 64 && best > 0; try++ {
-			probe := pairtab{seed: (0x9E3779B97F4A7C15 + try*0x632BE59BD9B4E019) | 1, mask: 1<<b - 1}
-			used := make(map[uint64]bool, len(es))
-			clash := 0
-			for _, e := range es {
-				h := probe.pairSlot(e.t1, e.t2, e.d2, e.lens)
-				if used[h] {
-					clash++
-				}
-				used[h] = true
-			}
-			if clash < best {
-				bestSeed, bestBits, best = probe.seed, b, clash
-			}
-		}
-	}
+	bestSeed, bestBits := pickSeed(len(es), 3, func(seed uint64, bits uint8, i int) uint64 {
+		probe := pairtab{seed: seed, mask: 1<<bits - 1}
+		return probe.pairSlot(es[i].t1, es[i].t2, es[i].d2, es[i].lens)
+	})
 	t.slots, t.seed, t.mask = make([]pairentry, 1<<bestBits), bestSeed, 1<<bestBits-1
 	for _, e := range es {
 		sl := &t.slots[t.pairSlot(e.t1, e.t2, e.d2, e.lens)]

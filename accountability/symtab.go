@@ -121,28 +121,10 @@ func (t *symtab) entries() []symentry {
 // and the factor, of a few tried at each size, that puts fewest keys in
 // more (none, unless some keys cannot be told apart by their words).
 func (t *symtab) build(all []symentry) {
-	bits := uint8(4)
-	for 1<<bits < 2*len(all) {
-		bits++
-	}
-	bestSeed, bestBits, best := uint64(0), bits, len(all)+1
-	for b := bits; b <= bits+2 && best > 0; b++ {
-		for try := uint64(0); try < 64 && best > 0; try++ {
-			probe := symtab{seed: (0x9E3779B97F4A7C15 + try*0x632BE59BD9B4E019) | 1, shift: 64 - b}
-			used := make(map[uint64]bool, len(all))
-			clash := 0
-			for _, e := range all {
-				h := probe.slot(len(e.key), e.a, e.b)
-				if used[h] {
-					clash++
-				}
-				used[h] = true
-			}
-			if clash < best {
-				bestSeed, bestBits, best = probe.seed, b, clash
-			}
-		}
-	}
+	bestSeed, bestBits := pickSeed(len(all), 2, func(seed uint64, bits uint8, i int) uint64 {
+		probe := symtab{seed: seed, shift: 64 - bits}
+		return probe.slot(len(all[i].key), all[i].a, all[i].b)
+	})
 	empty, hasEmpty := t.more[""]
 	*t = symtab{slots: make([]symentry, 1<<bestBits), seed: bestSeed, shift: 64 - bestBits, n: len(all)}
 	if hasEmpty {
@@ -262,4 +244,36 @@ func (t *symtab) scan(clocks []procedure.CaseClock, idx []int32, j int) int {
 		idx[j] = sl.val
 	}
 	return j
+}
+
+// pickSeed chooses the layout of a table of n keys: among a few odd
+// factors at each of sizes+1 sizes, from the smallest with at least twice
+// as many slots as keys, the factor and the bits of a slot index that put
+// fewest keys in a slot already taken, slotOf giving key i's slot for a
+// factor and a size. It stops at the first layout with none.
+func pickSeed(n int, sizes uint8, slotOf func(seed uint64, bits uint8, i int) uint64) (seed uint64, bits uint8) {
+	first := uint8(4)
+	for 1<<first < 2*n {
+		first++
+	}
+	bits, best := first, n+1
+	used := make(map[uint64]bool, n)
+	for b := first; b <= first+sizes && best > 0; b++ {
+		for try := uint64(0); try < 64 && best > 0; try++ {
+			s := (0x9E3779B97F4A7C15 + try*0x632BE59BD9B4E019) | 1
+			clear(used)
+			clash := 0
+			for i := range n {
+				h := slotOf(s, b, i)
+				if used[h] {
+					clash++
+				}
+				used[h] = true
+			}
+			if clash < best {
+				seed, bits, best = s, b, clash
+			}
+		}
+	}
+	return seed, bits
 }
