@@ -62,6 +62,9 @@ func TestClockBuilderModel(t *testing.T) {
 				*b = *u.b
 				builders = append(builders, &builderUnderTest{b: b, want: u.want})
 			},
+			"grow": func(t *rapid.T) {
+				pick(t).b.Grow(rapid.IntRange(-1, 12).Draw(t, "n"))
+			},
 			"reset": func(t *rapid.T) {
 				// Going on from a clock another builder returned must not
 				// disturb that builder.
@@ -86,6 +89,140 @@ func TestClockBuilderModel(t *testing.T) {
 	})
 }
 
+// builtClock is a clock built through builders, with beside it the clock
+// Clock.Apply builds from the same entries (the oracle).
+type builtClock struct {
+	got, want deadline.Clock
+	last      date.Date
+}
+
+// TestClockBuilderManyClocks: builders that take the entries of several
+// clocks in any order, each entry through whichever builder (copies of
+// builders included), accept and refuse exactly the entries Clock.Apply
+// does, with the same error, and build the same clocks; and every clock a
+// builder returned keeps what it had, whatever the builders did after.
+func TestClockBuilderManyClocks(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		cal := deadline.ChinaMainland()
+		var rules []deadline.Rule
+		var clocks []*builtClock
+		builders := []*deadline.ClockBuilder{new(deadline.ClockBuilder)}
+		var taken [][2]deadline.Clock
+		pick := func(t *rapid.T) *deadline.ClockBuilder {
+			return builders[rapid.IntRange(0, len(builders)-1).Draw(t, "builder")]
+		}
+		start := func(t *rapid.T) {
+			_, r, clk := drawStarted(t)
+			rules = append(rules, r)
+			clocks = append(clocks, &builtClock{got: clk, want: clk, last: clk.Started()})
+		}
+		start(t)
+		t.Repeat(map[string]func(*rapid.T){
+			"start": start,
+			"apply": func(t *rapid.T) {
+				i := rapid.IntRange(0, len(clocks)-1).Draw(t, "clock")
+				u, r, b := clocks[i], rules[i], pick(t)
+				e := drawEntry(t, u.last)
+				if list := r.Exclusions; e.Kind == deadline.EntrySuspend && len(list) > 0 && rapid.Bool().Draw(t, "known cause") {
+					e.Cause = rapid.SampledFrom(list).Draw(t, "cause").Cause
+				}
+				next, wantErr := u.want.Apply(cal, e)
+				b.Reset(u.got)
+				gotErr := b.Apply(cal, e)
+				if (wantErr == nil) != (gotErr == nil) || (wantErr != nil && wantErr.Error() != gotErr.Error()) {
+					t.Fatalf("entry %+v: Clock.Apply says %v, the builder %v", e, wantErr, gotErr)
+				}
+				if got := b.Clock(); !got.Equal(next) {
+					t.Fatalf("entry %+v: the builder built %+v, Clock.Apply %+v", e, got.Ledger(), next.Ledger())
+				}
+				if wantErr == nil {
+					u.got, u.want, u.last = b.Clock(), next, max(u.last, e.On)
+				}
+			},
+			"take": func(t *rapid.T) {
+				u := clocks[rapid.IntRange(0, len(clocks)-1).Draw(t, "clock")]
+				taken = append(taken, [2]deadline.Clock{u.got, u.want})
+			},
+			"copy": func(t *rapid.T) {
+				b := new(deadline.ClockBuilder)
+				*b = *pick(t)
+				builders = append(builders, b)
+			},
+			"grow": func(t *rapid.T) {
+				pick(t).Grow(rapid.IntRange(-1, 12).Draw(t, "n"))
+			},
+			"": func(t *rapid.T) {
+				for i, u := range clocks {
+					if !u.got.Equal(u.want) {
+						t.Fatalf("clock %d is %+v, Clock.Apply built %+v", i, u.got.Ledger(), u.want.Ledger())
+					}
+				}
+				for k, p := range taken {
+					if !p[0].Equal(p[1]) {
+						t.Fatalf("clock %d a builder returned changed to %+v, was %+v", k, p[0].Ledger(), p[1].Ledger())
+					}
+				}
+			},
+		})
+	})
+}
+
+// TestClockBuilderGrow: after Grow(n), n entries appended in place
+// allocate nothing.
+func TestClockBuilderGrow(t *testing.T) {
+	cal := deadline.ChinaMainland()
+	clk, err := deadline.Start(mustRule(t, deadline.RuleDisclosureReply), gen.Day(2025, 3, 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b deadline.ClockBuilder
+	allocs := testing.AllocsPerRun(10, func() {
+		b.Reset(clk)
+		b.Grow(6)
+		for k := range 6 {
+			kind := deadline.EntrySuspend
+			if k%2 == 1 {
+				kind = deadline.EntryResume
+			}
+			if err := b.Apply(cal, deadline.Entry{Kind: kind, On: gen.Day(2025, 3, 4) + date.Date(2*k), Cause: deadline.CauseConsultation}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+	// One allocation a run: the buffer Grow makes when the last run's
+	// buffer is full.
+	if allocs != 1 {
+		t.Fatalf("%v allocations a run, want 1", allocs)
+	}
+	if n := len(b.Clock().Ledger()); n != 6 {
+		t.Fatalf("%d entries", n)
+	}
+}
+
+// TestClockBuilderBoundedRoom: a builder that goes on building clock
+// after clock allocates buffers of bounded room, a new one every 64
+// entries, not ever larger ones that would keep every clock's neighbours
+// alive.
+func TestClockBuilderBoundedRoom(t *testing.T) {
+	clk, err := deadline.Start(mustRule(t, deadline.RuleDisclosureReply), gen.Day(2025, 3, 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b deadline.ClockBuilder
+	stop := deadline.Entry{Kind: deadline.EntryStop, On: gen.Day(2025, 3, 4)}
+	allocs := testing.AllocsPerRun(20, func() {
+		for range 640 {
+			b.Reset(clk)
+			if err := b.Apply(nil, stop); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+	if allocs < 9 || allocs > 11 {
+		t.Fatalf("%v allocations for 640 clocks, want 10", allocs)
+	}
+}
+
 // TestClockBuilderZero: the zero builder holds the zero clock and refuses
 // every entry as that clock does.
 func TestClockBuilderZero(t *testing.T) {
@@ -100,7 +237,8 @@ func TestClockBuilderZero(t *testing.T) {
 }
 
 // TestClockBuilderSharesSafely: the clocks a builder returns are read by
-// other goroutines while the builder goes on appending; the race detector
+// other goroutines while the builder goes on appending to them and to
+// another clock; the race detector
 // (CI runs the tests with -race) sees no access in common.
 func TestClockBuilderSharesSafely(t *testing.T) {
 	cal := deadline.ChinaMainland()
@@ -109,7 +247,7 @@ func TestClockBuilderSharesSafely(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b deadline.ClockBuilder
-	b.Reset(clk)
+	a, other := clk, clk
 	done := make(chan int)
 	n := 0
 	for day := gen.Day(2025, 3, 4); n < 40; day += 2 {
@@ -117,16 +255,28 @@ func TestClockBuilderSharesSafely(t *testing.T) {
 		if n%2 == 1 {
 			kind = deadline.EntryResume
 		}
-		if err := b.Apply(cal, deadline.Entry{Kind: kind, On: day, Cause: deadline.CauseConsultation}); err != nil {
+		e := deadline.Entry{Kind: kind, On: day, Cause: deadline.CauseConsultation}
+		b.Reset(a)
+		if err := b.Apply(cal, e); err != nil {
 			t.Fatal(err)
 		}
+		a = b.Clock()
 		n++
+		if n%3 == 0 {
+			// Another clock's entry in between moves a's ledger on its
+			// next entry.
+			b.Reset(other)
+			if err := b.Apply(cal, e); err != nil {
+				t.Fatal(err)
+			}
+			other = b.Clock()
+		}
 		go func(c deadline.Clock, want int, last date.Date) {
 			if l := c.Ledger(); len(l) != want || l[want-1].On != last {
 				want = -want
 			}
 			done <- want
-		}(b.Clock(), n, day)
+		}(a, n, day)
 	}
 	for range n {
 		if got := <-done; got < 0 {

@@ -50,6 +50,7 @@ func (c *Clock) UnmarshalJSON(data []byte) error {
 	// checked against the end of the period.
 	var b ClockBuilder
 	b.Reset(n)
+	b.Grow(len(raw.Ledger))
 	for _, e := range raw.Ledger {
 		if err := b.c.admit(nil, e, false); err != nil {
 			// admit locates the entry at ledger[i] already.

@@ -62,8 +62,9 @@
 // [Calendar.IsWorkingDay] are a few array look-ups whatever n, and
 // allocate nothing. A clock's status walks its ledger once, with constant
 // work per entry. A Clock is immutable, so each ledger method copies the
-// ledger; a [ClockBuilder] appends in place, for a caller that builds one
-// clock entry by entry (a stored ledger read back).
+// ledger; a [ClockBuilder] appends in place, for a caller that builds
+// clocks entry by entry (a stored ledger read back, a case's clocks
+// rebuilt from its events).
 //
 // # Errors
 //

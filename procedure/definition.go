@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
+	"sync/atomic"
 
 	"github.com/qmuntal/stateless"
 
@@ -107,9 +109,45 @@ type transInfo struct {
 	to     *stateInfo
 	guards []guardInfo
 	// starts counts the effects that start a clock, tmpls holds their
-	// templates (parallel to spec.Effects; zero for other effects).
+	// templates (parallel to spec.Effects; zero for other effects), and
+	// terms the terms of those that run until a payload date (nil for
+	// others).
 	starts int
 	tmpls  []deadline.Template
+	terms  []*termCache
+	// set is spec.Set as a list, which commit copies without iterating
+	// a map.
+	set []fact
+}
+
+// fact is a fact a transition sets.
+type fact struct{ key, value string }
+
+// termDays bounds the terms a termCache holds: a licence's remaining
+// validity, up to two years.
+const termDays = 731
+
+// termCache holds the templates of an effect's terms (see
+// [Effect.Until]), by number of days, as they are first made: each
+// clock started until a payload date would otherwise copy its rule
+// (deadline.Template.Term). The templates are immutable, and two
+// goroutines that make the same term at once store equal ones.
+type termCache [termDays]atomic.Pointer[deadline.Template]
+
+// term returns the template t.Term(days) returns.
+func (tc *termCache) term(t deadline.Template, days int) (deadline.Template, error) {
+	if days <= 0 || days >= len(tc) {
+		return t.Term(days)
+	}
+	if p := tc[days].Load(); p != nil {
+		return *p, nil
+	}
+	term, err := t.Term(days)
+	if err != nil {
+		return term, err
+	}
+	tc[days].Store(&term)
+	return term, nil
 }
 
 // Option configures a definition built by [New] or [ParseDefinition].
@@ -252,9 +290,11 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 		for j := range t.Guards {
 			ti.guards = append(ti.guards, d.compileGuard(&t.Guards[j]))
 		}
-		for k := range t.Set {
+		for k, v := range t.Set {
 			facts[k] = true
+			ti.set = append(ti.set, fact{k, v})
 		}
+		slices.SortFunc(ti.set, func(a, b fact) int { return strings.Compare(a.key, b.key) })
 		for _, k := range t.Record {
 			facts[k] = true
 		}
@@ -263,6 +303,12 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 			if ef.Op == OpStart {
 				ti.starts++
 				ti.tmpls[j] = starts[ef.Clock]
+			}
+			if ef.Op == OpStart && ef.Until != "" {
+				if ti.terms == nil {
+					ti.terms = make([]*termCache, len(t.Effects))
+				}
+				ti.terms[j] = new(termCache)
 			}
 		}
 		from := d.states[t.From]

@@ -42,3 +42,11 @@ func (g *GuardsOf) Hold(i int) (bool, []string) {
 	ok := g.f.d.guardsHold(&g.f.d.trans[i], &g.f)
 	return ok, append([]string(nil), g.f.unmet...)
 }
+
+// TermCache is a termCache.
+type TermCache struct{ tc termCache }
+
+// Term is tc.term.
+func (c *TermCache) Term(t deadline.Template, days int) (deadline.Template, error) {
+	return c.tc.term(t, days)
+}

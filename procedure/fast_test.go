@@ -1,6 +1,7 @@
 package procedure_test
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -170,4 +171,42 @@ func indices(n int) []int {
 		out[i] = i
 	}
 	return out
+}
+
+// TestTermCache checks the templates of terms a cache returns, made
+// anew or held, against Template.Term: the same rule, or the same error,
+// for any number of days, asked from several goroutines at once.
+func TestTermCache(t *testing.T) {
+	r, err := deadline.LookupRule(deadline.RuleLicensingDecision)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := deadline.NewTemplate(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tc procedure.TermCache
+	rapid.Check(t, func(t *rapid.T) {
+		days := rapid.OneOf(rapid.IntRange(-2, 740), rapid.IntRange(-1<<20, 1<<20)).Draw(t, "days")
+		want, wantErr := tmpl.Term(days)
+		done := make(chan error)
+		for range 2 {
+			go func() {
+				got, err := tc.Term(tmpl, days)
+				switch {
+				case (err == nil) != (wantErr == nil) || (err != nil && err.Error() != wantErr.Error()):
+					done <- fmt.Errorf("term of %d days: %v, want %v", days, err, wantErr)
+				case !got.Rule().Equal(want.Rule()):
+					done <- fmt.Errorf("term of %d days: rule %+v, want %+v", days, got.Rule(), want.Rule())
+				default:
+					done <- nil
+				}
+			}()
+		}
+		for range 2 {
+			if err := <-done; err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
 }

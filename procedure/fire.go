@@ -40,6 +40,14 @@ type firing struct {
 	dateKey string
 	date    date.Date
 	dateOK  bool
+	// ledgers appends the entries of Replay's clocks in place: Replay
+	// alone holds the case it builds, where Fire copies a clock's ledger
+	// for every entry, for a copy of the case made before (see enter).
+	// Its buffer is made, at the first entry, with room for one entry
+	// for each of the left events still to replay.
+	ledgers deadline.ClockBuilder
+	left    int
+	grown   bool
 }
 
 type firingKey struct{}
@@ -598,7 +606,9 @@ func (d *Definition) commit(op string, f *firing, t *transInfo, owned bool) erro
 			// Made at the most it can hold, so that it never grows.
 			facts = make(map[string]string, d.facts)
 		}
-		maps.Copy(facts, ts.Set)
+		for _, kv := range t.set {
+			facts[kv.key] = kv.value
+		}
 		for _, k := range ts.Record {
 			if v, ok := e.Payload[k]; ok {
 				facts[k] = v
@@ -671,7 +681,7 @@ func (d *Definition) effects(f *firing, t *transInfo, owned bool) ([]CaseClock, 
 				if !ok || until <= day {
 					return nil, d.effectError(c, e, ErrInvalidEvent, fmt.Sprintf("payload %q must be a date after %s, got %q", ef.Until, day, e.Payload[ef.Until]))
 				}
-				if tmpl, err = tmpl.Term(int(until - day)); err != nil {
+				if tmpl, err = t.terms[k].term(tmpl, int(until-day)); err != nil {
 					return nil, d.clockError(c, e, name, err)
 				}
 			}
@@ -697,7 +707,7 @@ func (d *Definition) effects(f *firing, t *transInfo, owned bool) ([]CaseClock, 
 			if idx < 0 {
 				return nil, d.effectError(c, e, ErrInvalidTransition, fmt.Sprintf("clock %q never started", name))
 			}
-			if err := d.enter(c, e, ef, day, &clocks[idx]); err != nil {
+			if err := d.enter(f, ef, day, &clocks[idx], owned); err != nil {
 				return nil, err
 			}
 			continue
@@ -711,7 +721,7 @@ func (d *Definition) effects(f *firing, t *transInfo, owned bool) ([]CaseClock, 
 			if st, err := clocks[i].Clock.Status(d.cal, day); err != nil || st.Stopped {
 				continue
 			}
-			if err := d.enter(c, e, ef, day, &clocks[i]); err != nil {
+			if err := d.enter(f, ef, day, &clocks[i], owned); err != nil {
 				return nil, err
 			}
 		}
@@ -730,17 +740,33 @@ func clockIndex(clocks []CaseClock, name string) int {
 	return -1
 }
 
-// enter applies effect ef of event e to clock cc of case c on day.
-func (d *Definition) enter(c *Case, e *Event, ef *Effect, day date.Date, cc *CaseClock) error {
+// enter applies effect ef of f's event on day to clock cc of f's case.
+// Unless the caller owns the case (Replay), the clock's ledger is copied,
+// so that a copy of the case made before keeps what it had.
+func (d *Definition) enter(f *firing, ef *Effect, day date.Date, cc *CaseClock, owned bool) error {
+	c, e := f.c, f.e
 	x, detail := d.entry(ef, e, day)
 	if detail != "" {
 		return d.effectError(c, e, ErrInvalidEvent, detail)
 	}
-	clk, err := cc.Clock.Apply(d.cal, x)
-	if err != nil {
+	if !owned {
+		clk, err := cc.Clock.Apply(d.cal, x)
+		if err != nil {
+			return d.clockError(c, e, cc.Name, err)
+		}
+		cc.Clock = clk
+		return nil
+	}
+	b := &f.ledgers
+	if !f.grown {
+		b.Grow(f.left)
+		f.grown = true
+	}
+	b.Reset(cc.Clock)
+	if err := b.Apply(d.cal, x); err != nil {
 		return d.clockError(c, e, cc.Name, err)
 	}
-	cc.Clock = clk
+	cc.Clock = b.Clock()
 	return nil
 }
 

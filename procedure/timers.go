@@ -152,6 +152,7 @@ func (d *Definition) Replay(ctx context.Context, id string, events []Event) (*Ca
 		// length. A refused event is left past the end of a log that is
 		// thrown away.
 		e := &c.Events[:i+1][i]
+		f.left = len(events) - i
 		var err error
 		if e.Auto {
 			err = d.replayAuto(&f, c, si, e)
