@@ -40,17 +40,21 @@ type firing struct {
 	dateKey string
 	date    date.Date
 	dateOK  bool
-	// ledgers appends the entries of Replay's clocks in place: Replay
-	// alone holds the case it builds, where Fire copies a clock's ledger
-	// for every entry, for a copy of the case made before (see enter).
-	// Its buffer is made, at the first entry, with room for one entry
-	// for each of the left events still to replay.
-	ledgers deadline.ClockBuilder
-	left    int
-	grown   bool
 }
 
 type firingKey struct{}
+
+// ledgers is how Replay, which alone holds the case it builds, appends
+// its clocks' entries: in place, through one builder, where Fire copies a
+// clock's ledger for every entry, for a copy of the case made before (see
+// enter). The builder's buffer is made at the first entry, with room for
+// one entry for each of the events left to replay. Replay keeps it on its
+// stack, apart from the firing, which a Go guard gets a copy of.
+type ledgers struct {
+	b     deadline.ClockBuilder
+	left  int
+	grown bool
+}
 
 // Value returns the firing itself for firingKey, and asks the caller's
 // context otherwise.
@@ -455,8 +459,12 @@ func (d *Definition) check(op string, c *Case, si *stateInfo, e *Event) (*stateI
 			fmt.Sprintf("the event at %s comes before the last one, at %s", e.At.Format("2006-01-02T15:04:05Z07:00"), c.Events[n-1].At.Format("2006-01-02T15:04:05Z07:00")))
 	}
 	// Store the instant in China Standard Time, without a monotonic
-	// reading, so that stored and replayed cases compare equal.
-	e.At = e.At.In(deadline.ChinaStandardTime()).Round(0)
+	// reading, so that stored and replayed cases compare equal. A stored
+	// event has it so already, and is not written again: a write of a
+	// pointer costs a barrier while the garbage collector marks.
+	if at := e.At.In(deadline.ChinaStandardTime()).Round(0); at != e.At {
+		e.At = at
+	}
 	return si, st, nil
 }
 
@@ -560,7 +568,7 @@ func (d *Definition) apply(ctx context.Context, op string, c *Case, si *stateInf
 	if f.fired < 0 {
 		return d.eventError(op, c, e.Trigger, ErrInvalidTransition, "no transition fired")
 	}
-	return d.commit(op, f, &d.trans[f.fired], false)
+	return d.commit(op, f, &d.trans[f.fired], nil)
 }
 
 // applyIndexed resolves f's event on its step st out of the case's state
@@ -572,7 +580,7 @@ func (d *Definition) apply(ctx context.Context, op string, c *Case, si *stateInf
 //
 // f is reused across the events of one replay; its event is the log's
 // next slot.
-func (d *Definition) applyIndexed(f *firing, op string, c *Case, st *stepInfo, e *Event) error {
+func (d *Definition) applyIndexed(f *firing, lg *ledgers, op string, c *Case, st *stepInfo, e *Event) error {
 	// Only what changes from one event to the next is set (Replay sets
 	// the definition and the case once; ev and state are Fire's): f is
 	// reached through a pointer, so every pointer stored here goes
@@ -584,16 +592,17 @@ func (d *Definition) applyIndexed(f *firing, op string, c *Case, st *stepInfo, e
 	if err := d.choose(f, op, st); err != nil {
 		return err
 	}
-	return d.commit(op, f, &d.trans[f.fired], true)
+	return d.commit(op, f, &d.trans[f.fired], lg)
 }
 
 // commit applies transition t to f's case. Unless the caller owns the
-// case's slices and maps (Replay builds its case afresh), they are copied
-// before they change, so that a copy of the case made before keeps what
-// it had.
-func (d *Definition) commit(op string, f *firing, t *transInfo, owned bool) error {
+// case's slices and maps (Replay builds its case afresh, and passes the
+// ledgers its clocks' entries go through), they are copied before they
+// change, so that a copy of the case made before keeps what it had.
+func (d *Definition) commit(op string, f *firing, t *transInfo, lg *ledgers) error {
 	c, e, ts := f.c, f.e, t.spec
-	clocks, err := d.effects(f, t, owned)
+	owned := lg != nil
+	clocks, err := d.effects(f, t, lg)
 	if err != nil {
 		return err
 	}
@@ -619,7 +628,9 @@ func (d *Definition) commit(op string, f *firing, t *transInfo, owned bool) erro
 		return d.eventError(op, c, e.Trigger, ErrInvalidEvent,
 			fmt.Sprintf("the log says the event led to %q, the definition leads it to %q", e.To, ts.To))
 	}
-	e.To = ts.To
+	if e.To == "" {
+		e.To = ts.To
+	}
 	c.State = ts.To
 	// The clocks and facts are stored only if the step changed them,
 	// sparing the write barriers of storing them again.
@@ -640,14 +651,15 @@ func (d *Definition) commit(op string, f *firing, t *transInfo, owned bool) erro
 }
 
 // effects applies transition t's clock effects to a copy of the case's
-// clocks (to the clocks themselves if owned).
-func (d *Definition) effects(f *firing, t *transInfo, owned bool) ([]CaseClock, error) {
+// clocks (to the clocks themselves if the caller owns them, appending
+// their entries through lg).
+func (d *Definition) effects(f *firing, t *transInfo, lg *ledgers) ([]CaseClock, error) {
 	c, e, ts := f.c, f.e, t.spec
 	if len(ts.Effects) == 0 {
 		return c.Clocks, nil
 	}
 	clocks := c.Clocks
-	if !owned {
+	if lg == nil {
 		// One copy, with room for the clocks the step starts.
 		clocks = append(make([]CaseClock, 0, len(c.Clocks)+t.starts), c.Clocks...)
 	}
@@ -707,7 +719,7 @@ func (d *Definition) effects(f *firing, t *transInfo, owned bool) ([]CaseClock, 
 			if idx < 0 {
 				return nil, d.effectError(c, e, ErrInvalidTransition, fmt.Sprintf("clock %q never started", name))
 			}
-			if err := d.enter(f, ef, day, &clocks[idx], owned); err != nil {
+			if err := d.enter(f, ef, day, &clocks[idx], lg); err != nil {
 				return nil, err
 			}
 			continue
@@ -721,7 +733,7 @@ func (d *Definition) effects(f *firing, t *transInfo, owned bool) ([]CaseClock, 
 			if st, err := clocks[i].Clock.Status(d.cal, day); err != nil || st.Stopped {
 				continue
 			}
-			if err := d.enter(f, ef, day, &clocks[i], owned); err != nil {
+			if err := d.enter(f, ef, day, &clocks[i], lg); err != nil {
 				return nil, err
 			}
 		}
@@ -741,15 +753,16 @@ func clockIndex(clocks []CaseClock, name string) int {
 }
 
 // enter applies effect ef of f's event on day to clock cc of f's case.
-// Unless the caller owns the case (Replay), the clock's ledger is copied,
-// so that a copy of the case made before keeps what it had.
-func (d *Definition) enter(f *firing, ef *Effect, day date.Date, cc *CaseClock, owned bool) error {
+// Unless the caller owns the case (Replay, which passes its ledgers), the
+// clock's ledger is copied, so that a copy of the case made before keeps
+// what it had.
+func (d *Definition) enter(f *firing, ef *Effect, day date.Date, cc *CaseClock, lg *ledgers) error {
 	c, e := f.c, f.e
 	x, detail := d.entry(ef, e, day)
 	if detail != "" {
 		return d.effectError(c, e, ErrInvalidEvent, detail)
 	}
-	if !owned {
+	if lg == nil {
 		clk, err := cc.Clock.Apply(d.cal, x)
 		if err != nil {
 			return d.clockError(c, e, cc.Name, err)
@@ -757,10 +770,10 @@ func (d *Definition) enter(f *firing, ef *Effect, day date.Date, cc *CaseClock, 
 		cc.Clock = clk
 		return nil
 	}
-	b := &f.ledgers
-	if !f.grown {
-		b.Grow(f.left)
-		f.grown = true
+	b := &lg.b
+	if !lg.grown {
+		b.Grow(lg.left)
+		lg.grown = true
 	}
 	b.Reset(cc.Clock)
 	if err := b.Apply(d.cal, x); err != nil {

@@ -136,12 +136,14 @@ func (d *Definition) Replay(ctx context.Context, id string, events []Event) (*Ca
 		// while the garbage collector marks, a copy of values with
 		// pointers goes through its write barrier, whose cost is per
 		// copy as well as per pointer.
-		c.Events = make([]Event, 0, len(events))
-		copy(c.Events[:len(events)], events)
+		log := make([]Event, len(events))
+		copy(log, events)
+		c.Events = log[:0]
 	}
 	// One firing serves every event. It stays on the stack: nothing it is
 	// handed to keeps it (see holds).
 	f := firing{Context: ctx, d: d, c: c}
+	var lg ledgers
 	// si is the case's state, carried from one event to the next as the
 	// state the last step led to, so that it is looked up once.
 	si := d.states[c.State]
@@ -152,12 +154,12 @@ func (d *Definition) Replay(ctx context.Context, id string, events []Event) (*Ca
 		// length. A refused event is left past the end of a log that is
 		// thrown away.
 		e := &c.Events[:i+1][i]
-		f.left = len(events) - i
+		lg.left = len(events) - i
 		var err error
 		if e.Auto {
-			err = d.replayAuto(&f, c, si, e)
+			err = d.replayAuto(&f, &lg, c, si, e)
 		} else {
-			err = d.replayEvent(&f, c, si, e)
+			err = d.replayEvent(&f, &lg, c, si, e)
 		}
 		if err != nil {
 			if pe, ok := err.(*Error); ok {
@@ -171,7 +173,7 @@ func (d *Definition) Replay(ctx context.Context, id string, events []Event) (*Ca
 	return c, nil
 }
 
-func (d *Definition) replayEvent(f *firing, c *Case, si *stateInfo, e *Event) error {
+func (d *Definition) replayEvent(f *firing, lg *ledgers, c *Case, si *stateInfo, e *Event) error {
 	si, st, err := d.check("Replay", c, si, e)
 	if err != nil {
 		return err
@@ -179,10 +181,10 @@ func (d *Definition) replayEvent(f *firing, c *Case, si *stateInfo, e *Event) er
 	if err := d.checkExpired("Replay", c, si, e); err != nil {
 		return err
 	}
-	return d.applyIndexed(f, "Replay", c, st, e)
+	return d.applyIndexed(f, lg, "Replay", c, st, e)
 }
 
-func (d *Definition) replayAuto(f *firing, c *Case, si *stateInfo, e *Event) error {
+func (d *Definition) replayAuto(f *firing, lg *ledgers, c *Case, si *stateInfo, e *Event) error {
 	si, st, err := d.check("Replay", c, si, e)
 	if err != nil {
 		return err
@@ -194,5 +196,5 @@ func (d *Definition) replayAuto(f *firing, c *Case, si *stateInfo, e *Event) err
 	if err := d.checkExpired("Replay", c, si, e); err != nil {
 		return err
 	}
-	return d.applyIndexed(f, "Replay", c, st, e)
+	return d.applyIndexed(f, lg, "Replay", c, st, e)
 }
