@@ -1513,3 +1513,46 @@ func ExampleClockBuilder() {
 	// deadline: Resume: ledger[4]: 2025-11-11: clock stopped: the clock stopped on 2025-11-10
 	// 4 entries
 }
+
+// One builder takes the entries of a case's clocks as its events come, in
+// any order: each clock's ledger goes on in the builder's buffer, and
+// Grow makes room for them all at once.
+func ExampleClockBuilder_Grow() {
+	cal := deadline.ChinaMainland()
+	start := func(id string, on date.Date) deadline.Clock {
+		r, err := deadline.LookupRule(id)
+		if err != nil {
+			log.Fatal(err)
+		}
+		c, err := deadline.Start(r, on)
+		if err != nil {
+			log.Fatal(err)
+		}
+		return c
+	}
+	decision := start(deadline.RuleLicensingDecision, date.New(2025, 9, 26))
+	reply := start(deadline.RuleDisclosureReply, date.New(2025, 9, 26))
+	var b deadline.ClockBuilder
+	b.Grow(4)
+	apply := func(c *deadline.Clock, e deadline.Entry) {
+		b.Reset(*c)
+		if err := b.Apply(cal, e); err != nil {
+			log.Fatal(err)
+		}
+		*c = b.Clock()
+	}
+	apply(&decision, deadline.Entry{Kind: deadline.EntrySuspend, On: date.New(2025, 10, 13), Cause: deadline.CauseExpertReview, Reason: "专家评审"})
+	apply(&reply, deadline.Entry{Kind: deadline.EntrySuspend, On: date.New(2025, 10, 14), Cause: deadline.CauseConsultation, Reason: "征求第三方意见"})
+	apply(&decision, deadline.Entry{Kind: deadline.EntryResume, On: date.New(2025, 10, 17)})
+	apply(&reply, deadline.Entry{Kind: deadline.EntryResume, On: date.New(2025, 10, 20)})
+	for _, c := range []deadline.Clock{decision, reply} {
+		st, err := c.Status(cal, date.New(2025, 10, 21))
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(c.RuleID(), len(c.Ledger()), "entries, due", st.Due)
+	}
+	// Output:
+	// licensing-decision 2 entries, due 2025-11-06
+	// disclosure-reply 2 entries, due 2025-11-06
+}
