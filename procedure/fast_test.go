@@ -1,6 +1,7 @@
 package procedure_test
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -209,4 +210,30 @@ func TestTermCache(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestInstantNormalised: an event's instant is stored in China Standard
+// Time without a monotonic reading, whatever zone and reading it came
+// with, by Fire and by Replay alike, so that a stored case and its replay
+// compare equal with ==.
+func TestInstantNormalised(t *testing.T) {
+	d := licDefinition(t)
+	cst := deadline.ChinaStandardTime()
+	now := time.Now() // carries a monotonic reading
+	for _, at := range []time.Time{now, now.UTC(), now.In(time.FixedZone("UTC-5", -5*3600)), now.In(cst)} {
+		c := d.NewCase("N-1")
+		e := procedure.Event{Trigger: "receive", At: at, Actor: licClerk, Payload: map[string]string{"voucher": "收件"}}
+		if err := d.Fire(context.Background(), c, e); err != nil {
+			t.Fatal(err)
+		}
+		r, err := d.Replay(context.Background(), "N-1", []procedure.Event{e})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, got := range []time.Time{c.Events[0].At, r.Events[0].At} {
+			if got != at.Round(0).In(cst) || got.Location() != cst || !got.Equal(at) {
+				t.Fatalf("%v stored as %v", at, got)
+			}
+		}
+	}
 }

@@ -459,10 +459,11 @@ func (d *Definition) check(op string, c *Case, si *stateInfo, e *Event) (*stateI
 			fmt.Sprintf("the event at %s comes before the last one, at %s", e.At.Format("2006-01-02T15:04:05Z07:00"), c.Events[n-1].At.Format("2006-01-02T15:04:05Z07:00")))
 	}
 	// Store the instant in China Standard Time, without a monotonic
-	// reading, so that stored and replayed cases compare equal. A stored
-	// event has it so already, and is not written again: a write of a
-	// pointer costs a barrier while the garbage collector marks.
-	if at := e.At.In(deadline.ChinaStandardTime()).Round(0); at != e.At {
+	// reading (In drops it), so that stored and replayed cases compare
+	// equal. A stored event has it so already, and is not written again:
+	// a write of a pointer costs a barrier while the garbage collector
+	// marks.
+	if at := e.At.In(deadline.ChinaStandardTime()); at != e.At {
 		e.At = at
 	}
 	return si, st, nil
@@ -607,7 +608,8 @@ func (d *Definition) commit(op string, f *firing, t *transInfo, lg *ledgers) err
 		return err
 	}
 	facts := c.Facts
-	if len(ts.Set) > 0 || len(ts.Record) > 0 {
+	setsFacts := len(t.set) > 0 || len(ts.Record) > 0
+	if setsFacts {
 		if !owned {
 			facts = maps.Clone(c.Facts)
 		}
@@ -637,7 +639,7 @@ func (d *Definition) commit(op string, f *firing, t *transInfo, lg *ledgers) err
 	if len(ts.Effects) > 0 {
 		c.Clocks = clocks
 	}
-	if len(ts.Set) > 0 || len(ts.Record) > 0 {
+	if setsFacts {
 		c.Facts = facts
 	}
 	if n := len(c.Events); n < cap(c.Events) && e == &c.Events[:n+1][n] {

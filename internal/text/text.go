@@ -17,24 +17,34 @@ import (
 // strings that start otherwise are decoded rune by rune.
 // strings.TrimSpace decodes a name in Chinese characters from both ends.
 func Blank(s string) bool {
-	if s == "" {
-		return true
-	}
-	switch b := s[0]; {
-	case b < utf8.RuneSelf:
-		if !asciiSpace[b] {
-			return false
-		}
-	case b != 0xC2 && (b < 0xE1 || b > 0xE3):
-		return false
-	}
-	return blankRunes(s)
+	// Small enough to be inlined: the common case, a name, is one load
+	// and one table look-up where it is called.
+	return s == "" || !notBlankStart[s[0]] && blankRunes(s)
 }
+
+// notBlankStart holds the first bytes that decide that a string is not
+// blank: every ASCII byte but white space, and every other byte but 0xC2,
+// 0xE1, 0xE2 and 0xE3, with which every non-ASCII white space character
+// starts.
+var notBlankStart = func() (t [256]bool) {
+	for b := range t {
+		switch {
+		case b < utf8.RuneSelf:
+			t[b] = !asciiSpace[b]
+		default:
+			t[b] = b != 0xC2 && (b < 0xE1 || b > 0xE3)
+		}
+	}
+	return t
+}()
 
 // asciiSpace holds the ASCII characters unicode.IsSpace accepts.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// blankRunes is Blank decoded rune by rune.
+// blankRunes is Blank decoded rune by rune. It is kept out of line, so
+// that Blank stays small enough to be inlined.
+//
+//go:noinline
 func blankRunes(s string) bool {
 	for _, r := range s {
 		if !unicode.IsSpace(r) {
