@@ -171,20 +171,13 @@ func TestClockBuilderManyClocks(t *testing.T) {
 // allocate nothing.
 func TestClockBuilderGrow(t *testing.T) {
 	cal := deadline.ChinaMainland()
-	clk, err := deadline.Start(mustRule(t, deadline.RuleDisclosureReply), gen.Day(2025, 3, 3))
-	if err != nil {
-		t.Fatal(err)
-	}
+	clk := replyClock(t)
 	var b deadline.ClockBuilder
 	allocs := testing.AllocsPerRun(10, func() {
 		b.Reset(clk)
 		b.Grow(6)
 		for k := range 6 {
-			kind := deadline.EntrySuspend
-			if k%2 == 1 {
-				kind = deadline.EntryResume
-			}
-			if err := b.Apply(cal, deadline.Entry{Kind: kind, On: gen.Day(2025, 3, 4) + date.Date(2*k), Cause: deadline.CauseConsultation}); err != nil {
+			if err := b.Apply(cal, pause(k, gen.Day(2025, 3, 4)+date.Date(2*k))); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -204,10 +197,7 @@ func TestClockBuilderGrow(t *testing.T) {
 // entries, not ever larger ones that would keep every clock's neighbours
 // alive.
 func TestClockBuilderBoundedRoom(t *testing.T) {
-	clk, err := deadline.Start(mustRule(t, deadline.RuleDisclosureReply), gen.Day(2025, 3, 3))
-	if err != nil {
-		t.Fatal(err)
-	}
+	clk := replyClock(t)
 	var b deadline.ClockBuilder
 	stop := deadline.Entry{Kind: deadline.EntryStop, On: gen.Day(2025, 3, 4)}
 	allocs := testing.AllocsPerRun(20, func() {
@@ -221,6 +211,26 @@ func TestClockBuilderBoundedRoom(t *testing.T) {
 	if allocs < 9 || allocs > 11 {
 		t.Fatalf("%v allocations for 640 clocks, want 10", allocs)
 	}
+}
+
+// replyClock is a clock on the reply to an information request, started
+// on 2025-03-03.
+func replyClock(t *testing.T) deadline.Clock {
+	clk, err := deadline.Start(mustRule(t, deadline.RuleDisclosureReply), gen.Day(2025, 3, 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return clk
+}
+
+// pause is the k-th entry of a reply clock that is suspended and resumed
+// in turn: a suspension for a third party's opinion on day on if k is
+// even, the resumption if k is odd.
+func pause(k int, on date.Date) deadline.Entry {
+	if k%2 == 1 {
+		return deadline.Entry{Kind: deadline.EntryResume, On: on}
+	}
+	return deadline.Entry{Kind: deadline.EntrySuspend, On: on, Cause: deadline.CauseConsultation}
 }
 
 // TestClockBuilderZero: the zero builder holds the zero clock and refuses
@@ -238,24 +248,17 @@ func TestClockBuilderZero(t *testing.T) {
 
 // TestClockBuilderSharesSafely: the clocks a builder returns are read by
 // other goroutines while the builder goes on appending to them and to
-// another clock; the race detector
-// (CI runs the tests with -race) sees no access in common.
+// another clock; the race detector (CI runs the tests with -race) sees no
+// access in common.
 func TestClockBuilderSharesSafely(t *testing.T) {
 	cal := deadline.ChinaMainland()
-	clk, err := deadline.Start(mustRule(t, deadline.RuleDisclosureReply), gen.Day(2025, 3, 3))
-	if err != nil {
-		t.Fatal(err)
-	}
+	clk := replyClock(t)
 	var b deadline.ClockBuilder
 	a, other := clk, clk
 	done := make(chan int)
 	n := 0
 	for day := gen.Day(2025, 3, 4); n < 40; day += 2 {
-		kind := deadline.EntrySuspend
-		if n%2 == 1 {
-			kind = deadline.EntryResume
-		}
-		e := deadline.Entry{Kind: kind, On: day, Cause: deadline.CauseConsultation}
+		e := pause(n, day)
 		b.Reset(a)
 		if err := b.Apply(cal, e); err != nil {
 			t.Fatal(err)
