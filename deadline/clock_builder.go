@@ -32,7 +32,7 @@ type ClockBuilder struct {
 	// buf is the ledgers built so far, end to end. Its spare room holds
 	// no entry until the builder (or a copy of it) appends there: every
 	// entry in a ledger has a kind, so an entry of kind EntryUnknown just
-	// past the end says that no copy has taken the room (see free).
+	// past the end says that no copy has taken the room (see room).
 	buf []Entry
 	c   Clock
 }

@@ -135,10 +135,11 @@ func (d *Definition) Replay(ctx context.Context, id string, events []Event) (*Ca
 		// The events are copied into the log at once, past its length:
 		// while the garbage collector marks, a copy of values with
 		// pointers goes through its write barrier, whose cost is per
-		// copy as well as per pointer.
-		log := make([]Event, len(events))
-		copy(log, events)
-		c.Events = log[:0]
+		// copy as well as per pointer. Made and copied in one step, the
+		// copy shades only the events' pointers, not the new log's.
+		copied := make([]Event, len(events))
+		copy(copied, events)
+		c.Events = copied[:0]
 	}
 	// One firing serves every event. It stays on the stack: nothing it is
 	// handed to keeps it (see holds).
