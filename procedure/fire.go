@@ -48,13 +48,19 @@ type firingKey struct{}
 // its clocks' entries: in place, through one builder, where Fire copies a
 // clock's ledger for every entry, for a copy of the case made before (see
 // enter). The builder's buffer is made at the first entry, with room for
-// one entry for each of the events left to replay. Replay keeps it on its
-// stack, apart from the firing, which a Go guard gets a copy of.
+// one entry for each of the events left to replay, up to ledgerRoom; a
+// longer case's buffer grows as it fills. Replay keeps it on its stack,
+// apart from the firing, which a Go guard gets a copy of.
 type ledgers struct {
 	b     deadline.ClockBuilder
 	left  int
 	grown bool
 }
+
+// ledgerRoom is the most entries Replay makes room for at once: 512
+// bytes, which a ten-event licence's six entries fit (a larger buffer
+// takes a size class up, 640 bytes for nine entries).
+const ledgerRoom = 8
 
 // Value returns the firing itself for firingKey, and asks the caller's
 // context otherwise.
@@ -774,7 +780,7 @@ func (d *Definition) enter(f *firing, ef *Effect, day date.Date, cc *CaseClock, 
 	}
 	b := &lg.b
 	if !lg.grown {
-		b.Grow(lg.left)
+		b.Grow(min(lg.left, ledgerRoom))
 		lg.grown = true
 	}
 	b.Reset(cc.Clock)
