@@ -101,20 +101,17 @@ type triggerInfo struct {
 func (ti *triggerInfo) String() string { return string(ti.spec.ID) }
 
 // transInfo is a transition resolved at compile time, so that firing
-// looks up no map: the state it leads to, its guards compiled, and the
-// template of each clock it starts.
+// looks up no map: the state it leads to, its guards and its effects
+// compiled.
 type transInfo struct {
 	i      int // its index in Spec.Transitions
 	spec   *TransitionSpec
 	to     *stateInfo
 	guards []guardInfo
-	// starts counts the effects that start a clock, tmpls holds their
-	// templates (parallel to spec.Effects; zero for other effects), and
-	// terms the terms of those that run until a payload date (nil for
-	// others).
-	starts int
-	tmpls  []deadline.Template
-	terms  []*termCache
+	// effects are spec.Effects compiled, in order; starts counts those
+	// that start a clock.
+	effects []effectInfo
+	starts  int
 	// set is spec.Set as a list, which commit copies without iterating
 	// a map.
 	set []fact
@@ -122,6 +119,58 @@ type transInfo struct {
 
 // fact is a fact a transition sets.
 type fact struct{ key, value string }
+
+// effectInfo is an effect resolved at compile time: a start with the
+// template of its clock's rule, or any other operation as the ledger
+// entry it makes, ready but for what the event supplies. Applying it
+// then compares no operation's name, and looks up in the payload only
+// what the entry takes from it.
+type effectInfo struct {
+	spec  *Effect
+	start bool
+	// A start: the template of the clock's rule, and the terms of a
+	// clock that runs until a payload date (nil for others).
+	tmpl deadline.Template
+	term *termCache
+	// Any other operation: the entry's kind, cause and units; causeOf
+	// says the cause comes from the payload's "cause", unitsOf the units
+	// from its "units" (see [Effect]). An extension takes its approver
+	// from the payload.
+	entry   deadline.Entry
+	causeOf bool
+	unitsOf bool
+}
+
+// entryKinds are the ledger entries of the operations other than a
+// start.
+var entryKinds = map[ClockOp]deadline.EntryKind{
+	OpSuspend: deadline.EntrySuspend, OpResume: deadline.EntryResume, OpRestart: deadline.EntryRestart,
+	OpStop: deadline.EntryStop, OpExtend: deadline.EntryExtend,
+}
+
+// compileEffect resolves an effect validate has accepted, given the
+// template of each clock's rule.
+func compileEffect(ef *Effect, tmpls map[string]deadline.Template) effectInfo {
+	ei := effectInfo{spec: ef, start: ef.Op == OpStart}
+	if ei.start {
+		ei.tmpl = tmpls[ef.Clock]
+		if ef.Until != "" {
+			ei.term = new(termCache)
+		}
+		return ei
+	}
+	ei.entry = deadline.Entry{Kind: entryKinds[ef.Op], Cause: ef.Cause}
+	switch ef.Op {
+	case OpSuspend, OpRestart:
+		ei.causeOf = ef.Cause == 0
+	case OpStop:
+		ei.entry.Cause = 0
+	case OpExtend:
+		ei.entry.Cause, ei.entry.Units = 0, ef.Units
+		ei.unitsOf = ef.Units == 0
+	}
+	return ei
+}
 
 // termDays bounds the terms a termCache holds: a licence's remaining
 // validity, up to two years.
@@ -298,17 +347,11 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 		for _, k := range t.Record {
 			facts[k] = true
 		}
-		ti.tmpls = make([]deadline.Template, len(t.Effects))
-		for j, ef := range t.Effects {
-			if ef.Op == OpStart {
+		ti.effects = make([]effectInfo, len(t.Effects))
+		for j := range t.Effects {
+			ti.effects[j] = compileEffect(&t.Effects[j], starts)
+			if ti.effects[j].start {
 				ti.starts++
-				ti.tmpls[j] = starts[ef.Clock]
-			}
-			if ef.Op == OpStart && ef.Until != "" {
-				if ti.terms == nil {
-					ti.terms = make([]*termCache, len(t.Effects))
-				}
-				ti.terms[j] = new(termCache)
 			}
 		}
 		from := d.states[t.From]

@@ -675,33 +675,34 @@ func (d *Definition) effects(f *firing, t *transInfo, lg *ledgers) ([]CaseClock,
 	if err != nil {
 		return nil, d.eventError("Fire", c, e.Trigger, fmt.Errorf("%w: %w", ErrInvalidEvent, err), "the day of receipt")
 	}
-	for k := range ts.Effects {
-		ef := &ts.Effects[k]
-		name := ef.Clock
-		if ef.Per != "" {
-			key := e.Payload[ef.Per]
+	for k := range t.effects {
+		ef := &t.effects[k]
+		spec := ef.spec
+		name := spec.Clock
+		if spec.Per != "" {
+			key := e.Payload[spec.Per]
 			if key == "" {
-				return nil, d.effectError(c, e, ErrInvalidEvent, fmt.Sprintf("the payload needs %q to tell the clocks %q apart", ef.Per, ef.Clock))
+				return nil, d.effectError(c, e, ErrInvalidEvent, fmt.Sprintf("the payload needs %q to tell the clocks %q apart", spec.Per, spec.Clock))
 			}
 			name += ":" + key
 		}
 		idx := clockIndex(clocks, name)
-		if ef.Op == OpStart {
+		if ef.start {
 			start := day
-			if ef.From != "" {
-				from, ok := c.Clock(ef.From)
+			if spec.From != "" {
+				from, ok := c.Clock(spec.From)
 				if !ok {
-					return nil, d.effectError(c, e, ErrInvalidTransition, fmt.Sprintf("clock %q, to start %q from, never started", ef.From, name))
+					return nil, d.effectError(c, e, ErrInvalidTransition, fmt.Sprintf("clock %q, to start %q from, never started", spec.From, name))
 				}
 				start = from.Started()
 			}
-			tmpl := t.tmpls[k]
-			if ef.Until != "" {
-				until, ok := f.payloadDate(ef.Until)
+			tmpl := ef.tmpl
+			if ef.term != nil {
+				until, ok := f.payloadDate(spec.Until)
 				if !ok || until <= day {
-					return nil, d.effectError(c, e, ErrInvalidEvent, fmt.Sprintf("payload %q must be a date after %s, got %q", ef.Until, day, e.Payload[ef.Until]))
+					return nil, d.effectError(c, e, ErrInvalidEvent, fmt.Sprintf("payload %q must be a date after %s, got %q", spec.Until, day, e.Payload[spec.Until]))
 				}
-				if tmpl, err = t.terms[k].term(tmpl, int(until-day)); err != nil {
+				if tmpl, err = ef.term.term(tmpl, int(until-day)); err != nil {
 					return nil, d.clockError(c, e, name, err)
 				}
 			}
@@ -719,11 +720,11 @@ func (d *Definition) effects(f *firing, t *transInfo, lg *ledgers) ([]CaseClock,
 					// A case's first clock: room for one of each.
 					clocks = make([]CaseClock, 0, len(d.spec.Clocks))
 				}
-				clocks = append(clocks, CaseClock{Name: name, Spec: ef.Clock, Clock: clk})
+				clocks = append(clocks, CaseClock{Name: name, Spec: spec.Clock, Clock: clk})
 			}
 			continue
 		}
-		if !ef.All {
+		if !spec.All {
 			if idx < 0 {
 				return nil, d.effectError(c, e, ErrInvalidTransition, fmt.Sprintf("clock %q never started", name))
 			}
@@ -735,7 +736,7 @@ func (d *Definition) effects(f *firing, t *transInfo, lg *ledgers) ([]CaseClock,
 		// Every running instance. Entering one changes no other, so
 		// each can be tested just before it is entered.
 		for i := range clocks {
-			if clocks[i].Spec != ef.Clock {
+			if clocks[i].Spec != spec.Clock {
 				continue
 			}
 			if st, err := clocks[i].Clock.Status(d.cal, day); err != nil || st.Stopped {
@@ -764,7 +765,7 @@ func clockIndex(clocks []CaseClock, name string) int {
 // Unless the caller owns the case (Replay, which passes its ledgers), the
 // clock's ledger is copied, so that a copy of the case made before keeps
 // what it had.
-func (d *Definition) enter(f *firing, ef *Effect, day date.Date, cc *CaseClock, lg *ledgers) error {
+func (d *Definition) enter(f *firing, ef *effectInfo, day date.Date, cc *CaseClock, lg *ledgers) error {
 	c, e := f.c, f.e
 	x, detail := d.entry(ef, e, day)
 	if detail != "" {
@@ -808,40 +809,28 @@ func (d *Definition) clockError(c *Case, e *Event, name string, err error) *Erro
 // says what the payload lacks. An extension's approver is the payload's
 // "approver", or else the event's officer; its reason, and any entry's,
 // is the payload's "reasons", or else the event's reason.
-func (d *Definition) entry(ef *Effect, e *Event, day date.Date) (deadline.Entry, string) {
-	reason := e.Payload["reasons"]
-	if reason == "" {
-		reason = e.Reason
+func (d *Definition) entry(ef *effectInfo, e *Event, day date.Date) (deadline.Entry, string) {
+	x := ef.entry
+	x.On = day
+	if x.Reason = e.Payload["reasons"]; x.Reason == "" {
+		x.Reason = e.Reason
 	}
-	x := deadline.Entry{On: day, Cause: ef.Cause, Reason: reason}
-	if x.Cause == 0 && (ef.Op == OpSuspend || ef.Op == OpRestart) {
+	if ef.causeOf {
 		cause, ok := parseCause(e.Payload["cause"])
 		if !ok {
 			return x, fmt.Sprintf("the payload needs a cause (e.g. cause=expert_review), got %q", e.Payload["cause"])
 		}
 		x.Cause = cause
 	}
-	switch ef.Op {
-	case OpSuspend:
-		x.Kind = deadline.EntrySuspend
-	case OpResume:
-		x.Kind = deadline.EntryResume
-	case OpRestart:
-		x.Kind = deadline.EntryRestart
-	case OpStop:
-		x.Kind, x.Cause = deadline.EntryStop, 0
-	case OpExtend:
-		x.Kind, x.Cause = deadline.EntryExtend, 0
-		x.Units = ef.Units
-		if x.Units == 0 {
+	if x.Kind == deadline.EntryExtend {
+		if ef.unitsOf {
 			n, err := strconv.Atoi(e.Payload["units"])
 			if err != nil {
 				return x, fmt.Sprintf("an extension needs a whole number of units in the payload, got %q", e.Payload["units"])
 			}
 			x.Units = n
 		}
-		x.Approver = e.Payload["approver"]
-		if x.Approver == "" {
+		if x.Approver = e.Payload["approver"]; x.Approver == "" {
 			x.Approver = e.Actor.Officer
 		}
 	}
