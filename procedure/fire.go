@@ -578,30 +578,6 @@ func (d *Definition) apply(ctx context.Context, op string, c *Case, si *stateInf
 	return d.commit(op, f, &d.trans[f.fired], nil)
 }
 
-// applyIndexed resolves f's event on its step st out of the case's state
-// (nil if its trigger does not lead out of it), with the same guards as
-// the machine, and commits the result. Replay uses it: re-applying stored
-// events needs no stateless dispatch, which alone costs more than the
-// rest of a step. The model tests check that both paths build identical
-// cases.
-//
-// f is reused across the events of one replay; its event is the log's
-// next slot.
-func (d *Definition) applyIndexed(f *firing, lg *ledgers, op string, c *Case, st *stepInfo, e *Event) error {
-	// Only what changes from one event to the next is set (Replay sets
-	// the definition and the case once; ev and state are Fire's): f is
-	// reached through a pointer, so every pointer stored here goes
-	// through the garbage collector's write barrier.
-	f.e, f.fired, f.dated = e, -1, false
-	if len(f.unmet) > 0 {
-		f.unmet = f.unmet[:0]
-	}
-	if err := d.choose(f, op, st); err != nil {
-		return err
-	}
-	return d.commit(op, f, &d.trans[f.fired], lg)
-}
-
 // commit applies transition t to f's case. Unless the caller owns the
 // case's slices and maps (Replay builds its case afresh, and passes the
 // ledgers its clocks' entries go through), they are copied before they
