@@ -35,6 +35,7 @@ type Definition struct {
 	rules    map[string]deadline.Rule
 	clocks   map[string]clockInfo
 	states   map[State]*stateInfo
+	initial  *stateInfo // the state a new case is in
 	triggers map[Trigger]*triggerInfo
 	trans    []transInfo // one per transition, in definition order
 	machine  *stateless.StateMachine
@@ -316,6 +317,7 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 		id := spec.Triggers[i].ID
 		d.triggers[id] = &triggerInfo{spec: &spec.Triggers[i]}
 	}
+	d.initial = d.states[spec.Initial]
 	for i, t := range spec.Timeouts {
 		for _, st := range t.States {
 			d.states[st].timeouts = append(d.states[st].timeouts, i)

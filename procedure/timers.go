@@ -146,8 +146,8 @@ func (d *Definition) Replay(ctx context.Context, id string, events []Event) (*Ca
 	f := firing{Context: ctx, d: d, c: c}
 	var lg ledgers
 	// si is the case's state, carried from one event to the next as the
-	// state the last step led to, so that it is looked up once.
-	si := d.states[c.State]
+	// state the last step led to, so that it is never looked up.
+	si := d.initial
 	for i := range events {
 		// Each event is in the log's next slot, copied there above:
 		// check normalises it there, the guards and effects read it
