@@ -737,15 +737,38 @@ func clockIndex(clocks []CaseClock, name string) int {
 	return -1
 }
 
-// enter applies effect ef of f's event on day to clock cc of f's case.
-// Unless the caller owns the case (Replay, which passes its ledgers), the
-// clock's ledger is copied, so that a copy of the case made before keeps
-// what it had.
+// enter applies effect ef of f's event on day to clock cc of f's case,
+// as a ledger entry. An extension's approver is the payload's
+// "approver", or else the event's officer; its reason, and any entry's,
+// is the payload's "reasons", or else the event's reason. Unless the
+// caller owns the case (Replay, which passes its ledgers), the clock's
+// ledger is copied, so that a copy of the case made before keeps what it
+// had.
 func (d *Definition) enter(f *firing, ef *effectInfo, day date.Date, cc *CaseClock, lg *ledgers) error {
 	c, e := f.c, f.e
-	x, detail := d.entry(ef, e, day)
-	if detail != "" {
-		return d.effectError(c, e, ErrInvalidEvent, detail)
+	x := ef.entry
+	x.On = day
+	if x.Reason = e.Payload["reasons"]; x.Reason == "" {
+		x.Reason = e.Reason
+	}
+	if ef.causeOf {
+		cause, ok := parseCause(e.Payload["cause"])
+		if !ok {
+			return d.effectError(c, e, ErrInvalidEvent, fmt.Sprintf("the payload needs a cause (e.g. cause=expert_review), got %q", e.Payload["cause"]))
+		}
+		x.Cause = cause
+	}
+	if x.Kind == deadline.EntryExtend {
+		if ef.unitsOf {
+			n, err := strconv.Atoi(e.Payload["units"])
+			if err != nil {
+				return d.effectError(c, e, ErrInvalidEvent, fmt.Sprintf("an extension needs a whole number of units in the payload, got %q", e.Payload["units"]))
+			}
+			x.Units = n
+		}
+		if x.Approver = e.Payload["approver"]; x.Approver == "" {
+			x.Approver = e.Actor.Officer
+		}
 	}
 	if lg == nil {
 		clk, err := cc.Clock.Apply(d.cal, x)
@@ -779,38 +802,6 @@ func (d *Definition) effectError(c *Case, e *Event, err error, detail string) *E
 // deadline.ErrExtensionRefused.
 func (d *Definition) clockError(c *Case, e *Event, name string, err error) *Error {
 	return d.eventError("Fire", c, e.Trigger, fmt.Errorf("%w: %w", ErrInvalidTransition, err), "clock "+name)
-}
-
-// entry turns an effect into a ledger entry on day; a non-empty detail
-// says what the payload lacks. An extension's approver is the payload's
-// "approver", or else the event's officer; its reason, and any entry's,
-// is the payload's "reasons", or else the event's reason.
-func (d *Definition) entry(ef *effectInfo, e *Event, day date.Date) (deadline.Entry, string) {
-	x := ef.entry
-	x.On = day
-	if x.Reason = e.Payload["reasons"]; x.Reason == "" {
-		x.Reason = e.Reason
-	}
-	if ef.causeOf {
-		cause, ok := parseCause(e.Payload["cause"])
-		if !ok {
-			return x, fmt.Sprintf("the payload needs a cause (e.g. cause=expert_review), got %q", e.Payload["cause"])
-		}
-		x.Cause = cause
-	}
-	if x.Kind == deadline.EntryExtend {
-		if ef.unitsOf {
-			n, err := strconv.Atoi(e.Payload["units"])
-			if err != nil {
-				return x, fmt.Sprintf("an extension needs a whole number of units in the payload, got %q", e.Payload["units"])
-			}
-			x.Units = n
-		}
-		if x.Approver = e.Payload["approver"]; x.Approver == "" {
-			x.Approver = e.Actor.Officer
-		}
-	}
-	return x, ""
 }
 
 // causeName is a cause and its name.
