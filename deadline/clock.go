@@ -390,7 +390,7 @@ type ledgerState struct {
 	extTimes    int
 }
 
-func (c Clock) state() ledgerState {
+func (c *Clock) state() ledgerState {
 	s := ledgerState{last: c.start, base: c.start}
 	for _, e := range c.ledger {
 		s.last = e.On
@@ -414,7 +414,7 @@ func (c Clock) state() ledgerState {
 // apply returns c with entry e appended to a copy of its ledger, or c and
 // the refusal.
 func (c Clock) apply(cal *Calendar, e Entry, checkLate bool) (Clock, error) {
-	if err := c.admit(cal, e, checkLate); err != nil {
+	if err := c.admit(cal, &e, checkLate); err != nil {
 		return c, err
 	}
 	// The new ledger is allocated at its length: appending to the
@@ -428,12 +428,12 @@ func (c Clock) apply(cal *Calendar, e Entry, checkLate bool) (Clock, error) {
 }
 
 // admit checks entry e against c's rule and ledger (and, for a late
-// extension, the calendar), and returns the refusal, if any.
-func (c Clock) admit(cal *Calendar, e Entry, checkLate bool) error {
-	op := entryOps[min(int(e.Kind), len(entryOps)-1)]
-	refuse := func(err error, format string, args ...any) error {
-		return &Error{Op: op, Path: fmt.Sprintf("ledger[%d]", len(c.ledger)), Date: e.On, Err: err, Detail: fmt.Sprintf(format, args...)}
-	}
+// extension, the calendar), and returns the refusal, if any. The clock
+// and the entry are passed by reference, and a refusal is built by
+// refuse: copies of both, for a closure that builds it, would cost every
+// entry admitted.
+func (c *Clock) admit(cal *Calendar, e *Entry, checkLate bool) error {
+	refuse := func(err error, format string, args ...any) error { return c.refuse(e, err, format, args...) }
 	if c.IsZero() {
 		return refuse(ErrEntryRefused, "the clock was never started")
 	}
@@ -491,7 +491,7 @@ func (c Clock) admit(cal *Calendar, e Entry, checkLate bool) error {
 			}
 			st, err := c.Status(cal, e.On)
 			if err != nil {
-				return withOp(err, op)
+				return withOp(err, e.op())
 			}
 			// Paused with a known due date: the count ran out before the
 			// suspension began, and the period with it.
@@ -505,5 +505,13 @@ func (c Clock) admit(cal *Calendar, e Entry, checkLate bool) error {
 	}
 	return nil
 }
+
+// refuse is admit's refusal of entry e, located in c's ledger.
+func (c *Clock) refuse(e *Entry, err error, format string, args ...any) error {
+	return &Error{Op: e.op(), Path: fmt.Sprintf("ledger[%d]", len(c.ledger)), Date: e.On, Err: err, Detail: fmt.Sprintf(format, args...)}
+}
+
+// op is the name of the operation that makes entry e.
+func (e *Entry) op() string { return entryOps[min(int(e.Kind), len(entryOps)-1)] }
 
 var entryOps = [...]string{"Apply", "Suspend", "Resume", "Restart", "Extend", "Stop", "Apply"}

@@ -65,7 +65,7 @@ func (b *ClockBuilder) Grow(n int) {
 // calendar is needed for extensions only. A refused entry leaves the
 // builder's clock as it was.
 func (b *ClockBuilder) Apply(cal *Calendar, e Entry) error {
-	if err := b.c.admit(cal, e, e.Kind == EntryExtend); err != nil {
+	if err := b.c.admit(cal, &e, e.Kind == EntryExtend); err != nil {
 		return err
 	}
 	b.append(e)

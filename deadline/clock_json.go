@@ -52,7 +52,7 @@ func (c *Clock) UnmarshalJSON(data []byte) error {
 	b.Reset(n)
 	b.Grow(len(raw.Ledger))
 	for _, e := range raw.Ledger {
-		if err := b.c.admit(nil, e, false); err != nil {
+		if err := b.c.admit(nil, &e, false); err != nil {
 			// admit locates the entry at ledger[i] already.
 			return withOp(err, op)
 		}

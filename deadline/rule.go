@@ -167,10 +167,12 @@ func (r Rule) Equal(o Rule) bool {
 		slices.Equal(r.Citations, o.Citations)
 }
 
+// allows returns the citation of the allowance in list for cause c. It
+// compares each allowance's cause where it lies, rather than copying it.
 func (r Rule) allows(list []Allowance, c Cause) (xiaoneng.Citation, bool) {
-	for _, a := range list {
-		if a.Cause == c {
-			return a.Citation, true
+	for i := range list {
+		if list[i].Cause == c {
+			return list[i].Citation, true
 		}
 	}
 	return xiaoneng.Citation{}, false
