@@ -129,6 +129,10 @@ type fact struct{ key, value string }
 type effectInfo struct {
 	spec  *Effect
 	start bool
+	// slot is where Replay finds the instance of the clock (see
+	// ledgers.at): the clock's index in Spec.Clocks, or -1 for a clock
+	// kept per payload value or declared beyond the table's room.
+	slot int
 	// A start: the template of the clock's rule, and the terms of a
 	// clock that runs until a payload date (nil for others).
 	tmpl deadline.Template
@@ -150,9 +154,12 @@ var entryKinds = map[ClockOp]deadline.EntryKind{
 }
 
 // compileEffect resolves an effect validate has accepted, given the
-// template of each clock's rule.
-func compileEffect(ef *Effect, tmpls map[string]deadline.Template) effectInfo {
-	ei := effectInfo{spec: ef, start: ef.Op == OpStart}
+// template of each clock's rule and the clocks' declared indices.
+func compileEffect(ef *Effect, tmpls map[string]deadline.Template, slots map[string]int) effectInfo {
+	ei := effectInfo{spec: ef, start: ef.Op == OpStart, slot: -1}
+	if i := slots[ef.Clock]; ef.Per == "" && i < clockSlots {
+		ei.slot = i
+	}
 	if ei.start {
 		ei.tmpl = tmpls[ef.Clock]
 		if ef.Until != "" {
@@ -327,6 +334,10 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 	for _, c := range spec.Clocks {
 		d.clocks[c.Name] = clockInfo{role: c.Role, citation: rules[c.Name].Citation()}
 	}
+	slots := map[string]int{}
+	for i, c := range spec.Clocks {
+		slots[c.Name] = i
+	}
 	starts := map[string]deadline.Template{}
 	for name, r := range rules {
 		// validate has checked every rule already.
@@ -351,7 +362,7 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 		}
 		ti.effects = make([]effectInfo, len(t.Effects))
 		for j := range t.Effects {
-			ti.effects[j] = compileEffect(&t.Effects[j], starts)
+			ti.effects[j] = compileEffect(&t.Effects[j], starts, slots)
 			if ti.effects[j].start {
 				ti.starts++
 			}

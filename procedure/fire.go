@@ -51,11 +51,25 @@ type firingKey struct{}
 // one entry for each of the events left to replay, up to ledgerRoom; a
 // longer case's buffer grows as it fills. Replay keeps it on its stack,
 // apart from the firing, which a Go guard gets a copy of.
+//
+// at is Replay's table of the case's clocks: for each of the first
+// clockSlots clocks the definition declares, 1 + the index of its
+// instance in the case's clocks, 0 if it never started. A clock that is
+// not kept per payload value has one instance, named as the clock; as
+// no clock's name has a colon, no instance kept per payload value
+// (name:key) takes that name. Replay, which alone appends to its
+// case's clocks, finds such an instance there rather than by comparing
+// names; the model tests check that its cases equal Fire's.
 type ledgers struct {
 	b     deadline.ClockBuilder
 	left  int
 	grown bool
+	at    [clockSlots]int32
 }
+
+// clockSlots is the room of Replay's table of clocks: the reference
+// definitions declare eight at most.
+const clockSlots = 16
 
 // ledgerRoom is the most entries Replay makes room for at once: 512
 // bytes, which a ten-event licence's six entries fit (a larger buffer
@@ -662,7 +676,12 @@ func (d *Definition) effects(f *firing, t *transInfo, lg *ledgers) ([]CaseClock,
 			}
 			name += ":" + key
 		}
-		idx := clockIndex(clocks, name)
+		var idx int
+		if lg != nil && ef.slot >= 0 {
+			idx = int(lg.at[ef.slot]) - 1
+		} else {
+			idx = clockIndex(clocks, name)
+		}
 		if ef.start {
 			start := day
 			if spec.From != "" {
@@ -697,6 +716,9 @@ func (d *Definition) effects(f *firing, t *transInfo, lg *ledgers) ([]CaseClock,
 					clocks = make([]CaseClock, 0, len(d.spec.Clocks))
 				}
 				clocks = append(clocks, CaseClock{Name: name, Spec: spec.Clock, Clock: clk})
+				if lg != nil && ef.slot >= 0 {
+					lg.at[ef.slot] = int32(len(clocks))
+				}
 			}
 			continue
 		}
