@@ -497,8 +497,9 @@ func (d *Definition) checkExpired(op string, c *Case, si *stateInfo, e *Event) e
 		if t.Trigger == e.Trigger && e.Auto {
 			continue
 		}
-		clk, found := c.Clock(t.Clock)
-		if !found || deadline.DateOf(e.At) < clk.EarliestDue() {
+		// The clock is read where it lies in the case, not copied.
+		k := clockIndex(c.Clocks, t.Clock)
+		if k < 0 || deadline.DateOf(e.At) < c.Clocks[k].Clock.EarliestDue() {
 			// The clock cannot have run out yet, whatever its ledger:
 			// its status need not be computed.
 			continue
