@@ -631,12 +631,18 @@ func (d *Definition) commit(op string, f *firing, t *transInfo, lg *ledgers) err
 		e.To = ts.To
 	}
 	c.State = ts.To
-	// The clocks and facts are stored only if the step changed them,
-	// sparing the write barriers of storing them again.
+	// The clocks and facts are stored only if the step changed them, and
+	// in a case the caller owns only if they moved: every pointer stored
+	// costs a write barrier while the garbage collector marks, and
+	// reslicing a slice of the same array stores only its length.
 	if len(ts.Effects) > 0 {
-		c.Clocks = clocks
+		if owned && cap(c.Clocks) > 0 && cap(clocks) > 0 && &c.Clocks[:1][0] == &clocks[:1][0] {
+			c.Clocks = c.Clocks[:len(clocks)]
+		} else {
+			c.Clocks = clocks
+		}
 	}
-	if setsFacts {
+	if setsFacts && (!owned || c.Facts == nil) {
 		c.Facts = facts
 	}
 	if n := len(c.Events); n < cap(c.Events) && e == &c.Events[:n+1][n] {
