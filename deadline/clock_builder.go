@@ -11,10 +11,11 @@ package deadline
 // Clock.Apply allocates for each (BenchmarkLedgerReplay).
 //
 // The builder holds one clock at a time, the one [ClockBuilder.Reset]
-// gave it as its entries went on. It keeps its buffer across Reset: the
-// ledgers of clocks built in turn lie end to end in it, a clock whose
-// ledger ends where the buffer's entries end grows in place, and another
-// is copied to the end first. The buffer allocates only when it is full;
+// gave it as its entries went on; [ClockBuilder.ApplyTo] builds a clock
+// the caller holds instead. It keeps its buffer across Reset: the ledgers
+// of clocks built in turn lie end to end in it, a clock whose ledger ends
+// where the buffer's entries end grows in place, and another is copied to
+// the end first. The buffer allocates only when it is full;
 // [ClockBuilder.Grow] makes room ahead.
 //
 // [ClockBuilder.Clock] returns the clock as it stands, an immutable Clock
@@ -72,9 +73,30 @@ func (b *ClockBuilder) Apply(cal *Calendar, e Entry) error {
 	return nil
 }
 
+// ApplyTo adds one entry of any kind to clock *c, with the checks of
+// [Clock.Apply], building c's ledger in the builder's buffer: it does
+// what Reset(*c), Apply and *c = Clock() do, without copying the clock in
+// and out, for a caller that keeps many clocks (a case's, in its own
+// data) and builds them all through one builder. The builder's own clock
+// does not change. A refused entry, or a nil c, leaves everything as it
+// was.
+func (b *ClockBuilder) ApplyTo(cal *Calendar, c *Clock, e Entry) error {
+	if c == nil {
+		return errorf(e.op(), e.On, ErrEntryRefused, "no clock to apply the entry to")
+	}
+	if err := c.admit(cal, &e, e.Kind == EntryExtend); err != nil {
+		return err
+	}
+	c.ledger = b.appendTo(c.ledger, e)
+	return nil
+}
+
 // append appends an admitted entry to the clock's ledger.
-func (b *ClockBuilder) append(e Entry) {
-	l := b.c.ledger
+func (b *ClockBuilder) append(e Entry) { b.c.ledger = b.appendTo(b.c.ledger, e) }
+
+// appendTo returns ledger l with admitted entry e appended, in the
+// buffer.
+func (b *ClockBuilder) appendTo(l []Entry, e Entry) []Entry {
 	n := len(l)
 	if !b.ends(l) || !b.room(1) {
 		// The ledger is elsewhere, or there is no room after it: it
@@ -87,7 +109,7 @@ func (b *ClockBuilder) append(e Entry) {
 	b.buf = append(b.buf, e)
 	end := len(b.buf)
 	// Clipped, so that nothing appends to the returned ledger in place.
-	b.c.ledger = b.buf[end-n-1 : end : end]
+	return b.buf[end-n-1 : end : end]
 }
 
 // ends reports whether ledger l, not empty, ends where the buffer's

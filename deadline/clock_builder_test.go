@@ -98,9 +98,10 @@ type builtClock struct {
 
 // TestClockBuilderManyClocks: builders that take the entries of several
 // clocks in any order, each entry through whichever builder (copies of
-// builders included), accept and refuse exactly the entries Clock.Apply
-// does, with the same error, and build the same clocks; and every clock a
-// builder returned keeps what it had, whatever the builders did after.
+// builders included) by Reset and Apply or by ApplyTo, accept and refuse
+// exactly the entries Clock.Apply does, with the same error, and build
+// the same clocks; and every clock a builder returned keeps what it had,
+// whatever the builders did after.
 func TestClockBuilderManyClocks(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		cal := deadline.ChinaMainland()
@@ -127,16 +128,31 @@ func TestClockBuilderManyClocks(t *testing.T) {
 					e.Cause = rapid.SampledFrom(list).Draw(t, "cause").Cause
 				}
 				next, wantErr := u.want.Apply(cal, e)
-				b.Reset(u.got)
-				gotErr := b.Apply(cal, e)
+				// The clock is built through Reset, Apply and Clock, or
+				// through ApplyTo, which must leave the builder's own
+				// clock as it was.
+				var got deadline.Clock
+				var gotErr error
+				if rapid.Bool().Draw(t, "apply to") {
+					own := b.Clock()
+					got = u.got
+					gotErr = b.ApplyTo(cal, &got, e)
+					if !b.Clock().Equal(own) {
+						t.Fatalf("entry %+v: ApplyTo changed the builder's clock", e)
+					}
+				} else {
+					b.Reset(u.got)
+					gotErr = b.Apply(cal, e)
+					got = b.Clock()
+				}
 				if (wantErr == nil) != (gotErr == nil) || (wantErr != nil && wantErr.Error() != gotErr.Error()) {
 					t.Fatalf("entry %+v: Clock.Apply says %v, the builder %v", e, wantErr, gotErr)
 				}
-				if got := b.Clock(); !got.Equal(next) {
+				if !got.Equal(next) {
 					t.Fatalf("entry %+v: the builder built %+v, Clock.Apply %+v", e, got.Ledger(), next.Ledger())
 				}
 				if wantErr == nil {
-					u.got, u.want, u.last = b.Clock(), next, max(u.last, e.On)
+					u.got, u.want, u.last = got, next, max(u.last, e.On)
 				}
 			},
 			"take": func(t *rapid.T) {
@@ -234,7 +250,8 @@ func pause(k int, on date.Date) deadline.Entry {
 }
 
 // TestClockBuilderZero: the zero builder holds the zero clock and refuses
-// every entry as that clock does.
+// every entry as that clock does; ApplyTo refuses the zero clock and no
+// clock at all.
 func TestClockBuilderZero(t *testing.T) {
 	var b deadline.ClockBuilder
 	err := b.Apply(nil, deadline.Entry{Kind: deadline.EntryStop, On: gen.Day(2025, 1, 2)})
@@ -243,6 +260,14 @@ func TestClockBuilderZero(t *testing.T) {
 	}
 	if !b.Clock().IsZero() {
 		t.Fatalf("zero builder holds %+v", b.Clock())
+	}
+	var zero deadline.Clock
+	err = b.ApplyTo(nil, &zero, deadline.Entry{Kind: deadline.EntryStop, On: gen.Day(2025, 1, 2)})
+	if !errors.Is(err, deadline.ErrEntryRefused) || !zero.IsZero() {
+		t.Fatalf("ApplyTo the zero clock: %+v, %v", zero, err)
+	}
+	if err := b.ApplyTo(nil, nil, deadline.Entry{Kind: deadline.EntryStop, On: gen.Day(2025, 1, 2)}); !errors.Is(err, deadline.ErrEntryRefused) {
+		t.Fatalf("ApplyTo no clock: %v", err)
 	}
 }
 

@@ -1515,9 +1515,9 @@ func ExampleClockBuilder() {
 }
 
 // One builder takes the entries of a case's clocks as its events come, in
-// any order: each clock's ledger goes on in the builder's buffer, and
-// Grow makes room for them all at once.
-func ExampleClockBuilder_Grow() {
+// any order: ApplyTo builds each clock where the case keeps it, its
+// ledger going on in the builder's buffer.
+func ExampleClockBuilder_ApplyTo() {
 	cal := deadline.ChinaMainland()
 	start := func(id string, on date.Date) deadline.Clock {
 		r, err := deadline.LookupRule(id)
@@ -1530,22 +1530,28 @@ func ExampleClockBuilder_Grow() {
 		}
 		return c
 	}
-	decision := start(deadline.RuleLicensingDecision, date.New(2025, 9, 26))
-	reply := start(deadline.RuleDisclosureReply, date.New(2025, 9, 26))
+	clocks := []deadline.Clock{
+		start(deadline.RuleLicensingDecision, date.New(2025, 9, 26)),
+		start(deadline.RuleDisclosureReply, date.New(2025, 9, 26)),
+	}
 	var b deadline.ClockBuilder
-	b.Grow(4)
-	apply := func(c *deadline.Clock, e deadline.Entry) {
-		b.Reset(*c)
-		if err := b.Apply(cal, e); err != nil {
+	for _, x := range []struct {
+		clock int
+		entry deadline.Entry
+	}{
+		{0, deadline.Entry{Kind: deadline.EntrySuspend, On: date.New(2025, 10, 13), Cause: deadline.CauseExpertReview, Reason: "专家评审"}},
+		{1, deadline.Entry{Kind: deadline.EntrySuspend, On: date.New(2025, 10, 14), Cause: deadline.CauseConsultation, Reason: "征求第三方意见"}},
+		{0, deadline.Entry{Kind: deadline.EntryResume, On: date.New(2025, 10, 17)}},
+		{1, deadline.Entry{Kind: deadline.EntryResume, On: date.New(2025, 10, 20)}},
+	} {
+		if err := b.ApplyTo(cal, &clocks[x.clock], x.entry); err != nil {
 			log.Fatal(err)
 		}
-		*c = b.Clock()
 	}
-	apply(&decision, deadline.Entry{Kind: deadline.EntrySuspend, On: date.New(2025, 10, 13), Cause: deadline.CauseExpertReview, Reason: "专家评审"})
-	apply(&reply, deadline.Entry{Kind: deadline.EntrySuspend, On: date.New(2025, 10, 14), Cause: deadline.CauseConsultation, Reason: "征求第三方意见"})
-	apply(&decision, deadline.Entry{Kind: deadline.EntryResume, On: date.New(2025, 10, 17)})
-	apply(&reply, deadline.Entry{Kind: deadline.EntryResume, On: date.New(2025, 10, 20)})
-	for _, c := range []deadline.Clock{decision, reply} {
+	// A refused entry changes nothing.
+	err := b.ApplyTo(cal, &clocks[1], deadline.Entry{Kind: deadline.EntryResume, On: date.New(2025, 10, 21)})
+	fmt.Println(err)
+	for _, c := range clocks {
 		st, err := c.Status(cal, date.New(2025, 10, 21))
 		if err != nil {
 			log.Fatal(err)
@@ -1553,6 +1559,41 @@ func ExampleClockBuilder_Grow() {
 		fmt.Println(c.RuleID(), len(c.Ledger()), "entries, due", st.Due)
 	}
 	// Output:
+	// deadline: Resume: ledger[2]: 2025-10-21: ledger entry refused: the clock is not suspended
 	// licensing-decision 2 entries, due 2025-11-06
 	// disclosure-reply 2 entries, due 2025-11-06
+}
+
+// A stored ledger is read back with room made for all its entries at
+// once.
+func ExampleClockBuilder_Grow() {
+	cal := deadline.ChinaMainland()
+	r, err := deadline.LookupRule(deadline.RuleLicensingDecision)
+	if err != nil {
+		log.Fatal(err)
+	}
+	c, err := deadline.Start(r, date.New(2025, 9, 26))
+	if err != nil {
+		log.Fatal(err)
+	}
+	stored := []deadline.Entry{
+		{Kind: deadline.EntrySuspend, On: date.New(2025, 10, 13), Cause: deadline.CauseExpertReview, Reason: "专家评审"},
+		{Kind: deadline.EntryResume, On: date.New(2025, 10, 17)},
+		{Kind: deadline.EntryStop, On: date.New(2025, 11, 3), Reason: "准予许可"},
+	}
+	var b deadline.ClockBuilder
+	b.Reset(c)
+	b.Grow(len(stored))
+	for _, e := range stored {
+		if err := b.Apply(cal, e); err != nil {
+			log.Fatal(err)
+		}
+	}
+	st, err := b.Clock().Status(cal, date.New(2025, 11, 3))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(b.Clock().Ledger()), "entries, due", st.Due, "stopped", st.Stopped)
+	// Output:
+	// 3 entries, due 2025-11-06 stopped true
 }

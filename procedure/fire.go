@@ -812,11 +812,9 @@ func (d *Definition) enter(f *firing, ef *effectInfo, day date.Date, cc *CaseClo
 		b.Grow(min(lg.left, ledgerRoom))
 		lg.grown = true
 	}
-	b.Reset(cc.Clock)
-	if err := b.Apply(d.cal, x); err != nil {
+	if err := b.ApplyTo(d.cal, &cc.Clock, x); err != nil {
 		return d.clockError(c, e, cc.Name, err)
 	}
-	cc.Clock = b.Clock()
 	return nil
 }
 
