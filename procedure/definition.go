@@ -61,6 +61,7 @@ type clockInfo struct {
 // String methods give the names back wherever stateless prints them.
 type stateInfo struct {
 	spec     *StateSpec
+	i        int32 // its index in Spec.States
 	timeouts []int
 	// steps are the triggers that lead out of the state, each with its
 	// transitions. An event's transitions are found by comparing its
@@ -318,7 +319,7 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 	}
 	for i := range spec.States {
 		id := spec.States[i].ID
-		d.states[id] = &stateInfo{spec: &spec.States[i]}
+		d.states[id] = &stateInfo{spec: &spec.States[i], i: int32(i)}
 	}
 	for i := range spec.Triggers {
 		id := spec.Triggers[i].ID

@@ -7,11 +7,14 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/deadline"
@@ -300,6 +303,49 @@ func TestGoGuard(t *testing.T) {
 	}
 	if _, err := procedure.New(s, procedure.WithGuard("weekday", nil)); !errors.Is(err, procedure.ErrInvalidDefinition) {
 		t.Errorf("a nil guard: %v", err)
+	}
+}
+
+// TestGoGuardReplayed: Replay asks a Go guard again, with the state the
+// event found, as Fire did, and a refused event's error names that state.
+func TestGoGuardReplayed(t *testing.T) {
+	s := tinySpec()
+	s.States = append(s.States, procedure.StateSpec{ID: "working", Name: "承办中", NameEN: "working"})
+	s.Transitions[0].To = "working"
+	s.Transitions[1].From = "working"
+	s.Transitions[1].Guards = append(s.Transitions[1].Guards, procedure.GuardSpec{Kind: procedure.GuardCustom, Key: "working", Desc: "承办中方可办结", DescEN: "finished while working"})
+	var seen []procedure.State
+	working := func(_ context.Context, v procedure.View) bool {
+		seen = append(seen, v.State())
+		return v.Payload("late") == ""
+	}
+	d, err := procedure.New(s, procedure.WithGuard("working", working))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	at := time.Date(2025, 10, 9, 10, 0, 0, 0, deadline.ChinaStandardTime())
+	actor := procedure.Actor{Officer: "李", Unit: "窗口"}
+	finish := procedure.Event{Trigger: "finish", At: at, Actor: actor, Payload: map[string]string{"ok": "1"}}
+	c := d.NewCase("G-2")
+	for _, e := range []procedure.Event{{Trigger: "start", At: at, Actor: actor}, finish} {
+		if err := d.Fire(ctx, c, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := d.Replay(ctx, "G-2", c.Events)
+	if err != nil || !cmp.Equal(r, c) {
+		t.Fatalf("replayed: %v\n%s", err, cmp.Diff(c, r))
+	}
+	if want := []procedure.State{"working", "working"}; !slices.Equal(seen, want) {
+		t.Fatalf("the guard saw states %v, want %v", seen, want)
+	}
+	late := finish
+	late.Payload = map[string]string{"ok": "1", "late": "1"}
+	_, err = d.Replay(ctx, "G-2", []procedure.Event{c.Events[0], late})
+	var pe *procedure.Error
+	if !errors.As(err, &pe) || pe.State != "working" || len(pe.Unmet) != 1 || pe.Path != "events[1]" {
+		t.Fatalf("a refused finish replayed: %v", err)
 	}
 }
 

@@ -33,8 +33,12 @@ type firing struct {
 	e     *Event
 	ev    Event
 	state stateless.State // the case's state, as the machine knows it: its *stateInfo
-	fired int
-	unmet []string
+	// Replay stores the case's state only once it is done (see commit):
+	// while replaying, the state is the one at index at of Spec.States.
+	replaying bool
+	at        int32
+	fired     int
+	unmet     []string
 	// The last payload date parsed (see payloadDate).
 	dated   bool
 	dateKey string
@@ -630,7 +634,12 @@ func (d *Definition) commit(op string, f *firing, t *transInfo, lg *ledgers) err
 	if e.To == "" {
 		e.To = ts.To
 	}
-	c.State = ts.To
+	// Replay, which owns the case, stores its state once, at the end,
+	// rather than a pointer for every event, each of which costs a write
+	// barrier while the garbage collector marks.
+	if !owned {
+		c.State = ts.To
+	}
 	// The clocks and facts are stored only if the step changed them, and
 	// in a case the caller owns only if they moved: every pointer stored
 	// costs a write barrier while the garbage collector marks, and
