@@ -93,6 +93,25 @@ func BenchmarkReplay(b *testing.B) {
 	}
 }
 
+// BenchmarkReplayStored rebuilds the same case from its log as Fire
+// stored it: each event with the state it led to, as a log read back
+// from storage has.
+func BenchmarkReplayStored(b *testing.B) {
+	d := licDefinition(b)
+	ctx := context.Background()
+	live, err := d.Replay(ctx, "B-1", benchEvents())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		c, err := d.Replay(ctx, "B-1", live.Events)
+		if err != nil || c.State != "renewal_pending" {
+			b.Fatal(c, err)
+		}
+	}
+}
+
 // BenchmarkStatelessFire is stateless itself, firing between two states
 // of an in-memory machine, for scale.
 func BenchmarkStatelessFire(b *testing.B) {
