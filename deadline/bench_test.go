@@ -91,7 +91,7 @@ func BenchmarkEnd(b *testing.B) {
 
 // busyClock is a licensing decision with three exclusions (Art 45) and
 // one extension (Art 42).
-func busyClock(b *testing.B) deadline.Clock {
+func busyClock(b testing.TB) deadline.Clock {
 	cal := deadline.ChinaMainland()
 	c := mustStart(b, deadline.RuleLicensingDecision, d(2025, 9, 1))
 	c = step(b)(c.Exclude(d(2025, 9, 8), d(2025, 9, 10), deadline.CauseTesting, "检测"))

@@ -2,6 +2,7 @@ package deadline_test
 
 import (
 	"encoding/json"
+	"errors"
 	"slices"
 	"testing"
 	"time"
@@ -284,6 +285,67 @@ func TestClockJSONRoundTrips(t *testing.T) {
 		b, err2 := back.Status(cal, last)
 		if a != b || (err1 == nil) != (err2 == nil) {
 			t.Fatalf("status differs after a round trip")
+		}
+	})
+}
+
+// FuzzClockJSON feeds the clock reader arbitrary bytes, seeded with
+// clocks written by MarshalJSON. It must never panic; a refusal leaves
+// the receiver unchanged; a clock it accepts survives a round trip, and
+// is the clock Clock.Apply builds from the same rule, start and ledger,
+// up to an extension the calendar finds late (the reader has no
+// calendar; Clock.Status judges an extension's timing).
+func FuzzClockJSON(f *testing.F) {
+	cal := deadline.ChinaMainland()
+	clk := busyClock(f)
+	for n := range len(clk.Ledger()) + 1 {
+		c := mustStart(f, deadline.RuleLicensingDecision, clk.Started())
+		for _, e := range clk.Ledger()[:n] {
+			c = step(f)(c.Apply(cal, e))
+		}
+		data, err := json.Marshal(c)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(`{"rule":{},"start":"2025-01-01","ledger":[{"kind":"stop","on":"2024-12-31"}]}`))
+	f.Add([]byte(`{"rule":null,"start":"","ledger":[{}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got := clk
+		if err := json.Unmarshal(data, &got); err != nil {
+			if !got.Equal(clk) {
+				t.Fatalf("a refused clock changed the receiver: %v", err)
+			}
+			return
+		}
+		out, err := json.Marshal(got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back deadline.Clock
+		if err := json.Unmarshal(out, &back); err != nil || !back.Equal(got) {
+			t.Fatalf("round trip: %v\n%s", err, out)
+		}
+		want, err := deadline.Start(got.Rule(), got.Started())
+		if err != nil {
+			t.Fatalf("accepted a clock that cannot start: %v", err)
+		}
+		ledger := got.Ledger()
+		for i, e := range ledger {
+			next, err := want.Apply(cal, e)
+			if err != nil && e.Kind == deadline.EntryExtend &&
+				(errors.Is(err, deadline.ErrExtensionRefused) || errors.Is(err, deadline.ErrOutOfCoverage)) {
+				ledger = ledger[:i]
+				break
+			}
+			if err != nil {
+				t.Fatalf("accepted entry %d, which Clock.Apply refuses: %v", i, err)
+			}
+			want = next
+		}
+		if !slices.Equal(want.Ledger(), ledger) {
+			t.Fatalf("read %+v, Clock.Apply built %+v", ledger, want.Ledger())
 		}
 	})
 }
