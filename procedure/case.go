@@ -105,12 +105,7 @@ type View struct{ f *firing }
 func (v View) CaseID() string { return v.f.c.ID }
 
 // State returns the state the case is leaving.
-func (v View) State() State {
-	if v.f.replaying {
-		return v.f.d.spec.States[v.f.at].ID
-	}
-	return v.f.c.State
-}
+func (v View) State() State { return v.f.d.spec.States[v.f.stateIdx].ID }
 
 // Event returns the event being fired. Its payload must not be modified.
 func (v View) Event() Event { return *v.f.e }

@@ -33,6 +33,9 @@ type GuardsOf struct {
 func NewGuardsOf(d *Definition, c *Case, e Event) *GuardsOf {
 	g := &GuardsOf{f: firing{Context: context.Background(), d: d, c: c, ev: e, fired: -1}}
 	g.f.e = &g.f.ev
+	if si := d.states[c.State]; si != nil {
+		g.f.stateIdx = si.i
+	}
 	return g
 }
 

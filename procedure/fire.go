@@ -33,12 +33,12 @@ type firing struct {
 	e     *Event
 	ev    Event
 	state stateless.State // the case's state, as the machine knows it: its *stateInfo
-	// Replay stores the case's state only once it is done (see commit):
-	// while replaying, the state is the one at index at of Spec.States.
-	replaying bool
-	at        int32
-	fired     int
-	unmet     []string
+	// stateIdx is the index in Spec.States of the state the case is
+	// leaving, which a Go guard's View reports: Replay stores the case's
+	// state field only once it is done (see commit).
+	stateIdx int32
+	fired    int
+	unmet    []string
 	// The last payload date parsed (see payloadDate).
 	dated   bool
 	dateKey string
@@ -560,7 +560,7 @@ func (d *Definition) apply(ctx context.Context, op string, c *Case, si *stateInf
 	// A pooled firing is zero but for its unmet buffer (see below), so
 	// only the fields that differ from zero are set.
 	f := firings.Get().(*firing)
-	f.Context, f.d, f.c, f.ev, f.state, f.fired = ctx, d, c, *e, si, -1
+	f.Context, f.d, f.c, f.ev, f.state, f.stateIdx, f.fired = ctx, d, c, *e, si, si.i, -1
 	f.e = &f.ev
 	defer func() {
 		// A Go guard registered with WithGuard is the caller's code and

@@ -143,7 +143,7 @@ func (d *Definition) Replay(ctx context.Context, id string, events []Event) (*Ca
 	}
 	// One firing serves every event. It stays on the stack: nothing it is
 	// handed to keeps it (see holds).
-	f := firing{Context: ctx, d: d, c: c, replaying: true}
+	f := firing{Context: ctx, d: d, c: c}
 	var lg ledgers
 	// si is the case's state, carried from one event to the next as the
 	// state the last step led to, so that it is never looked up.
@@ -156,7 +156,7 @@ func (d *Definition) Replay(ctx context.Context, id string, events []Event) (*Ca
 		// thrown away.
 		e := &c.Events[:i+1][i]
 		lg.left = len(events) - i
-		f.at = si.i
+		f.stateIdx = si.i
 		if err := d.replay(&f, &lg, si, e); err != nil {
 			if pe, ok := err.(*Error); ok {
 				// The case's state field is stored only at the end (see
