@@ -256,7 +256,10 @@ func WithRule(clock string, r deadline.Rule) Option {
 
 // Guard is a guard written in Go, for tests the guard kinds cannot
 // express. It reads the case and the event through v and must not keep
-// v. It may be called several times per event, from any goroutine.
+// v. It may be called several times per event, from any goroutine. A
+// guard that panics refuses the event: Fire, Advance and Replay return an
+// error wrapping [ErrInvalidDefinition] that quotes the panic, and leave
+// the case as it was.
 type Guard func(ctx context.Context, v View) bool
 
 // WithGuard registers a Go guard under name, for guards of kind

@@ -349,6 +349,57 @@ func TestGoGuardReplayed(t *testing.T) {
 	}
 }
 
+// TestGoGuardPanics: a Go guard is the caller's code, and a panic in it
+// refuses the event, in Fire and in Replay alike, with an error wrapping
+// ErrInvalidDefinition that quotes the panic; the case and the log given
+// to Replay stay as they were.
+func TestGoGuardPanics(t *testing.T) {
+	s := tinySpec()
+	s.Transitions[1].Guards = append(s.Transitions[1].Guards, procedure.GuardSpec{Kind: procedure.GuardCustom, Key: "boom", Desc: "复核", DescEN: "checked"})
+	d, err := procedure.New(s, procedure.WithGuard("boom", func(_ context.Context, v procedure.View) bool {
+		if v.Payload("boom") != "" {
+			panic("guard failed on " + v.Payload("boom"))
+		}
+		return true
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	at := time.Date(2025, 10, 9, 10, 0, 0, 0, deadline.ChinaStandardTime())
+	actor := procedure.Actor{Officer: "李", Unit: "窗口"}
+	start := procedure.Event{Trigger: "start", At: at, Actor: actor}
+	boom := procedure.Event{Trigger: "finish", At: at, Actor: actor, Payload: map[string]string{"ok": "1", "boom": "X-1"}}
+	c := d.NewCase("G-3")
+	if err := d.Fire(ctx, c, start); err != nil {
+		t.Fatal(err)
+	}
+	before := c.Clone()
+	err = d.Fire(ctx, c, boom)
+	if !errors.Is(err, procedure.ErrInvalidDefinition) || !strings.Contains(err.Error(), "guard failed on X-1") {
+		t.Fatalf("Fire: %v", err)
+	}
+	if diff := cmp.Diff(before, c); diff != "" {
+		t.Fatalf("Fire changed the case:\n%s", diff)
+	}
+	log := []procedure.Event{start, boom}
+	kept := slices.Clone(log)
+	r, err := d.Replay(ctx, "G-3", log)
+	var pe *procedure.Error
+	if r != nil || !errors.As(err, &pe) || !errors.Is(err, procedure.ErrInvalidDefinition) || pe.Path != "events[1]" || pe.State != "open" ||
+		!strings.Contains(err.Error(), "guard failed on X-1") {
+		t.Fatalf("Replay: %v, %v", r, err)
+	}
+	if diff := cmp.Diff(kept, log); diff != "" {
+		t.Fatalf("Replay changed its log:\n%s", diff)
+	}
+	// The guard that did not panic lets the same step through.
+	delete(boom.Payload, "boom")
+	if err := d.Fire(ctx, c, boom); err != nil || c.State != "done" {
+		t.Fatalf("Fire without the panic: %v, %s", err, c.State)
+	}
+}
+
 func TestWithRulePromisedLimit(t *testing.T) {
 	promised, _ := deadline.LookupRule(deadline.RuleLicensingDecision)
 	promised.ID, promised.Name, promised.Period.N = "county-promise", "承诺办结时限", 10

@@ -39,6 +39,8 @@ type firing struct {
 	stateIdx int32
 	fired    int
 	unmet    []string
+	// panicked is what a Go guard panicked with (see askGuard).
+	panicked any
 	// The last payload date parsed (see payloadDate).
 	dated   bool
 	dateKey string
@@ -240,14 +242,19 @@ func (d *Definition) compile() {
 // choose evaluates the guards of every transition of step st (nil if the
 // event's trigger does not lead out of the case's state) and records in
 // f.fired the one whose guards all hold. None holding is refused with the
-// guards that failed; two holding, with ErrInvalidDefinition.
+// guards that failed; two holding, or a Go guard that panicked, with
+// ErrInvalidDefinition.
 func (d *Definition) choose(f *firing, op string, st *stepInfo) error {
 	if st != nil {
 		for _, t := range st.trans {
 			// guardsHold records the transition it passes: one recorded
 			// before means two transitions hold.
-			if prev := f.fired; d.guardsHold(t, f) && prev >= 0 {
-				return d.eventError(op, f.c, f.e.Trigger, ErrInvalidDefinition, "the guards of two transitions both hold")
+			if prev := f.fired; d.guardsHold(t, f) {
+				if prev >= 0 {
+					return d.eventError(op, f.c, f.e.Trigger, ErrInvalidDefinition, "the guards of two transitions both hold")
+				}
+			} else if f.panicked != nil {
+				return d.eventError(op, f.c, f.e.Trigger, ErrInvalidDefinition, fmt.Sprintf("guard panicked: %v", f.panicked))
 			}
 		}
 	}
@@ -384,15 +391,29 @@ func (d *Definition) holds(g *guardInfo, f *firing) bool {
 		}
 	case kindCustom:
 		if g.custom != nil {
-			// The guard gets a copy of the firing: were f itself
-			// handed to a function the compiler cannot see, every
-			// firing would escape to the heap, Replay's too.
-			h := new(firing)
-			*h = *f
-			ok = g.custom(h, View{h})
+			ok = askGuard(g.custom, f)
 		}
 	}
 	return ok != s.Not
+}
+
+// askGuard calls Go guard g for f's event. The guard is the caller's code
+// and may panic: the panic fails the guard and is kept in f.panicked, for
+// choose to refuse the event with it, so that Fire, Advance and Replay
+// alike report it as an error and leave the case unchanged.
+//
+// The guard gets a copy of the firing: were f itself handed to a function
+// the compiler cannot see, every firing would escape to the heap,
+// Replay's too.
+func askGuard(g Guard, f *firing) (ok bool) {
+	h := new(firing)
+	*h = *f
+	defer func() {
+		if r := recover(); r != nil {
+			f.panicked, ok = r, false
+		}
+	}()
+	return g(h, View{h})
 }
 
 // Fire applies event e to case c: it finds the transition the definition
@@ -563,9 +584,10 @@ func (d *Definition) apply(ctx context.Context, op string, c *Case, si *stateInf
 	f.Context, f.d, f.c, f.ev, f.state, f.stateIdx, f.fired = ctx, d, c, *e, si, si.i, -1
 	f.e = &f.ev
 	defer func() {
-		// A Go guard registered with WithGuard is the caller's code and
-		// may panic: the panic is reported as an error, and the case is
-		// left unchanged.
+		// A Go guard's panic is caught where the guard is called (see
+		// askGuard). Should anything else below panic, the panic is
+		// reported as an error all the same, and the case is left
+		// unchanged.
 		if r := recover(); r != nil {
 			// The firing is dropped, not reused: the panic may have
 			// left it anywhere.
