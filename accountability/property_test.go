@@ -398,3 +398,37 @@ func TestEscalationMonotoneInCount(t *testing.T) {
 		}
 	})
 }
+
+// TestReportOrderFree: a report's lines do not depend on the order of the
+// findings, and an officer's line shows the unit of the officer's latest
+// finding (of two that day, the first in sort order), however the
+// findings come.
+func TestReportOrderFree(t *testing.T) {
+	l, err := accountability.NewLadder(accountability.ZhejiangLadder())
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf := gen.Day(2026, 1, 1)
+	rapid.Check(t, func(t *rapid.T) {
+		fs := rapid.SliceOfN(gen.Finding(), 0, 30).Draw(t, "findings")
+		shuffled := rapid.Permutation(fs).Draw(t, "shuffled")
+		a, b := accountability.NewReport(asOf, fs, l, nil), accountability.NewReport(asOf, shuffled, l, nil)
+		for _, diff := range []string{cmp.Diff(a.Officers, b.Officers), cmp.Diff(a.Units, b.Units), cmp.Diff(a.Rules, b.Rules)} {
+			if diff != "" {
+				t.Fatalf("the findings' order changed the report:\n%s", diff)
+			}
+		}
+		for _, o := range a.Officers {
+			var latest *accountability.Finding
+			for i := range fs {
+				f := &fs[i]
+				if f.Officer == o.Officer && (latest == nil || f.Day > latest.Day || f.Day == latest.Day && f.Unit < latest.Unit) {
+					latest = f
+				}
+			}
+			if latest == nil || o.Unit != latest.Unit {
+				t.Fatalf("officer %s shown in %s, latest finding %+v", o.Officer, o.Unit, latest)
+			}
+		}
+	})
+}

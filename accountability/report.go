@@ -53,7 +53,10 @@ func (c Counts) Breaches() int { return c.Minor + c.MoreSerious + c.Serious }
 // OfficerSummary is one officer's line of a report: the findings, and the
 // heaviest measure incurred.
 type OfficerSummary struct {
-	Officer  string  `json:"officer"`
+	Officer string `json:"officer"`
+	// Unit is the unit of the officer's latest finding, so that an
+	// officer who moved is shown where they are now; of two units on
+	// that day, the first in sort order.
 	Unit     string  `json:"unit"`
 	Counts   Counts  `json:"counts"`
 	Heaviest Measure `json:"heaviest,omitzero"`
@@ -86,6 +89,7 @@ func NewReport(asOf date.Date, findings []Finding, ladder *Ladder, rank *Ranking
 		r.Sanctions = []Sanction{}
 	}
 	officers := map[string]*OfficerSummary{}
+	unitDay := map[string]date.Date{} // the day of the finding each officer's unit comes from
 	units := map[string]*UnitSummary{}
 	rules := map[RuleID]*RuleSummary{}
 	unitOfficers := map[string]map[string]bool{}
@@ -94,7 +98,9 @@ func NewReport(asOf date.Date, findings []Finding, ladder *Ladder, rank *Ranking
 			o := officers[f.Officer]
 			if o == nil {
 				o = &OfficerSummary{Officer: f.Officer, Unit: f.Unit}
-				officers[f.Officer] = o
+				officers[f.Officer], unitDay[f.Officer] = o, f.Day
+			} else if day := unitDay[f.Officer]; f.Day > day || (f.Day == day && f.Unit < o.Unit) {
+				o.Unit, unitDay[f.Officer] = f.Unit, f.Day
 			}
 			o.Counts.add(f)
 		}
