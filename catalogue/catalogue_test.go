@@ -442,6 +442,9 @@ func TestLoad(t *testing.T) {
 	if !errors.As(err, &ce) || ce.Op != "Load" || ce.Path != "no-such-file.json" {
 		t.Errorf("Load error %#v", err)
 	}
+	if c, err := catalogue.Load(nil, "catalogue.json"); c != nil || !errors.Is(err, catalogue.ErrInvalidCatalogue) {
+		t.Errorf("Load with no file system: %v, %v", c, err)
+	}
 }
 
 func TestSampleRoundTrips(t *testing.T) {

@@ -37,6 +37,9 @@ func Parse(data []byte, opts ...Option) (*Catalogue, error) {
 // and parses it like [Parse]. A file that cannot be read is an error
 // wrapping both [ErrInvalidCatalogue] and the cause.
 func Load(fsys fs.FS, name string, opts ...Option) (*Catalogue, error) {
+	if fsys == nil {
+		return nil, &Error{Op: "Load", Path: name, Err: fmt.Errorf("%w: no file system to read from", ErrInvalidCatalogue)}
+	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, &Error{Op: "Load", Path: name, Err: fmt.Errorf("%w: %w", ErrInvalidCatalogue, err)}

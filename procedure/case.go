@@ -87,8 +87,12 @@ func (c *Case) Clone() *Case {
 	return &n
 }
 
-// Clock returns the case's clock instance with the given name.
+// Clock returns the case's clock instance with the given name. A nil
+// case has none.
 func (c *Case) Clock(name string) (deadline.Clock, bool) {
+	if c == nil {
+		return deadline.Clock{}, false
+	}
 	for _, cc := range c.Clocks {
 		if cc.Name == name {
 			return cc.Clock, true
@@ -98,30 +102,64 @@ func (c *Case) Clock(name string) (deadline.Clock, bool) {
 }
 
 // View is what a [Guard] sees of a case and the event being fired. It is
-// valid only during the call.
+// valid only during the call. The zero View sees no case and no event:
+// its methods return zero values.
 type View struct{ f *firing }
 
 // CaseID returns the case's ID.
-func (v View) CaseID() string { return v.f.c.ID }
+func (v View) CaseID() string {
+	if v.f == nil {
+		return ""
+	}
+	return v.f.c.ID
+}
 
 // State returns the state the case is leaving.
-func (v View) State() State { return v.f.d.spec.States[v.f.stateIdx].ID }
+func (v View) State() State {
+	if v.f == nil {
+		return ""
+	}
+	return v.f.d.spec.States[v.f.stateIdx].ID
+}
 
 // Event returns the event being fired. Its payload must not be modified.
-func (v View) Event() Event { return *v.f.e }
+func (v View) Event() Event {
+	if v.f == nil {
+		return Event{}
+	}
+	return *v.f.e
+}
 
 // Payload returns the value of a payload key of the event.
-func (v View) Payload(key string) string { return v.f.e.Payload[key] }
+func (v View) Payload(key string) string {
+	if v.f == nil {
+		return ""
+	}
+	return v.f.e.Payload[key]
+}
 
 // Events returns the case's log before this event, oldest first. It
 // must not be modified.
-func (v View) Events() []Event { return v.f.c.Events }
+func (v View) Events() []Event {
+	if v.f == nil {
+		return nil
+	}
+	return v.f.c.Events
+}
 
 // Fact returns the value of a fact of the case.
-func (v View) Fact(key string) string { return v.f.c.Facts[key] }
+func (v View) Fact(key string) string {
+	if v.f == nil {
+		return ""
+	}
+	return v.f.c.Facts[key]
+}
 
 // Clock returns the status of a clock of the case on the event's day.
 func (v View) Clock(name string) (deadline.Status, bool) {
+	if v.f == nil {
+		return deadline.Status{}, false
+	}
 	clk, ok := v.f.c.Clock(name)
 	if !ok {
 		return deadline.Status{}, false

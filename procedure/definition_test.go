@@ -400,6 +400,22 @@ func TestGoGuardPanics(t *testing.T) {
 	}
 }
 
+// TestZeroView: the zero View, which a caller may build to test a guard
+// of its own, and a nil case answer with zero values rather than panic.
+func TestZeroView(t *testing.T) {
+	var v procedure.View
+	if v.CaseID() != "" || v.State() != "" || v.Payload("k") != "" || v.Fact("k") != "" || v.Events() != nil || !cmp.Equal(v.Event(), procedure.Event{}) {
+		t.Error("the zero View sees something")
+	}
+	if st, ok := v.Clock("notice"); ok || st != (deadline.Status{}) {
+		t.Errorf("the zero View sees clock status %+v", st)
+	}
+	var c *procedure.Case
+	if clk, ok := c.Clock("notice"); ok || !clk.IsZero() {
+		t.Error("a nil case has a clock")
+	}
+}
+
 func TestWithRulePromisedLimit(t *testing.T) {
 	promised, _ := deadline.LookupRule(deadline.RuleLicensingDecision)
 	promised.ID, promised.Name, promised.Period.N = "county-promise", "承诺办结时限", 10
