@@ -3,6 +3,7 @@ package accountability_test
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -52,10 +53,7 @@ func FuzzEvaluate(f *testing.F) {
 			t.Fatalf("Evaluate changed its input:\n%s", diff)
 		}
 		if err != nil {
-			var ae *accountability.Error
-			if fs != nil || !errors.As(err, &ae) || !errors.Is(err, accountability.ErrInvalidInput) && !errors.Is(err, accountability.ErrUnknownDefinition) {
-				t.Fatalf("a refusal must be an *accountability.Error wrapping ErrInvalidInput or ErrUnknownDefinition, with no findings: %d findings, %v", len(fs), err)
-			}
+			refused(t, err, fs != nil, accountability.ErrInvalidInput, accountability.ErrUnknownDefinition)
 			return
 		}
 		again, err := e.Evaluate(in, asOf)
@@ -98,10 +96,7 @@ func FuzzLadderSpec(f *testing.F) {
 		}
 		l, err := accountability.NewLadder(spec)
 		if err != nil {
-			var ae *accountability.Error
-			if l != nil || !errors.As(err, &ae) || !errors.Is(err, accountability.ErrInvalidLadder) {
-				t.Fatalf("a refusal must be an *accountability.Error wrapping ErrInvalidLadder, with no ladder: %v", err)
-			}
+			refused(t, err, l != nil, accountability.ErrInvalidLadder)
 			return
 		}
 		again, err := accountability.NewLadder(l.Spec())
@@ -114,4 +109,52 @@ func FuzzLadderSpec(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzScorecard reads a scorecard and the units' scores in JSON. Whatever
+// they say, NewScorecard and Rank do not panic: NewScorecard refuses with
+// an *accountability.Error wrapping ErrInvalidScorecard, Rank with one
+// wrapping ErrInvalidInput, and a ranking does not depend on the order of
+// the units.
+func FuzzScorecard(f *testing.F) {
+	spec, err := json.Marshal(cardSpec())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(spec, []byte(`[{"unit":"审批局","values":{"on_time":"0.9","satisfaction":"0.8"}},`+
+		`{"unit":"市场监管局","values":{"on_time":"1","satisfaction":"0.95"}}]`))
+	findings := rapid.SliceOfN(gen.Finding(), 0, 40).Example(1)
+	f.Fuzz(func(t *testing.T, specJSON, unitsJSON []byte) {
+		var spec accountability.ScorecardSpec
+		var units []accountability.UnitScores
+		if json.Unmarshal(specJSON, &spec) != nil || json.Unmarshal(unitsJSON, &units) != nil {
+			return
+		}
+		s, err := accountability.NewScorecard(spec)
+		if err != nil {
+			refused(t, err, s != nil, accountability.ErrInvalidScorecard)
+			return
+		}
+		r, err := s.Rank(units, findings, nil)
+		if err != nil {
+			refused(t, err, false, accountability.ErrInvalidInput)
+			return
+		}
+		reversed := slices.Clone(units)
+		slices.Reverse(reversed)
+		if again, err := s.Rank(reversed, findings, nil); err != nil || !cmp.Equal(r, again) {
+			t.Fatalf("the units' order changed the ranking: %v\n%s", err, cmp.Diff(r, again))
+		}
+	})
+}
+
+// refused fails t unless err, a refusal, is an *accountability.Error
+// wrapping one of targets, and the call that refused returned no result
+// (built says it did).
+func refused(t *testing.T, err error, built bool, targets ...error) {
+	t.Helper()
+	var ae *accountability.Error
+	if built || !errors.As(err, &ae) || !slices.ContainsFunc(targets, func(target error) bool { return errors.Is(err, target) }) {
+		t.Fatalf("a refusal must be an *accountability.Error wrapping one of %v, with no result (result: %t): %v", targets, built, err)
+	}
 }

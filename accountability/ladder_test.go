@@ -44,9 +44,10 @@ func TestNewLadderRefuses(t *testing.T) {
 	}
 }
 
-func card(t *testing.T, edit func(*accountability.ScorecardSpec)) (*accountability.Scorecard, error) {
-	t.Helper()
-	spec := accountability.ScorecardSpec{
+// cardSpec is a scorecard of two indicators, a deduction per breach and
+// a veto.
+func cardSpec() accountability.ScorecardSpec {
+	return accountability.ScorecardSpec{
 		Name: "效能考评",
 		Indicators: []accountability.Indicator{
 			{ID: "on_time", Name: "按时办结率", Weight: decimal.NewFromInt(60)},
@@ -58,6 +59,11 @@ func card(t *testing.T, edit func(*accountability.ScorecardSpec)) (*accountabili
 		Bottom:     1,
 		LastPlaces: 2,
 	}
+}
+
+func card(t *testing.T, edit func(*accountability.ScorecardSpec)) (*accountability.Scorecard, error) {
+	t.Helper()
+	spec := cardSpec()
 	if edit != nil {
 		edit(&spec)
 	}
