@@ -77,5 +77,6 @@
 // the location; causes are wrapped with %w. Loaders report every problem
 // at once, joined with [errors.Join], each with its location. Nothing an
 // operation refuses is changed, and no exported function panics on any
-// input; Must… forms exist only for values fixed at program start.
+// input; as in the standard library, a method called on a nil pointer
+// receiver may. Must… forms exist only for values fixed at program start.
 package xiaoneng
