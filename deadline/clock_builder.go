@@ -44,9 +44,13 @@ type ClockBuilder struct {
 // builderMaxRoom: a builder that lives long, building clock after clock,
 // allocates a buffer every builderMaxRoom entries, not ever larger ones.
 // A clock's own ledger grows by doubling whatever its length.
+//
+// builderMaxGrow bounds what [ClockBuilder.Grow] makes room for ahead:
+// room is a hint, and no ledger is that long.
 const (
 	builderRoom    = 4
 	builderMaxRoom = 64
+	builderMaxGrow = 1 << 12
 )
 
 // Reset makes the builder go on from clock c. The buffer stays, with the
@@ -54,9 +58,11 @@ const (
 func (b *ClockBuilder) Reset(c Clock) { b.c = c }
 
 // Grow makes sure that the builder's buffer has room of its own for n
-// more entries, so that they allocate nothing; a clock whose ledger is
-// copied to the end of the buffer takes room for its entries too.
+// more entries, up to 4,096, so that they allocate nothing; a clock whose
+// ledger is copied to the end of the buffer takes room for its entries
+// too. n of 0 or less does nothing.
 func (b *ClockBuilder) Grow(n int) {
+	n = min(n, builderMaxGrow)
 	if n > 0 && !b.room(n) {
 		b.buf = make([]Entry, 0, n)
 	}

@@ -2,6 +2,7 @@ package deadline_test
 
 import (
 	"errors"
+	"math"
 	"testing"
 
 	"github.com/rickb777/date/v2"
@@ -205,6 +206,15 @@ func TestClockBuilderGrow(t *testing.T) {
 	}
 	if n := len(b.Clock().Ledger()); n != 6 {
 		t.Fatalf("%d entries", n)
+	}
+	// Room is a hint: any n is taken, the huge bounded, and the builder
+	// goes on as before.
+	for _, n := range []int{-1, 0, math.MaxInt, 1 << 40} {
+		b.Grow(n)
+	}
+	b.Reset(clk)
+	if err := b.Apply(cal, pause(0, gen.Day(2025, 3, 4))); err != nil || len(b.Clock().Ledger()) != 1 {
+		t.Fatalf("after Grow: %v, %d entries", err, len(b.Clock().Ledger()))
 	}
 }
 
