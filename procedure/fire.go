@@ -33,19 +33,20 @@ type firing struct {
 	e     *Event
 	ev    Event
 	state stateless.State // the case's state, as the machine knows it: its *stateInfo
-	// stateIdx is the index in Spec.States of the state the case is
-	// leaving, which a Go guard's View reports: Replay stores the case's
-	// state field only once it is done (see commit).
-	stateIdx int32
-	fired    int
-	unmet    []string
+	fired int
+	unmet []string
 	// panicked is what a Go guard panicked with (see askGuard).
 	panicked any
 	// The last payload date parsed (see payloadDate).
-	dated   bool
-	dateKey string
-	date    date.Date
-	dateOK  bool
+	dateKey       string
+	date          date.Date
+	dated, dateOK bool
+	// stateIdx is the index in Spec.States of the state the case is
+	// leaving, which a Go guard's View reports: Replay stores the case's
+	// state field only once it is done (see commit). It is last, beside
+	// the two flags, so that the fields pack with no padding into 256
+	// bytes, one of the allocator's size classes.
+	stateIdx int32
 }
 
 type firingKey struct{}
