@@ -155,7 +155,16 @@ func (v View) Fact(key string) string {
 	return v.f.c.Facts[key]
 }
 
-// Clock returns the status of a clock of the case on the event's day.
+// Clock returns the status of a clock of the case on the event's day,
+// and reports whether the case has the clock.
+//
+// Where the definition's calendar does not cover the clock's due day,
+// the status is counted on the calendar extended on the weekly pattern
+// alone and says Provisional: whether the clock ran out by the event's
+// day is exact all the same. Where the calendar does not cover the
+// event's day itself, the clock cannot be counted: Clock reports no
+// clock, and the event is refused with an error wrapping
+// [ErrCannotCount], whatever the guard answers.
 func (v View) Clock(name string) (deadline.Status, bool) {
 	if v.f == nil {
 		return deadline.Status{}, false
@@ -164,6 +173,11 @@ func (v View) Clock(name string) (deadline.Status, bool) {
 	if !ok {
 		return deadline.Status{}, false
 	}
-	st, err := clk.Status(v.f.d.cal, deadline.DateOf(v.f.e.At))
-	return st, err == nil
+	day := deadline.DateOf(v.f.e.At)
+	st, err := v.f.d.status(clk, day, day)
+	if err != nil {
+		v.f.fault = &countFault{name, err}
+		return deadline.Status{}, false
+	}
+	return st, true
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/qmuntal/stateless"
@@ -27,8 +28,11 @@ import (
 // context, so no call can see another's state or receive another's
 // error, as stateless's queued mode would allow.
 type Definition struct {
-	spec     Spec
-	cal      *deadline.Calendar
+	spec Spec
+	cal  *deadline.Calendar
+	// wide is cal extended past its coverage on the weekly pattern alone,
+	// made at its first use (see Definition.status).
+	wide     func() *deadline.Calendar
 	policy   deadline.Policy
 	hours    deadline.OfficeHours
 	goGuards map[string]Guard // registered with WithGuard
@@ -317,6 +321,14 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 	if d.cal == nil {
 		d.cal = deadline.ChinaMainland()
 	}
+	d.wide = sync.OnceValue(func() *deadline.Calendar {
+		_, to := d.cal.Coverage()
+		wide, err := d.cal.With(deadline.ExtendThrough(to + wideYears*366))
+		if err != nil {
+			return d.cal
+		}
+		return wide
+	})
 	if cfg.policy != nil {
 		d.policy = *cfg.policy
 	}

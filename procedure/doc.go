@@ -50,6 +50,19 @@
 // period, is not counted. An automatic outcome takes effect when the due
 // day ends: at 24:00, or at the closing time set with [WithOfficeHours].
 //
+// # Past the calendar's coverage
+//
+// The calendar never guesses, and neither does a definition. A clock due
+// past the calendar's coverage still answers whether it ran out, or
+// stopped, by a day the calendar covers: that is counted on the days up
+// to it. Of a day past the coverage it answers nothing: Fire, Replay and
+// Advance refuse with an error wrapping [ErrCannotCount] and
+// [deadline.ErrOutOfCoverage], and Due does the same for a clock whose due
+// day it would have to guess. Load the calendar with the next year's
+// State Council notice when it is published; until then a calendar
+// extended with [deadline.ExtendThrough], passed with [WithCalendar],
+// gives answers marked Provisional.
+//
 // # Concurrency
 //
 // A Definition is safe for concurrent use. Its stateless machine fires in

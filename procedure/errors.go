@@ -22,6 +22,15 @@ var (
 	// ErrExpired means the law already decided the case: a clock with an
 	// automatic outcome ran out before the event. Advance the case first.
 	ErrExpired = errors.New("procedure: automatic outcome due")
+	// ErrCannotCount means a clock the operation must read cannot be
+	// counted. Either the calendar does not cover a day the answer
+	// depends on (errors.Is also finds
+	// [github.com/xiaoneng/xiaoneng/deadline.ErrOutOfCoverage]: load the
+	// calendar with the next year's State Council notice, or opt in to
+	// [github.com/xiaoneng/xiaoneng/deadline.ExtendThrough] through
+	// [WithCalendar] for provisional answers), or the clock's ledger,
+	// read from storage, holds an entry the deadline package refuses.
+	ErrCannotCount = errors.New("procedure: clock cannot be counted")
 	// ErrWrongDefinition means a case belongs to another definition.
 	ErrWrongDefinition = errors.New("procedure: case of another definition")
 	// ErrUnknownDefinition means no reference definition has the name.

@@ -2,6 +2,7 @@ package procedure
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -35,8 +36,9 @@ type firing struct {
 	state stateless.State // the case's state, as the machine knows it: its *stateInfo
 	fired int
 	unmet []string
-	// panicked is what a Go guard panicked with (see askGuard).
-	panicked any
+	// fault is why a guard could not answer: what a Go guard panicked
+	// with (see askGuard), or a *countFault for a clock it read.
+	fault any
 	// The last payload date parsed (see payloadDate).
 	dateKey       string
 	date          date.Date
@@ -254,8 +256,11 @@ func (d *Definition) choose(f *firing, op string, st *stepInfo) error {
 				if prev >= 0 {
 					return d.eventError(op, f.c, f.e.Trigger, ErrInvalidDefinition, "the guards of two transitions both hold")
 				}
-			} else if f.panicked != nil {
-				return d.eventError(op, f.c, f.e.Trigger, ErrInvalidDefinition, fmt.Sprintf("guard panicked: %v", f.panicked))
+			} else if f.fault != nil {
+				if cf, ok := f.fault.(*countFault); ok {
+					return d.countError(op, f.c, f.e.Trigger, cf.clock, cf.err)
+				}
+				return d.eventError(op, f.c, f.e.Trigger, ErrInvalidDefinition, fmt.Sprintf("guard panicked: %v", f.fault))
 			}
 		}
 	}
@@ -357,9 +362,14 @@ func (d *Definition) holds(g *guardInfo, f *firing) bool {
 	case kindClockRunning, kindClockStopped, kindClockExpired:
 		clk, found := f.c.Clock(s.Key)
 		if found {
-			st, err := clk.Status(d.cal, deadline.DateOf(f.e.At))
+			day := deadline.DateOf(f.e.At)
+			st, err := d.status(clk, day, day)
 			switch {
 			case err != nil:
+				// Neither answer would be known: the event is refused
+				// with the reason (see choose), whatever Not says.
+				f.fault = &countFault{s.Key, err}
+				return false
 			case g.kind == kindClockRunning:
 				ok = !st.Stopped
 			case g.kind == kindClockStopped:
@@ -371,14 +381,18 @@ func (d *Definition) holds(g *guardInfo, f *firing) bool {
 	case kindClocksStopped:
 		n := 0
 		ok = true
+		day := deadline.DateOf(f.e.At)
 		for _, cc := range f.c.Clocks {
 			if cc.Spec != s.Key {
 				continue
 			}
 			n++
-			if st, err := cc.Clock.Status(d.cal, deadline.DateOf(f.e.At)); err != nil || !st.Stopped {
-				ok = false
+			st, err := d.status(cc.Clock, day, day)
+			if err != nil {
+				f.fault = &countFault{cc.Name, err}
+				return false
 			}
+			ok = ok && st.Stopped
 		}
 		ok = ok && n > 0
 	case kindDaysBefore:
@@ -399,9 +413,10 @@ func (d *Definition) holds(g *guardInfo, f *firing) bool {
 }
 
 // askGuard calls Go guard g for f's event. The guard is the caller's code
-// and may panic: the panic fails the guard and is kept in f.panicked, for
+// and may panic: the panic fails the guard and is kept in f.fault, for
 // choose to refuse the event with it, so that Fire, Advance and Replay
-// alike report it as an error and leave the case unchanged.
+// alike report it as an error and leave the case unchanged. So is a clock
+// the guard read through its View that could not be counted.
 //
 // The guard gets a copy of the firing: were f itself handed to a function
 // the compiler cannot see, every firing would escape to the heap,
@@ -411,10 +426,13 @@ func askGuard(g Guard, f *firing) (ok bool) {
 	*h = *f
 	defer func() {
 		if r := recover(); r != nil {
-			f.panicked, ok = r, false
+			f.fault, ok = r, false
 		}
 	}()
-	return g(h, View{h})
+	if ok = g(h, View{h}); h.fault != nil {
+		f.fault, ok = h.fault, false
+	}
+	return ok
 }
 
 // Fire applies event e to case c: it finds the transition the definition
@@ -425,7 +443,8 @@ func askGuard(g Guard, f *firing) (ok bool) {
 // A refused event leaves c unchanged and returns an [*Error] wrapping
 // [ErrInvalidTransition] (with the state, the trigger and the unmet
 // guards), [ErrInvalidEvent], [ErrExpired] (the law already decided: call
-// [Definition.Advance]) or [ErrWrongDefinition]. Events of one case come
+// [Definition.Advance]), [ErrCannotCount] (a clock the step reads cannot
+// be counted on the calendar) or [ErrWrongDefinition]. Events of one case come
 // in time order; an event earlier than the last is refused. Automatic
 // events (Auto) come only from Advance and Replay.
 //
@@ -530,7 +549,11 @@ func (d *Definition) checkExpired(op string, c *Case, si *stateInfo, e *Event) e
 			// its status need not be computed.
 			continue
 		}
-		if due, ok := d.expiryDay(c, t); ok && d.ended(due, e.At) {
+		due, ok, err := d.expiryDay(c, t, deadline.DateOf(e.At))
+		if err != nil {
+			return d.countError(op, c, e.Trigger, t.Clock, err)
+		}
+		if ok && d.ended(due, e.At) {
 			at := d.hours.LastMoment(due)
 			return d.eventError(op, c, e.Trigger, ErrExpired,
 				fmt.Sprintf("clock %s ran out at %s and %s applies by %s; advance the case first",
@@ -540,26 +563,79 @@ func (d *Definition) checkExpired(op string, c *Case, si *stateInfo, e *Event) e
 	return nil
 }
 
-// expiry returns when a timeout's clock runs out, if it runs.
-func (d *Definition) expiry(c *Case, t *Timeout) (at time.Time, ok bool) {
-	due, ok := d.expiryDay(c, t)
+// expiry returns when a timeout's clock runs out, if it runs, for a
+// caller that compares it with day about (see expiryDay).
+func (d *Definition) expiry(c *Case, t *Timeout, about date.Date) (at time.Time, ok bool, err error) {
+	due, ok, err := d.expiryDay(c, t, about)
 	if !ok {
-		return at, false
+		return at, false, err
 	}
-	return d.hours.LastMoment(due), true
+	return d.hours.LastMoment(due), true, nil
 }
 
-// expiryDay returns the due day of a timeout's clock, if it runs.
-func (d *Definition) expiryDay(c *Case, t *Timeout) (due date.Date, ok bool) {
+// expiryDay returns the due day of a timeout's clock, if it runs, for a
+// caller that only asks whether it is on or before day about: a due day
+// past about may be provisional (see status).
+func (d *Definition) expiryDay(c *Case, t *Timeout, about date.Date) (due date.Date, ok bool, err error) {
 	clk, found := c.Clock(t.Clock)
 	if !found {
-		return 0, false
+		return 0, false, nil
 	}
-	st, err := clk.Status(d.cal, clk.LastDay())
-	if err != nil || st.Due == 0 || st.Stopped {
-		return 0, false
+	st, err := d.status(clk, clk.LastDay(), about)
+	if err != nil {
+		return 0, false, err
 	}
-	return st.Due, true
+	if st.Due == 0 || st.Stopped {
+		return 0, false, nil
+	}
+	return st.Due, true, nil
+}
+
+// wideYears is how far past its coverage a definition's calendar is
+// extended for status: past the longest limit a case counts.
+const wideYears = 30
+
+// status returns clock clk's status as of day asOf, for a caller that
+// draws conclusions about day about alone: whether the clock had stopped
+// by then, or run out by then.
+//
+// Counting can need days past about: the due day of a clock that has not
+// run out by about, or the rest days a calendar-day limit rolls over.
+// Where the calendar does not cover those days, no such conclusion
+// depends on them, as whether a limit was reached by a day is counted on
+// the days up to it. The status is then counted on the calendar extended
+// on the weekly pattern alone, and says Provisional. Where the calendar
+// does not cover about itself, any conclusion would be a guess: the
+// calendar's error stands. TestCoverageNeverGuesses checks that every
+// answer given is the one a calendar that goes on past the coverage,
+// with any next year's arrangement, gives.
+func (d *Definition) status(clk deadline.Clock, asOf, about date.Date) (deadline.Status, error) {
+	st, err := clk.Status(d.cal, asOf)
+	if err != nil && d.widens(err, about) {
+		if wide, werr := clk.Status(d.wide(), asOf); werr == nil {
+			return wide, nil
+		}
+	}
+	return st, err
+}
+
+// covers reports whether the definition's calendar covers day.
+func (d *Definition) covers(day date.Date) bool {
+	from, to := d.cal.Coverage()
+	return from <= day && day <= to
+}
+
+// countFault is a clock a guard read that could not be counted.
+type countFault struct {
+	clock string
+	err   error
+}
+
+// countError is the error of a clock that cannot be counted: it wraps
+// ErrCannotCount and the deadline package's error, so that errors.Is
+// finds deadline.ErrOutOfCoverage too.
+func (d *Definition) countError(op string, c *Case, trigger Trigger, clock string, err error) *Error {
+	return d.eventError(op, c, trigger, fmt.Errorf("%w: %w", ErrCannotCount, err), "clock "+clock)
 }
 
 // ended reports whether day due has ended by instant at: whether at is
@@ -702,7 +778,12 @@ func (d *Definition) effects(f *firing, t *transInfo, lg *ledgers) ([]CaseClock,
 	}
 	day, err := d.eventDay(e, ts)
 	if err != nil {
-		return nil, d.eventError("Fire", c, e.Trigger, fmt.Errorf("%w: %w", ErrInvalidEvent, err), "the day of receipt")
+		// The next working day after the event is not known.
+		sentinel := ErrInvalidEvent
+		if errors.Is(err, deadline.ErrOutOfCoverage) {
+			sentinel = ErrCannotCount
+		}
+		return nil, d.eventError("Fire", c, e.Trigger, fmt.Errorf("%w: %w", sentinel, err), "the day of receipt")
 	}
 	for k := range t.effects {
 		ef := &t.effects[k]
@@ -745,7 +826,11 @@ func (d *Definition) effects(f *firing, t *transInfo, lg *ledgers) ([]CaseClock,
 				return nil, d.clockError(c, e, name, err)
 			}
 			if idx >= 0 {
-				if st, err := clocks[idx].Clock.Status(d.cal, day); err == nil && !st.Stopped {
+				st, err := d.status(clocks[idx].Clock, day, day)
+				if err != nil {
+					return nil, d.countError("Fire", c, e.Trigger, name, err)
+				}
+				if !st.Stopped {
 					return nil, d.effectError(c, e, ErrInvalidTransition, fmt.Sprintf("clock %q is already running", name))
 				}
 				clocks[idx].Clock = clk
@@ -776,7 +861,11 @@ func (d *Definition) effects(f *firing, t *transInfo, lg *ledgers) ([]CaseClock,
 			if clocks[i].Spec != spec.Clock {
 				continue
 			}
-			if st, err := clocks[i].Clock.Status(d.cal, day); err != nil || st.Stopped {
+			st, err := d.status(clocks[i].Clock, day, day)
+			if err != nil {
+				return nil, d.countError("Fire", c, e.Trigger, clocks[i].Name, err)
+			}
+			if st.Stopped {
 				continue
 			}
 			if err := d.enter(f, ef, day, &clocks[i], lg); err != nil {
@@ -833,6 +922,9 @@ func (d *Definition) enter(f *firing, ef *effectInfo, day date.Date, cc *CaseClo
 	}
 	if lg == nil {
 		clk, err := cc.Clock.Apply(d.cal, x)
+		if err != nil && d.widens(err, day) {
+			clk, err = cc.Clock.Apply(d.wide(), x)
+		}
 		if err != nil {
 			return d.clockError(c, e, cc.Name, err)
 		}
@@ -844,7 +936,12 @@ func (d *Definition) enter(f *firing, ef *effectInfo, day date.Date, cc *CaseClo
 		b.Grow(min(lg.left, ledgerRoom))
 		lg.grown = true
 	}
-	if err := b.ApplyTo(d.cal, &cc.Clock, x); err != nil {
+	err := b.ApplyTo(d.cal, &cc.Clock, x)
+	if err != nil && d.widens(err, day) {
+		// A refused entry left the clock as it was.
+		err = b.ApplyTo(d.wide(), &cc.Clock, x)
+	}
+	if err != nil {
 		return d.clockError(c, e, cc.Name, err)
 	}
 	return nil
@@ -856,10 +953,23 @@ func (d *Definition) effectError(c *Case, e *Event, err error, detail string) *E
 	return d.eventError("Fire", c, e.Trigger, err, detail)
 }
 
+// widens reports whether what the calendar refused with err, for an
+// answer about day, is to be counted again on the calendar extended past
+// its coverage: whether a clock ran out, or an entry fits it (an
+// extension before the period ended …), by day is counted on the days up
+// to day alone (see status).
+func (d *Definition) widens(err error, day date.Date) bool {
+	return errors.Is(err, deadline.ErrOutOfCoverage) && d.covers(day)
+}
+
 // clockError keeps the deadline package's error in the chain, so that
 // errors.Is finds both ErrInvalidTransition and, say,
-// deadline.ErrExtensionRefused.
+// deadline.ErrExtensionRefused; a calendar that does not cover the days
+// the entry needs gives ErrCannotCount.
 func (d *Definition) clockError(c *Case, e *Event, name string, err error) *Error {
+	if errors.Is(err, deadline.ErrOutOfCoverage) {
+		return d.countError("Fire", c, e.Trigger, name, err)
+	}
 	return d.eventError("Fire", c, e.Trigger, fmt.Errorf("%w: %w", ErrInvalidTransition, err), "clock "+name)
 }
 

@@ -55,7 +55,7 @@ func FuzzReplay(f *testing.F) {
 	}
 	f.Add(uint8(0), []byte(`[{"trigger":"receive","at":"2025-09-25T10:00:00+08:00"}]`))
 	f.Add(uint8(0), []byte(`[{"trigger":"receive","at":"2025-09-25T10:00:00Z","actor":{"officer":"王","unit":"窗口"},"auto":true}]`))
-	known := []error{procedure.ErrInvalidEvent, procedure.ErrInvalidTransition, procedure.ErrExpired, procedure.ErrInvalidDefinition}
+	known := []error{procedure.ErrInvalidEvent, procedure.ErrInvalidTransition, procedure.ErrExpired, procedure.ErrInvalidDefinition, procedure.ErrCannotCount}
 	ctx := context.Background()
 	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
 		var log []procedure.Event

@@ -33,6 +33,12 @@ type ClockStatus struct {
 // the one due first first (clocks with no known due date last). Stopped
 // clocks are left out. It is the electronic-supervision view of a case:
 // yellow when a limit is near, red when it has passed.
+//
+// A clock whose due day the calendar does not cover is an error wrapping
+// [ErrCannotCount] and [deadline.ErrOutOfCoverage]: no due day is
+// guessed. A definition built [WithCalendar] of a calendar extended with
+// [deadline.ExtendThrough] answers instead, each such status saying
+// Provisional.
 func (d *Definition) Due(c *Case, asOf date.Date) ([]ClockStatus, error) {
 	if c == nil || c.Definition != d.spec.ID || c.Version != d.spec.Version {
 		return nil, &Error{Op: "Due", Err: ErrWrongDefinition, Detail: "the case is not one of this definition"}
@@ -41,7 +47,7 @@ func (d *Definition) Due(c *Case, asOf date.Date) ([]ClockStatus, error) {
 	for _, cc := range c.Clocks {
 		st, err := cc.Clock.Status(d.cal, asOf)
 		if err != nil {
-			return nil, &Error{Op: "Due", Case: c.ID, Err: ErrInvalidEvent, Detail: fmt.Sprintf("clock %q: %v", cc.Name, err)}
+			return nil, d.countError("Due", c, "", cc.Name, err)
 		}
 		if st.Stopped || st.Started > asOf {
 			continue
@@ -73,10 +79,17 @@ func (d *Definition) Due(c *Case, asOf date.Date) ([]ClockStatus, error) {
 //
 // Advance is idempotent: called again with the same or an earlier asOf
 // it fires nothing. On error the case keeps the events fired before it.
+// A clock of the case's state that cannot be counted up to asOf (the
+// calendar does not cover asOf's day, and the clock has not run out
+// before the coverage ends) is an error wrapping [ErrCannotCount]: the
+// law's outcome is never guessed.
 func (d *Definition) Advance(ctx context.Context, c *Case, asOf time.Time) ([]Event, error) {
 	var fired []Event
 	for range len(d.spec.States) + 1 {
-		e, ok := d.nextTimeout(c, asOf)
+		e, ok, err := d.nextTimeout(c, asOf)
+		if err != nil {
+			return fired, err
+		}
 		if !ok {
 			return fired, nil
 		}
@@ -93,35 +106,43 @@ func (d *Definition) Advance(ctx context.Context, c *Case, asOf time.Time) ([]Ev
 }
 
 // nextTimeout returns the automatic event due first in the case's state,
-// if one ran out before asOf.
-func (d *Definition) nextTimeout(c *Case, asOf time.Time) (Event, bool) {
+// if one ran out before asOf. A clock that cannot be counted up to asOf
+// is an error: whether its outcome is due would be a guess.
+func (d *Definition) nextTimeout(c *Case, asOf time.Time) (Event, bool, error) {
 	if c == nil {
-		return Event{}, false
+		return Event{}, false, nil
 	}
 	si := d.states[c.State]
 	if si == nil {
-		return Event{}, false
+		return Event{}, false, nil
 	}
-	t, at, found := d.dueTimeout(c, si, asOf)
+	t, at, found, err := d.dueTimeout("Advance", c, si, asOf)
+	if err != nil {
+		return Event{}, false, err
+	}
 	if !found {
-		return Event{}, false
+		return Event{}, false, nil
 	}
 	return Event{Trigger: t.Trigger, At: at, Auto: true,
-		Reason: fmt.Sprintf("依法自动生效 / by operation of law: %s", t.Citation)}, true
+		Reason: fmt.Sprintf("依法自动生效 / by operation of law: %s", t.Citation)}, true, nil
 }
 
 // dueTimeout returns the timeout of state si whose clock ran out first,
 // at or before asOf, and when it ran out.
-func (d *Definition) dueTimeout(c *Case, si *stateInfo, asOf time.Time) (best *Timeout, at time.Time, found bool) {
+func (d *Definition) dueTimeout(op string, c *Case, si *stateInfo, asOf time.Time) (best *Timeout, at time.Time, found bool, err error) {
+	about := deadline.DateOf(asOf)
 	for _, i := range si.timeouts {
 		t := &d.spec.Timeouts[i]
-		end, ok := d.expiry(c, t)
+		end, ok, err := d.expiry(c, t, about)
+		if err != nil {
+			return nil, at, false, d.countError(op, c, t.Trigger, t.Clock, err)
+		}
 		if !ok || end.After(asOf) || (found && !end.Before(at)) {
 			continue
 		}
 		best, at, found = t, end, true
 	}
-	return best, at, found
+	return best, at, found, nil
 }
 
 // Replay rebuilds a case from its stored events: a new case with the
@@ -209,7 +230,10 @@ func (d *Definition) replay(f *firing, lg *ledgers, si *stateInfo, e *Event) err
 // dueNow refuses an automatic event that is not the outcome the law
 // prescribed at its instant in state si.
 func (d *Definition) dueNow(c *Case, si *stateInfo, e *Event) error {
-	want, at, ok := d.dueTimeout(c, si, e.At)
+	want, at, ok, err := d.dueTimeout("Replay", c, si, e.At)
+	if err != nil {
+		return err
+	}
 	if !ok || want.Trigger != e.Trigger || !at.Equal(e.At) {
 		return d.eventError("Replay", c, e.Trigger, ErrInvalidEvent, "no automatic outcome of the law was due then")
 	}

@@ -159,3 +159,50 @@ func Ledger(t *rapid.T, cal *deadline.Calendar, r deadline.Rule, start date.Date
 	}
 	return clk, day
 }
+
+// Future draws a calendar that agrees with c on its coverage and carries
+// on past it for the given number of days with drawn arrangements: one to
+// eight holidays of one to ten days, each with up to three make-up
+// working days on weekly rest days, in the year it starts. It stands for
+// any notice the State Council may publish next, for tests that an
+// answer given on c alone does not depend on the days c does not cover.
+func Future(t *rapid.T, c *deadline.Calendar, days int) *deadline.Calendar {
+	s := c.Spec()
+	from := s.To + 1
+	s.To += date.Date(days)
+	byYear := map[int]int{} // year -> index in s.Arrangements
+	used := map[date.Date]bool{}
+	for h := rapid.IntRange(1, 8).Draw(t, "holidays"); h > 0; h-- {
+		hol := deadline.Holiday{Name: "节", NameEN: "festival"}
+		start := from + date.Date(rapid.IntRange(0, days-1).Draw(t, "start"))
+		y := start.Year()
+		for d := start; d < start+date.Date(rapid.IntRange(1, 10).Draw(t, "len")) && d <= s.To && d.Year() == y; d++ {
+			if !used[d] {
+				used[d] = true
+				hol.Off = append(hol.Off, d)
+			}
+		}
+		for w := rapid.IntRange(0, 3).Draw(t, "work"); w > 0 && len(s.Weekend) > 0; w-- {
+			d := start + date.Date(rapid.IntRange(-20, 20).Draw(t, "workday"))
+			if d >= from && d <= s.To && d.Year() == y && !used[d] && slices.Contains(s.Weekend, d.Weekday()) {
+				used[d] = true
+				hol.Work = append(hol.Work, d)
+			}
+		}
+		if len(hol.Off)+len(hol.Work) == 0 {
+			continue
+		}
+		k, ok := byYear[y]
+		if !ok {
+			k = len(s.Arrangements)
+			byYear[y] = k
+			s.Arrangements = append(s.Arrangements, deadline.Arrangement{Year: y, Notices: []string{"https://example.org/notice"}})
+		}
+		s.Arrangements[k].Holidays = append(s.Arrangements[k].Holidays, hol)
+	}
+	f, err := deadline.New(s)
+	if err != nil {
+		t.Fatalf("future of %s: %v", s.ID, err)
+	}
+	return f
+}
