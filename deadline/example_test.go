@@ -470,6 +470,20 @@ func ExampleDefaultPolicy() {
 	// 3 days ahead only: 绿灯
 }
 
+// A local rule lights yellow three working days ahead or at 75 % used;
+// a threshold above 100 % is no percentage.
+func ExamplePolicy_Validate() {
+	for _, p := range []deadline.Policy{
+		{YellowRemaining: 3, YellowUsedPercent: 75},
+		{YellowRemaining: 1, YellowUsedPercent: 120},
+	} {
+		fmt.Printf("%+v: %v\n", p, p.Validate())
+	}
+	// Output:
+	// {YellowRemaining:3 YellowUsedPercent:75}: <nil>
+	// {YellowRemaining:1 YellowUsedPercent:120}: deadline: Validate: invalid period: yellow threshold of 120 % is not a percentage
+}
+
 // The make-up Sunday before the National Day week is worked; the week
 // itself and the following Sunday are not.
 func ExampleCalendar_IsWorkingDay() {
@@ -798,6 +812,123 @@ func ExampleCalendar_MarshalJSON() {
 	// }
 }
 
+// A calendar joined from others is published only as far as all of
+// them are: a region's festivals published through 2027, joined with the
+// national calendar extended past its data, are published through 2026.
+func ExampleCalendar_Published() {
+	region, err := deadline.New(deadline.Spec{
+		ID: "xz-festivals", Name: "自治区民族节日",
+		From: date.New(2025, 1, 1), To: date.New(2027, 12, 31),
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	national, err := deadline.ChinaMainland().With(deadline.ExtendThrough(date.New(2027, 12, 31)))
+	if err != nil {
+		log.Fatal(err)
+	}
+	local, err := deadline.Join("cn-xz", national, region)
+	if err != nil {
+		log.Fatal(err)
+	}
+	from, to := local.Coverage()
+	pubFrom, pubTo := local.Published()
+	fmt.Println("coverage ", from, to)
+	fmt.Println("published", pubFrom, pubTo)
+	// Output:
+	// coverage  2025-01-01 2027-12-31
+	// published 2025-01-01 2026-12-31
+}
+
+// Licensing decisions (行政许可法 Art 42 ¶1) accepted late in 2026 fall due
+// in 2027, whose holidays the State Council has not yet announced:
+// counted on the weekly pattern, which takes New Year's Day for a working
+// day, their due dates are provisional and are counted again once the
+// notice is out.
+func ExampleCalendar_Provisional() {
+	cal, err := deadline.ChinaMainland().With(deadline.ExtendThrough(date.New(2027, 12, 31)))
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, accepted := range []date.Date{date.New(2026, 11, 20), date.New(2026, 12, 4)} {
+		due, err := cal.AddWorkingDays(accepted, 20)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(accepted, "→", due, "provisional:", cal.Provisional(accepted, due))
+	}
+	// Output:
+	// 2026-11-20 → 2026-12-18 provisional: false
+	// 2026-12-04 → 2027-01-01 provisional: true
+}
+
+// A joined calendar keeps the ID it was given and names the calendars it
+// was joined from.
+func ExampleCalendar_Name() {
+	closures, err := deadline.New(deadline.Spec{
+		ID: "agency-closures", Name: "本局闭馆日", NameEN: "agency closures",
+		From: date.New(2025, 1, 1), To: date.New(2025, 12, 31),
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	local, err := deadline.Join("cn-agency", deadline.ChinaMainland(), closures)
+	if err != nil {
+		log.Fatal(err)
+	}
+	zh, en := local.Name()
+	fmt.Println(local.ID())
+	fmt.Println(zh)
+	fmt.Println(en)
+	// Output:
+	// cn-agency
+	// 中国大陆工作日历 + 本局闭馆日
+	// Mainland China working-day calendar + agency closures
+}
+
+// The weekly rest days, Sunday first. A calendar of closures, meant to
+// be joined with the national one, has none of its own.
+func ExampleCalendar_Weekend() {
+	closures, err := deadline.New(deadline.Spec{
+		ID: "agency-closures", From: date.New(2025, 1, 1), To: date.New(2025, 12, 31),
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(deadline.ChinaMainland().Weekend(), closures.Weekend())
+	// Output:
+	// [Sunday Saturday] []
+}
+
+// Joined with the national calendar, a calendar that does not count
+// make-up working days (调休上班日) keeps its choice for its own days: the
+// result counts make-up days, except the strict calendar's, which become
+// weekend days.
+func ExampleCalendar_CountsMakeUpDays() {
+	strict, err := deadline.ChinaMainland().With(deadline.CountMakeUpDays(false))
+	if err != nil {
+		log.Fatal(err)
+	}
+	joined, err := deadline.Join("cn-joined", deadline.ChinaMainland(), strict)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		cal  *deadline.Calendar
+	}{{"national", deadline.ChinaMainland()}, {"strict", strict}, {"joined", joined}} {
+		day, err := c.cal.Day(date.New(2025, 9, 28))
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("%-8s counts make-up days: %-5t 2025-09-28 %s, working %t\n", c.name, c.cal.CountsMakeUpDays(), day.Kind, day.Working)
+	}
+	// Output:
+	// national counts make-up days: true  2025-09-28 makeup_workday, working true
+	// strict   counts make-up days: false 2025-09-28 makeup_workday, working false
+	// joined   counts make-up days: true  2025-09-28 weekend, working false
+}
+
 // The instant a last day ends: closing time where the agency keeps
 // business hours, else 24:00 (民法典 Art 203 ¶2).
 func ExampleOfficeHours_LastMoment() {
@@ -1115,9 +1246,6 @@ func ExampleClock_Status() {
 	// 2025-10-10: due 2025-10-09, elapsed 98, remaining 0, overdue 1
 }
 
-// 行政强制法 Art 25: goods seized on 3 March 2025 for 30 days; the ten
-// days of testing are not counted (¶3). The 30th day, Saturday 12 April,
-// rolls to Monday (民法典 Art 203).
 // A clock answers questions about its rule without copying it: its ID,
 // names, period and provision.
 func ExampleClock_RuleName() {
@@ -1137,6 +1265,9 @@ func ExampleClock_RuleName() {
 	// 20 working days 《行政许可法》第四十二条第一款
 }
 
+// 行政强制法 Art 25: goods seized on 3 March 2025 for 30 days; the ten
+// days of testing are not counted (¶3). The 30th day, Saturday 12 April,
+// rolls to Monday (民法典 Art 203).
 func ExampleClock_Due() {
 	rule, err := deadline.LookupRule(deadline.RuleCompulsionSeizure)
 	if err != nil {
@@ -1295,6 +1426,103 @@ func ExampleClock_UnmarshalJSON() {
 	// deadline: UnmarshalJSON: ledger[0]: 2025-10-09: ledger entry refused: rule county-licensing-promise does not exclude time for expert review (专家评审)
 }
 
+// The ledger of a licensing decision (行政许可法 Art 42 ¶1): expert review
+// not counted (Art 45), recorded as a suspension and its resumption, and
+// ten working days' extension approved by the agency head.
+func ExampleClock_Ledger() {
+	cal := deadline.ChinaMainland()
+	rule, _ := deadline.LookupRule(deadline.RuleLicensingDecision)
+	c, _ := deadline.Start(rule, date.New(2025, 9, 26))
+	c, _ = c.Exclude(date.New(2025, 10, 13), date.New(2025, 10, 17), deadline.CauseExpertReview, "组织专家评审")
+	c, _ = c.Extend(cal, date.New(2025, 10, 28), 10, "局长", "需现场核查")
+	for _, e := range c.Ledger() {
+		data, _ := json.Marshal(e)
+		fmt.Println(e.Kind.Chinese(), string(data))
+	}
+	// Output:
+	// 中止计算 {"kind":"suspend","on":"2025-10-13","cause":"expert_review","reason":"组织专家评审"}
+	// 恢复计算 {"kind":"resume","on":"2025-10-17"}
+	// 延长 {"kind":"extend","on":"2025-10-28","units":10,"approver":"局长","reason":"需现场核查"}
+}
+
+// A restart counts the limit again (政府信息公开条例 Art 30: from receipt
+// of the corrected request), but the clock was still first started on
+// the day the request came in.
+func ExampleClock_Started() {
+	rule, _ := deadline.LookupRule(deadline.RuleDisclosureReply)
+	c, _ := deadline.Start(rule, date.New(2025, 3, 3))
+	c, _ = c.Restart(date.New(2025, 3, 20), deadline.CauseCorrection, "收到补正后的申请")
+	st, _ := c.Status(deadline.ChinaMainland(), date.New(2025, 3, 20))
+	fmt.Println("started", c.Started(), "counted from", st.Started)
+	// Output:
+	// started 2025-03-03 counted from 2025-03-20
+}
+
+// 行政处罚法 Art 67 ¶3: once the fine is paid the clock stops, and a
+// stopped clock takes no more entries.
+func ExampleClock_Stopped() {
+	rule, _ := deadline.LookupRule(deadline.RulePenaltyPayment)
+	c, _ := deadline.Start(rule, date.New(2026, 2, 6))
+	fmt.Println(c.Stopped())
+	c, _ = c.Stop(date.New(2026, 2, 24), "罚款已缴纳")
+	fmt.Println(c.Stopped())
+	_, err := c.Stop(date.New(2026, 2, 25), "重复登记")
+	fmt.Println(errors.Is(err, deadline.ErrClockStopped), err)
+	// Output:
+	// false
+	// true
+	// true deadline: Stop: ledger[1]: 2026-02-25: clock stopped: the clock stopped on 2026-02-24
+}
+
+// Period is the rule's limit before any extension; the status counts
+// the extension in. 行政许可法 Art 42 ¶1: 20 working days, plus ten.
+func ExampleClock_Period() {
+	cal := deadline.ChinaMainland()
+	rule, _ := deadline.LookupRule(deadline.RuleLicensingDecision)
+	c, _ := deadline.Start(rule, date.New(2025, 9, 26))
+	c, _ = c.Extend(cal, date.New(2025, 10, 28), 10, "局长", "需现场核查")
+	st, _ := c.Status(cal, date.New(2025, 10, 28))
+	fmt.Println(c.Period(), "→", st.Limit, st.Unit.English())
+	// Output:
+	// 20 working days → 30 working days
+}
+
+// The whole rule of a clock, for a notice that states the basis: 行政强制法
+// Art 25 limits a seizure to 30 days, which the agency head may extend by
+// 30 (¶1), and leaves the time of testing, inspection, quarantine and
+// appraisal out of it (¶3).
+func ExampleClock_Rule() {
+	rule, _ := deadline.LookupRule(deadline.RuleCompulsionSeizure)
+	c, _ := deadline.Start(rule, date.New(2025, 3, 3))
+	r := c.Rule()
+	fmt.Println(r.Name, r.Period.Chinese(), r.Citations)
+	fmt.Println("延长:", r.Extension.Max, r.Extension.Approver, r.Extension.Citation)
+	for _, a := range r.Exclusions {
+		fmt.Println("不计入:", a.Cause.Chinese(), a.Citation)
+	}
+	// Output:
+	// 查封、扣押期限 30日 [《行政强制法》第二十五条第一款 《行政强制法》第六十九条]
+	// 延长: 30 行政机关负责人 《行政强制法》第二十五条第一款
+	// 不计入: 检测 《行政强制法》第二十五条第三款
+	// 不计入: 检验 《行政强制法》第二十五条第三款
+	// 不计入: 检疫 《行政强制法》第二十五条第三款
+	// 不计入: 鉴定 《行政强制法》第二十五条第三款
+}
+
+// The zero Clock was never started: it answers no question.
+func ExampleClock_IsZero() {
+	var c deadline.Clock
+	_, err := c.Status(deadline.ChinaMainland(), date.New(2025, 10, 1))
+	fmt.Println(c.IsZero(), err)
+
+	rule, _ := deadline.LookupRule(deadline.RuleLicensingDecision)
+	c, _ = deadline.Start(rule, date.New(2025, 9, 26))
+	fmt.Println(c.IsZero())
+	// Output:
+	// true deadline: Status: 2025-10-01: ledger entry refused: the clock was never started
+	// false
+}
+
 // The warning light of a licensing decision (行政许可法 Art 42 ¶1)
 // accepted on 26 September 2025 and due on 30 October, as the days go by.
 func ExampleStatus_Level() {
@@ -1320,6 +1548,45 @@ func ExampleStatus_Level() {
 	// 2025-10-27: 17 used,  3 left, 0 overdue: yellow 黄灯
 	// 2025-10-30: 20 used,  0 left, 0 overdue: yellow 黄灯
 	// 2025-10-31: 21 used,  0 left, 1 overdue: red 红灯
+}
+
+// A licensing decision (行政许可法 Art 42 ¶1) accepted on 26 September
+// 2025 is due on 30 October: still in time that day, late the next. A
+// clock stopped on the due day stays in time however late it is asked.
+func ExampleStatus_Late() {
+	cal := deadline.ChinaMainland()
+	rule, _ := deadline.LookupRule(deadline.RuleLicensingDecision)
+	c, _ := deadline.Start(rule, date.New(2025, 9, 26))
+	for _, asOf := range []date.Date{date.New(2025, 10, 30), date.New(2025, 10, 31)} {
+		st, _ := c.Status(cal, asOf)
+		fmt.Println("running, as of", asOf, "late:", st.Late())
+	}
+	done, _ := c.Stop(date.New(2025, 10, 30), "准予许可")
+	st, _ := done.Status(cal, date.New(2025, 12, 31))
+	fmt.Println("stopped on", st.StoppedOn, "late:", st.Late())
+	// Output:
+	// running, as of 2025-10-30 late: false
+	// running, as of 2025-10-31 late: true
+	// stopped on 2025-10-30 late: false
+}
+
+// 行政强制法 Art 25 ¶3: the days goods are tested are not counted in the
+// 30 days of a seizure. While the testing lasts, the due date is not
+// known: Due is the zero date, which prints as 0001-01-01. Resumed, the
+// limit ends on Saturday 12 April and runs on to Monday (民法典 Art 203).
+func ExampleStatus_HasDue() {
+	cal := deadline.ChinaMainland()
+	rule, _ := deadline.LookupRule(deadline.RuleCompulsionSeizure)
+	c, _ := deadline.Start(rule, date.New(2025, 3, 3))
+	c, _ = c.Suspend(date.New(2025, 3, 10), deadline.CauseTesting, "检测")
+	st, _ := c.Status(cal, date.New(2025, 3, 15))
+	fmt.Println("testing:", st.HasDue(), st.Due)
+	c, _ = c.Resume(date.New(2025, 3, 19))
+	st, _ = c.Status(cal, date.New(2025, 3, 20))
+	fmt.Println("tested:", st.HasDue(), st.Due)
+	// Output:
+	// testing: false 0001-01-01
+	// tested: true 2025-04-14
 }
 
 // 行政处罚法 Art 60: the explanation of a decision one day late, for the
@@ -1438,6 +1705,46 @@ func ExampleTemplate_Term() {
 	// decide by 2026-09-10
 }
 
+// 行政处罚法 Art 64(1): a party asks for a hearing within five days of
+// being told of the right, working days by Art 85. Told on Tuesday 30
+// September 2025, before the National Day week, the party has until 14
+// October, the make-up Saturday of 11 October counted. The zero Template
+// starts nothing.
+func ExampleTemplate_Start() {
+	rule, _ := deadline.LookupRule(deadline.RulePenaltyHearingRequest)
+	tmpl, _ := deadline.NewTemplate(rule)
+	clk, err := tmpl.Start(date.New(2025, 9, 30))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	due, _ := clk.Due(deadline.ChinaMainland())
+	fmt.Println("request a hearing by", due, due.Weekday())
+
+	_, err = deadline.Template{}.Start(date.New(2025, 9, 30))
+	fmt.Println(err)
+	// Output:
+	// request a hearing by 2025-10-14 Tuesday
+	// deadline: Start: 2025-09-30: invalid rule: the template has no rule
+}
+
+// The rule a template runs on, as a copy: the licensing decision of
+// 行政许可法 Art 42 ¶1, and the fixed term made from it for a renewal
+// decision (Art 50 ¶2), in calendar days that never roll and cannot be
+// extended, with the provisions kept.
+func ExampleTemplate_Rule() {
+	rule, _ := deadline.LookupRule(deadline.RuleLicensingDecision)
+	tmpl, _ := deadline.NewTemplate(rule)
+	term, _ := tmpl.Term(31)
+	for _, t := range []deadline.Template{tmpl, term} {
+		r := t.Rule()
+		fmt.Printf("%s, extension up to %d: %s\n", r.Period, r.Extension.Max, r.Citation())
+	}
+	// Output:
+	// 20 working days, extension up to 10: 《行政许可法》第四十二条第一款
+	// 31 days, extension up to 0: 《行政许可法》第四十二条第一款
+}
+
 func ExampleClock_LastDay() {
 	rule, _ := deadline.LookupRule(deadline.RuleLicensingDecision)
 	clk, _ := deadline.Start(rule, date.New(2025, 9, 26))
@@ -1462,6 +1769,30 @@ func ExampleClock_EarliestDue() {
 	// Output:
 	// earliest 2025-10-16 due 2025-10-30
 	// stopped early: true
+}
+
+// A scan of closed penalty cases (行政处罚法 Art 60, 90 days from filing on
+// 4 July 2025) skips those decided so early that no calendar could make
+// them late. The others need a status: the 90th day, 2 October, falls in
+// the National Day week, so a decision on 9 October is still in time
+// (民法典 Art 203).
+func ExampleClock_StoppedEarly() {
+	cal := deadline.ChinaMainland()
+	rule, _ := deadline.LookupRule(deadline.RulePenaltyDecision)
+	c, _ := deadline.Start(rule, date.New(2025, 7, 4))
+	for _, on := range []date.Date{date.New(2025, 8, 15), date.New(2025, 10, 9), date.New(2025, 10, 10)} {
+		done, _ := c.Stop(on, "作出处罚决定")
+		if done.StoppedEarly() {
+			fmt.Println(on, "stopped early")
+			continue
+		}
+		st, _ := done.Status(cal, on)
+		fmt.Println(on, "late:", st.Late())
+	}
+	// Output:
+	// 2025-08-15 stopped early
+	// 2025-10-09 late: false
+	// 2025-10-10 late: true
 }
 
 // A builder replays a stored ledger in place, and the clock it returns
@@ -1596,4 +1927,189 @@ func ExampleClockBuilder_Grow() {
 	fmt.Println(len(b.Clock().Ledger()), "entries, due", st.Due, "stopped", st.Stopped)
 	// Output:
 	// 3 entries, due 2025-11-06 stopped true
+}
+
+// Apply appends to the builder's own clock in place and returns only the
+// error. 政府信息公开条例 Art 33 ¶3 leaves the time spent consulting a third
+// party out of the reply limit; expert review is no cause it names, and
+// the refused entry leaves the clock as it was.
+func ExampleClockBuilder_Apply() {
+	cal := deadline.ChinaMainland()
+	rule, _ := deadline.LookupRule(deadline.RuleDisclosureReply)
+	c, _ := deadline.Start(rule, date.New(2026, 1, 30))
+	var b deadline.ClockBuilder
+	b.Reset(c)
+	err := b.Apply(cal, deadline.Entry{Kind: deadline.EntrySuspend, On: date.New(2026, 2, 2), Cause: deadline.CauseExpertReview, Reason: "专家论证"})
+	fmt.Println(err)
+	for _, e := range []deadline.Entry{
+		{Kind: deadline.EntrySuspend, On: date.New(2026, 2, 2), Cause: deadline.CauseConsultation, Reason: "征求第三方意见"},
+		{Kind: deadline.EntryResume, On: date.New(2026, 2, 13)},
+	} {
+		if err := b.Apply(cal, e); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	due, _ := b.Clock().Due(cal)
+	fmt.Println(len(b.Clock().Ledger()), "entries, due", due)
+	// Output:
+	// deadline: Suspend: ledger[0]: 2026-02-02: ledger entry refused: rule disclosure-reply does not exclude time for expert review (专家评审)
+	// 2 entries, due 2026-03-19
+}
+
+// The zero builder holds the zero clock, which refuses every entry.
+// After Reset, Clock returns the clock as it stands, and a clock returned
+// earlier keeps what it had.
+func ExampleClockBuilder_Clock() {
+	var b deadline.ClockBuilder
+	fmt.Println(b.Clock().IsZero(), b.Apply(nil, deadline.Entry{Kind: deadline.EntryStop, On: date.New(2025, 10, 10)}))
+
+	rule, _ := deadline.LookupRule(deadline.RuleLicensingDecision)
+	c, _ := deadline.Start(rule, date.New(2025, 9, 26))
+	b.Reset(c)
+	before := b.Clock()
+	_ = b.Apply(nil, deadline.Entry{Kind: deadline.EntryStop, On: date.New(2025, 10, 10), Reason: "准予许可"})
+	fmt.Println(before.Stopped(), b.Clock().Stopped(), b.Clock().Started())
+	// Output:
+	// true deadline: Stop: ledger[0]: 2025-10-10: ledger entry refused: the clock was never started
+	// false true 2025-09-26
+}
+
+// One builder rebuilds clock after clock: Reset goes on from the next
+// one, the buffer stays, and the clocks built before keep their ledgers.
+// Two penalty cases (行政处罚法 Art 60, 90 days from filing) read back from
+// storage: both limits end in the National Day week and run on to 9
+// October (民法典 Art 203).
+func ExampleClockBuilder_Reset() {
+	cal := deadline.ChinaMainland()
+	rule, _ := deadline.LookupRule(deadline.RulePenaltyDecision)
+	stored := []struct {
+		filed date.Date
+		stop  date.Date
+	}{
+		{date.New(2025, 7, 4), date.New(2025, 9, 19)},
+		{date.New(2025, 7, 10), date.New(2025, 10, 13)},
+	}
+	var b deadline.ClockBuilder
+	var built []deadline.Clock
+	for _, s := range stored {
+		c, _ := deadline.Start(rule, s.filed)
+		b.Reset(c)
+		if err := b.Apply(cal, deadline.Entry{Kind: deadline.EntryStop, On: s.stop, Reason: "作出处罚决定"}); err != nil {
+			fmt.Println(err)
+			return
+		}
+		built = append(built, b.Clock())
+	}
+	for _, c := range built {
+		st, _ := c.Status(cal, c.LastDay())
+		fmt.Println("filed", c.Started(), "due", st.Due, "decided", st.StoppedOn, "late:", st.Late())
+	}
+	// Output:
+	// filed 2025-07-04 due 2025-10-09 decided 2025-09-19 late: false
+	// filed 2025-07-10 due 2025-10-09 decided 2025-10-13 late: true
+}
+
+// Causes are written in their JSON form: a ledger read back from storage
+// names expert review (行政许可法 Art 45) as "expert_review". A name the
+// package does not know is an error.
+func ExampleCause_UnmarshalText() {
+	for _, s := range []string{"expert_review", "consultation", "专家评审"} {
+		var c deadline.Cause
+		if err := c.UnmarshalText([]byte(s)); err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(c, c.Chinese(), c.English())
+	}
+	// Output:
+	// expert_review 专家评审 expert review
+	// consultation 征求意见 consultation
+	// deadline: UnmarshalText: invalid rule: unknown cause "专家评审"
+}
+
+// The kinds of ledger entry, as a stored ledger writes them.
+func ExampleEntryKind_UnmarshalText() {
+	for _, s := range []string{"suspend", "resume", "restart", "extend", "stop", "pause"} {
+		var k deadline.EntryKind
+		if err := k.UnmarshalText([]byte(s)); err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(k, k.Chinese())
+	}
+	// Output:
+	// suspend 中止计算
+	// resume 恢复计算
+	// restart 重新计算
+	// extend 延长
+	// stop 停止
+	// deadline: UnmarshalText: ledger entry refused: unknown entry kind "pause"
+}
+
+// The kinds of day, as the calendar's JSON and the reference CLI write
+// them.
+func ExampleDayKind_UnmarshalText() {
+	for _, s := range []string{"workday", "weekend", "holiday", "makeup_workday", "festival"} {
+		var k deadline.DayKind
+		if err := k.UnmarshalText([]byte(s)); err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(k, k.Chinese(), k.English())
+	}
+	// Output:
+	// workday 工作日 workday
+	// weekend 休息日 weekend
+	// holiday 节假日 holiday
+	// makeup_workday 调休上班日 make-up workday
+	// deadline: UnmarshalText: invalid calendar: unknown day kind "festival"
+}
+
+// The units of a period, as a rule's JSON writes them; in Chinese the
+// unit follows the count.
+func ExampleUnit_UnmarshalText() {
+	for _, s := range []string{"working_days", "days", "months", "years", "weeks"} {
+		var u deadline.Unit
+		if err := u.UnmarshalText([]byte(s)); err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%s: 3%s, 3 %s\n", u, u.Chinese(), u.English())
+	}
+	// Output:
+	// working_days: 3个工作日, 3 working days
+	// days: 3日, 3 days
+	// months: 3个月, 3 months
+	// years: 3年, 3 years
+	// deadline: UnmarshalText: invalid period: unknown unit "weeks"
+}
+
+// The readings of 民法典 Art 203 by name, as a rule's JSON writes them.
+func ExampleRoll_UnmarshalText() {
+	for _, s := range []string{"rest_days", "holidays", "none", "weekends"} {
+		var r deadline.Roll
+		if err := r.UnmarshalText([]byte(s)); err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(r)
+	}
+	// Output:
+	// rest_days
+	// holidays
+	// none
+	// deadline: UnmarshalText: invalid period: unknown roll policy "weekends"
+}
+
+// The warning lights as JSON writes them, and in Chinese.
+func ExampleLevel_MarshalText() {
+	for _, l := range []deadline.Level{deadline.LevelGreen, deadline.LevelYellow, deadline.LevelRed} {
+		data, _ := json.Marshal(map[string]deadline.Level{"light": l})
+		fmt.Println(string(data), l.Chinese())
+	}
+	// Output:
+	// {"light":"green"} 绿灯
+	// {"light":"yellow"} 黄灯
+	// {"light":"red"} 红灯
 }
