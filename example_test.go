@@ -84,3 +84,78 @@ func ExampleLaws() {
 	// 行政处罚法 (法律): 4 revisions
 	// 行政强制法 (法律): 1 revisions
 }
+
+// A citation in English, for a bilingual notice: the revision year
+// follows the title, and a document the library does not know keeps its
+// Chinese name.
+func ExampleCitation_English() {
+	fmt.Println(x.Cite(x.DisclosureRegs, 33, 2).English())
+	fmt.Println(x.Cite(x.PenaltyLaw, 60).At(date.New(2021, 1, 22)).English())
+	fmt.Println(x.Cite("省行政机关效能建设条例", 7).English())
+	// Output:
+	// Regulations on Open Government Information, art. 33(2)
+	// Administrative Penalty Law (2021), art. 60
+	// 省行政机关效能建设条例, art. 7
+}
+
+// The zero Citation cites nothing and prints as nothing; a citation of a
+// whole law, without an article, is not zero.
+func ExampleCitation_IsZero() {
+	var none x.Citation
+	whole := x.Cite(x.CivilCode, 0)
+	fmt.Printf("%t %q\n", none.IsZero(), none)
+	fmt.Printf("%t %q\n", whole.IsZero(), whole)
+	// Output:
+	// true ""
+	// false "《民法典》"
+}
+
+// The 2021 revision of 行政处罚法 was adopted on 22 January 2021 and took
+// effect on 15 July: in between, the 2017 amendment was still in force.
+// Before the law's first text there is none.
+func ExampleLaw_InForce() {
+	law, _ := x.LookupLaw(x.PenaltyLaw)
+	for _, d := range []date.Date{date.New(2021, 3, 1), date.New(2021, 7, 15), date.New(1996, 1, 1)} {
+		v, ok := law.InForce(d)
+		if !ok {
+			fmt.Println(d, "no text in force")
+			continue
+		}
+		fmt.Println(d, v.Adopted, v.Kind)
+	}
+	// Output:
+	// 2021-03-01 2017-09-01 修正
+	// 2021-07-15 2021-01-22 修订
+	// 1996-01-01 no text in force
+}
+
+// The latest revision of each law. It may take effect well after it was
+// adopted: the 2024 amendment of 全国年节及纪念日放假办法, which added two
+// days of holiday, applies from 2025.
+func ExampleLaw_Latest() {
+	for _, id := range []x.LawID{x.LicensingLaw, x.DisclosureRegs, x.HolidayMeasures} {
+		law, _ := x.LookupLaw(id)
+		v := law.Latest()
+		fmt.Println(law.ID, v.Adopted, v.Kind, "in force", v.InForce)
+	}
+	// Output:
+	// 行政许可法 2019-04-23 修正 in force 2019-04-23
+	// 政府信息公开条例 2019-04-03 修订 in force 2019-05-15
+	// 全国年节及纪念日放假办法 2024-11-10 修正 in force 2025-01-01
+}
+
+// A revision is named by the day it was adopted, not the day it took
+// effect: 政府信息公开条例 was revised on 3 April 2019, in force from 15
+// May.
+func ExampleLaw_Version() {
+	law, _ := x.LookupLaw(x.DisclosureRegs)
+	for _, d := range []date.Date{date.New(2019, 4, 3), date.New(2019, 5, 15)} {
+		_, ok := law.Version(d)
+		fmt.Println(d, ok)
+	}
+	fmt.Println(x.Cite(x.DisclosureRegs, 33).At(date.New(2019, 4, 3)))
+	// Output:
+	// 2019-04-03 true
+	// 2019-05-15 false
+	// 《政府信息公开条例》(2019年修订)第三十三条
+}
