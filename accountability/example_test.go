@@ -789,6 +789,40 @@ func ExampleReferenceProfiles() {
 	// major-decision: judged on its clocks alone
 }
 
+// ReferenceProfile is the start for a unit's own profile: WithProfiles
+// replaces a definition's whole profile, so one built from nothing loses
+// what the reference lists. A bureau that gives review five working days
+// (环节时限) refused a licence on 20 October 2025 and entered nothing in
+// the refusal register (否定报备): with the reference profile both breaches
+// are found, with a profile of budgets alone the refusal goes unseen.
+func ExampleReferenceProfile() {
+	budgets := map[procedure.State]deadline.Period{"accepted": {N: 5, Unit: deadline.WorkingDays}}
+	adjusted, ok := accountability.ReferenceProfile("licensing")
+	if !ok {
+		log.Fatal("no reference profile for licensing")
+	}
+	adjusted.Budgets = budgets
+	bare := accountability.Profile{Definition: "licensing", Budgets: budgets}
+
+	lic := exReference("licensing")
+	c := lic.NewCase("XK-R")
+	exFire(lic, c,
+		exEvent(exWang, "receive", exAt(2025, 10, 9), "voucher", "收件"),
+		exEvent(exWang, "accept", exAt(2025, 10, 10), "voucher", "受理"),
+		exEvent(exLi, "refuse", exAt(2025, 10, 20), "reasons", "场所不符合条件", "appeal_rights", "复议、诉讼"))
+	in := accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}}
+	for _, p := range []accountability.Profile{adjusted, bare} {
+		var rules []accountability.RuleID
+		for _, f := range exEvaluate(in, date.New(2025, 10, 31), accountability.WithProfiles(p)) {
+			rules = append(rules, f.Rule)
+		}
+		fmt.Println(rules)
+	}
+	// Output:
+	// [refusal-register step-limit]
+	// [step-limit]
+}
+
 func ExampleDefaultThresholds() {
 	t := accountability.DefaultThresholds()
 	for _, g := range t.Grades {
@@ -1044,6 +1078,34 @@ func ExampleScorecard_Rank() {
 	//   3. 市场监管局 94.8 = 96.8 − 2 vetoed by [deemed-acceptance] bottom last 1 running
 }
 
+// A scorecard is data: read from a unit's JSON, validated by
+// NewScorecard, and written back from Spec, a copy the caller may change.
+func ExampleScorecard_Spec() {
+	var spec accountability.ScorecardSpec
+	err := json.Unmarshal([]byte(`{"name": "效能考评",
+	  "indicators": [{"id": "on_time", "name": "按时办结率", "weight": "60"},
+	                 {"id": "satisfaction", "name": "群众满意度", "weight": "40"}],
+	  "total": "100", "deductions": [{"points": "2"}],
+	  "vetoes": [{"rule": "deemed-acceptance"}], "bottom": 1}`), &spec)
+	if err != nil {
+		log.Fatal(err)
+	}
+	card, err := accountability.NewScorecard(spec)
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Changing the copy changes nothing in the scorecard.
+	out := card.Spec()
+	out.Indicators[0].Weight = decimal.NewFromInt(90)
+	data, err := json.Marshal(card.Spec())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(data))
+	// Output:
+	// {"name":"效能考评","indicators":[{"id":"on_time","name":"按时办结率","weight":"60"},{"id":"satisfaction","name":"群众满意度","weight":"40"}],"total":"100","deductions":[{"points":"2"}],"vetoes":[{"rule":"deemed-acceptance"}],"bottom":1}
+}
+
 func ExampleRanking_Last() {
 	r := accountability.Ranking{Rows: []accountability.RankRow{{Rank: 1, Unit: "审批局"}, {Rank: 2, Unit: "住建局"}}}
 	fmt.Printf("%q %q\n", r.Last(), accountability.Ranking{}.Last())
@@ -1144,6 +1206,24 @@ func ExampleSeverity() {
 	// true
 }
 
+// Severities in the JSON form a stored finding writes.
+func ExampleSeverity_UnmarshalText() {
+	for _, text := range []string{"warning", "minor", "more_serious", "serious", "grave"} {
+		var s accountability.Severity
+		if err := s.UnmarshalText([]byte(text)); err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(s, s.Chinese(), s.English())
+	}
+	// Output:
+	// warning 预警 warning
+	// minor 情节轻微 minor
+	// more_serious 情节较重 more serious
+	// serious 情节严重 serious
+	// accountability: UnmarshalText: invalid input: unknown severity grave
+}
+
 func ExampleGround() {
 	b, err := json.Marshal(accountability.Exemption{Ground: accountability.GroundNoRule, Reason: "该事项无具体规定"})
 	fmt.Println(string(b), err)
@@ -1153,6 +1233,24 @@ func ExampleGround() {
 	// Output:
 	// {"ground":"no_rule","reason":"该事项无具体规定"} <nil>
 	// force_majeure 不可抗力 <nil>
+}
+
+// The grounds on which a finding is exempt (免责情形), as a stored
+// exemption names them.
+func ExampleGround_UnmarshalText() {
+	for _, text := range []string{"fraud", "no_rule", "force_majeure", "illness"} {
+		var g accountability.Ground
+		if err := g.UnmarshalText([]byte(text)); err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(g, g.Chinese())
+	}
+	// Output:
+	// fraud 服务对象弄虚作假
+	// no_rule 无具体规定
+	// force_majeure 不可抗力
+	// accountability: UnmarshalText: invalid input: unknown ground of exemption illness
 }
 
 func ExampleOutcome() {
@@ -1168,6 +1266,25 @@ func ExampleOutcome() {
 	// handled 已办理
 	// referred 已引导转交
 	// true
+}
+
+// What the first officer asked did with an enquiry (首问负责), as a stored
+// inquiry names it.
+func ExampleOutcome_UnmarshalText() {
+	for _, text := range []string{"none", "answered", "handled", "referred", "ignored"} {
+		var o accountability.Outcome
+		if err := o.UnmarshalText([]byte(text)); err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(o, o.Chinese())
+	}
+	// Output:
+	// none 未处理
+	// answered 已答复
+	// handled 已办理
+	// referred 已引导转交
+	// accountability: UnmarshalText: invalid input: unknown inquiry outcome ignored
 }
 
 // Evaluate refuses an input it cannot judge, and every error names where
