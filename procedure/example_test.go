@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"slices"
 	"strings"
 	"time"
 
@@ -482,6 +483,61 @@ func ExampleWithGuard() {
 	// granted
 }
 
+// A Go guard reads the case and the event through its View. 政府信息公开条例
+// Art 40: information is provided in the form the request asked for
+// (Art 29 ¶2(3)), or another where that form could endanger the records
+// or cost too much. An agency's guard on disclosure reads the form asked
+// for from the log and the form given from the event's payload, and
+// keeps a line of what it saw.
+func ExampleView() {
+	var seen string
+	formAsRequested := func(_ context.Context, v procedure.View) bool {
+		var asked string
+		for _, e := range v.Events() {
+			if e.Trigger == "receive" {
+				asked = e.Payload["form"]
+			}
+		}
+		reply, _ := v.Clock("reply")
+		seen = fmt.Sprintf("%s: %s from %s by %s; received %s, asked %s, given %s; reply %d of %d working days used",
+			v.CaseID(), v.Event().Trigger, v.State(), v.Event().Actor.Officer,
+			v.Fact("channel"), asked, v.Payload("form"), reply.Elapsed, reply.Limit)
+		return asked == "" || v.Payload("form") == asked || v.Payload("form_reasons") != ""
+	}
+	ref, err := procedure.Reference("disclosure")
+	if err != nil {
+		log.Fatal(err)
+	}
+	// The guard goes on the first disclosure step, where no third party
+	// objected.
+	spec := ref.Spec()
+	i := slices.IndexFunc(spec.Transitions, func(t procedure.TransitionSpec) bool { return t.Trigger == "disclose" })
+	spec.Transitions[i].Guards = append(spec.Transitions[i].Guards, procedure.GuardSpec{
+		Kind: procedure.GuardCustom, Key: "form_as_requested",
+		Desc: "按照申请人要求的形式提供，或者说明理由", DescEN: "provided in the form asked for, or the reasons are given"})
+	d, err := procedure.New(spec, procedure.WithGuard("form_as_requested", formAsRequested))
+	if err != nil {
+		log.Fatal(err)
+	}
+	c := d.NewCase("GK-2025-031")
+	exFire(d, c, exEvent("receive", exAt(2025, 9, 1, 10, 0), "channel", "in_person", "form", "纸质复制件"))
+	err = d.Fire(context.Background(), c, exEvent("disclose", exAt(2025, 9, 12, 10, 0), "provision", "提供电子扫描件", "form", "电子数据"))
+	fmt.Println(seen)
+	// Unmet lists the failing guards of both disclosure steps, this one's
+	// first.
+	var pe *procedure.Error
+	if errors.As(err, &pe) {
+		fmt.Println("refused:", pe.Unmet[0])
+	}
+	exFire(d, c, exEvent("disclose", exAt(2025, 9, 12, 11, 0), "provision", "提供电子扫描件", "form", "电子数据",
+		"form_reasons", "档案纸张老化，复制可能损坏原件"))
+	fmt.Println(c.State)
+	// Output:
+	// GK-2025-031: disclose from received by 王敏; received in_person, asked 纸质复制件, given 电子数据; reply 9 of 20 working days used
+	// refused: 按照申请人要求的形式提供，或者说明理由 / provided in the form asked for, or the reasons are given
+	// disclosed
+}
+
 func ExampleDefinition_NewCase() {
 	d := exLicensing()
 	c := d.NewCase("XK-2025-001")
@@ -745,6 +801,35 @@ func ExampleDefinition_Transitions() {
 	// decide_on_spot     → granted             《行政许可法》第三十四条第二款, 1 guards
 }
 
+// What each clock of an information request measures. The reply
+// (政府信息公开条例 Art 33 ¶2) and the opinion of an agency consulted (Art
+// 34) are limits an agency must meet, which light warning lights; the
+// applicant's time to correct the request (Art 30) and the third party's
+// to give its opinion (Art 32) are theirs; the seven working days to ask
+// for corrections (Art 30) are a window.
+func ExampleDefinition_ClockRole() {
+	d, err := procedure.Reference("disclosure")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, cs := range d.Spec().Clocks {
+		role, _ := d.ClockRole(cs.Name)
+		if role == procedure.RoleLimit {
+			role = "limit"
+		}
+		fmt.Printf("%-17s %s\n", cs.Name, role)
+	}
+	_, ok := d.ClockRole("appeal")
+	fmt.Println(ok)
+	// Output:
+	// correction_notice window
+	// correction        party
+	// reply             limit
+	// third_party       party
+	// agency_opinion    limit
+	// false
+}
+
 func ExampleDefinition_Calendar() {
 	cal := exLicensing().Calendar()
 	zh, en := cal.Name()
@@ -854,4 +939,30 @@ func ExampleError() {
 	// ErrInvalidTransition Fire XK-2025-002 received grant, 0 unmet
 	// ErrInvalidTransition Fire XK-2025-002 received accept, 1 unmet
 	// ErrExpired           Fire XK-2025-002 received accept, 0 unmet
+}
+
+// Replay names the event of a stored log it refused by its index; an
+// error about no event in a log reports false. Here the certificate is
+// issued (行政许可法 Art 44) before any licence was granted.
+func ExampleError_Event() {
+	d := exLicensing()
+	events := []procedure.Event{
+		exEvent("receive", exAt(2025, 9, 25, 10, 0), "voucher", "收件001"),
+		exEvent("accept", exAt(2025, 9, 26, 10, 0), "voucher", "受理001"),
+		exEvent("issue_certificate", exAt(2025, 10, 9, 10, 0), "certificate", "许可证001"),
+	}
+	_, err := d.Replay(context.Background(), "XK-2025-001", events)
+	var pe *procedure.Error
+	if errors.As(err, &pe) {
+		i, ok := pe.Event()
+		fmt.Println(i, ok, pe.State, pe.Trigger)
+	}
+	err = d.Fire(context.Background(), d.NewCase("XK-2025-002"), events[1])
+	if errors.As(err, &pe) {
+		_, ok := pe.Event()
+		fmt.Println(ok, pe.State, pe.Trigger)
+	}
+	// Output:
+	// 2 true accepted issue_certificate
+	// false new accept
 }
