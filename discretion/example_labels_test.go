@@ -23,6 +23,23 @@ func ExamplePartyType_English() {
 	// Output: legal person or other organisation
 }
 
+// Statutes often set one range of fines for citizens and another for
+// organisations: a party type is read from its code or its Chinese label.
+func ExamplePartyType_UnmarshalText() {
+	for _, text := range []string{"citizen", "法人或者其他组织", "individual"} {
+		var p discretion.PartyType
+		if err := p.UnmarshalText([]byte(text)); err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(p, p.Chinese())
+	}
+	// Output:
+	// citizen 公民
+	// organisation 法人或者其他组织
+	// discretion: unmarshal: invalid input: unknown party type "individual"
+}
+
 func ExampleBaseKind_String() {
 	fmt.Println(discretion.BaseIllegalGains, discretion.BaseGoodsValue)
 	// Output: illegal_gains goods_value
@@ -51,6 +68,24 @@ func ExamplePenaltyKind_Chinese() {
 func ExamplePenaltyKind_English() {
 	fmt.Println(discretion.KindConfiscateProperty.English())
 	// Output: confiscation of illegal property
+}
+
+// The kinds of penalty of 行政处罚法 Art 9, by code or Chinese label. 罚金,
+// a criminal fine, is none of them: any other text is an error wrapping
+// ErrUnknownPenaltyKind.
+func ExamplePenaltyKind_UnmarshalText() {
+	for _, text := range []string{"confiscate_gains", "暂扣许可证件", "罚金"} {
+		var k discretion.PenaltyKind
+		if err := k.UnmarshalText([]byte(text)); err != nil {
+			fmt.Println(errors.Is(err, discretion.ErrUnknownPenaltyKind), err)
+			continue
+		}
+		fmt.Println(k, k.Chinese())
+	}
+	// Output:
+	// confiscate_gains 没收违法所得
+	// suspend_licence 暂扣许可证件
+	// true discretion: unmarshal: unknown penalty kind: "罚金"
 }
 
 func ExampleKindSet_Has() {
@@ -235,6 +270,23 @@ func ExampleProcedure_English() {
 func ExampleProcedure_IsPermission() {
 	fmt.Println(discretion.ProcedureSimplified.IsPermission(), discretion.ProcedureLegalReview.IsPermission())
 	// Output: true false
+}
+
+// The procedures a decision may need, such as legal review (行政处罚法
+// Art 58) and collective discussion by the agency's heads (Art 57 ¶2).
+func ExampleProcedure_UnmarshalText() {
+	for _, text := range []string{"legal_review", "集体讨论决定", "appeal"} {
+		var p discretion.Procedure
+		if err := p.UnmarshalText([]byte(text)); err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(p, p.Chinese())
+	}
+	// Output:
+	// legal_review 法制审核
+	// collective 集体讨论决定
+	// discretion: unmarshal: invalid input: unknown procedure "appeal"
 }
 
 func ExampleProcedureSet_Has() {
