@@ -778,12 +778,7 @@ func (d *Definition) effects(f *firing, t *transInfo, lg *ledgers) ([]CaseClock,
 	}
 	day, err := d.eventDay(e, ts)
 	if err != nil {
-		// The next working day after the event is not known.
-		sentinel := ErrInvalidEvent
-		if errors.Is(err, deadline.ErrOutOfCoverage) {
-			sentinel = ErrCannotCount
-		}
-		return nil, d.eventError("Fire", c, e.Trigger, fmt.Errorf("%w: %w", sentinel, err), "the day of receipt")
+		return nil, d.eventError("Fire", c, e.Trigger, deadlineError(ErrInvalidEvent, err), "the day of receipt")
 	}
 	for k := range t.effects {
 		ef := &t.effects[k]
@@ -964,13 +959,19 @@ func (d *Definition) widens(err error, day date.Date) bool {
 
 // clockError keeps the deadline package's error in the chain, so that
 // errors.Is finds both ErrInvalidTransition and, say,
-// deadline.ErrExtensionRefused; a calendar that does not cover the days
-// the entry needs gives ErrCannotCount.
+// deadline.ErrExtensionRefused (see deadlineError).
 func (d *Definition) clockError(c *Case, e *Event, name string, err error) *Error {
+	return d.eventError("Fire", c, e.Trigger, deadlineError(ErrInvalidTransition, err), "clock "+name)
+}
+
+// deadlineError wraps an error of the deadline package with the
+// package's sentinel: ErrCannotCount when the calendar does not cover the
+// days it needed, sentinel otherwise.
+func deadlineError(sentinel, err error) error {
 	if errors.Is(err, deadline.ErrOutOfCoverage) {
-		return d.countError("Fire", c, e.Trigger, name, err)
+		sentinel = ErrCannotCount
 	}
-	return d.eventError("Fire", c, e.Trigger, fmt.Errorf("%w: %w", ErrInvalidTransition, err), "clock "+name)
+	return fmt.Errorf("%w: %w", sentinel, err)
 }
 
 // causeName is a cause and its name.

@@ -133,9 +133,9 @@ func (d *Definition) dueTimeout(op string, c *Case, si *stateInfo, asOf time.Tim
 	about := deadline.DateOf(asOf)
 	for _, i := range si.timeouts {
 		t := &d.spec.Timeouts[i]
-		end, ok, err := d.expiry(c, t, about)
-		if err != nil {
-			return nil, at, false, d.countError(op, c, t.Trigger, t.Clock, err)
+		end, ok, cerr := d.expiry(c, t, about)
+		if cerr != nil {
+			return nil, at, false, d.countError(op, c, t.Trigger, t.Clock, cerr)
 		}
 		if !ok || end.After(asOf) || (found && !end.Before(at)) {
 			continue

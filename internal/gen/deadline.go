@@ -33,27 +33,8 @@ func CalendarSpec() *rapid.Generator[deadline.Spec] {
 		used := map[date.Date]bool{}
 		years := rapid.IntRange(0, 4).Draw(t, "arrangements")
 		for y := 0; y < years; y++ {
-			arr := deadline.Arrangement{Year: from.Year() + y, Notices: []string{"https://example.org/notice"}}
-			for h := rapid.IntRange(1, 6).Draw(t, "holidays"); h > 0; h-- {
-				hol := deadline.Holiday{Name: "节", NameEN: "festival"}
-				start := s.From + date.Date(rapid.IntRange(0, length-1).Draw(t, "start"))
-				for d := start; d < start+date.Date(rapid.IntRange(1, 10).Draw(t, "len")) && d <= s.To; d++ {
-					if !used[d] {
-						used[d] = true
-						hol.Off = append(hol.Off, d)
-					}
-				}
-				for w := rapid.IntRange(0, 3).Draw(t, "work"); w > 0 && len(s.Weekend) > 0; w-- {
-					d := s.From + date.Date(rapid.IntRange(0, length-1).Draw(t, "workday"))
-					if !used[d] && slices.Contains(s.Weekend, d.Weekday()) {
-						used[d] = true
-						hol.Work = append(hol.Work, d)
-					}
-				}
-				if len(hol.Off)+len(hol.Work) > 0 {
-					arr.Holidays = append(arr.Holidays, hol)
-				}
-			}
+			arr := deadline.Arrangement{Year: from.Year() + y, Notices: []string{"https://example.org/notice"},
+				Holidays: holidays(t, rapid.IntRange(1, 6).Draw(t, "holidays"), s.Weekend, s.From, s.To, used)}
 			if len(arr.Holidays) > 0 {
 				s.Arrangements = append(s.Arrangements, arr)
 			}
@@ -160,46 +141,55 @@ func Ledger(t *rapid.T, cal *deadline.Calendar, r deadline.Rule, start date.Date
 	return clk, day
 }
 
-// Future draws a calendar that agrees with c on its coverage and carries
-// on past it for the given number of days with drawn arrangements: one to
-// eight holidays of one to ten days, each with up to three make-up
-// working days on weekly rest days, in the year it starts. It stands for
-// any notice the State Council may publish next, for tests that an
-// answer given on c alone does not depend on the days c does not cover.
-func Future(t *rapid.T, c *deadline.Calendar, days int) *deadline.Calendar {
-	s := c.Spec()
-	from := s.To + 1
-	s.To += date.Date(days)
-	byYear := map[int]int{} // year -> index in s.Arrangements
-	used := map[date.Date]bool{}
-	for h := rapid.IntRange(1, 8).Draw(t, "holidays"); h > 0; h-- {
+// holidays draws n holidays of one to ten rest days each from day lo to
+// day hi, each with up to three make-up working days on weekly rest days
+// in that span, no day listed twice (used holds the days listed before),
+// and the holidays that got any day.
+func holidays(t *rapid.T, n int, weekend []time.Weekday, lo, hi date.Date, used map[date.Date]bool) []deadline.Holiday {
+	var out []deadline.Holiday
+	span := int(hi - lo)
+	for ; n > 0; n-- {
 		hol := deadline.Holiday{Name: "节", NameEN: "festival"}
-		start := from + date.Date(rapid.IntRange(0, days-1).Draw(t, "start"))
-		y := start.Year()
-		for d := start; d < start+date.Date(rapid.IntRange(1, 10).Draw(t, "len")) && d <= s.To && d.Year() == y; d++ {
+		start := lo + date.Date(rapid.IntRange(0, span).Draw(t, "start"))
+		for d := start; d < start+date.Date(rapid.IntRange(1, 10).Draw(t, "len")) && d <= hi; d++ {
 			if !used[d] {
 				used[d] = true
 				hol.Off = append(hol.Off, d)
 			}
 		}
-		for w := rapid.IntRange(0, 3).Draw(t, "work"); w > 0 && len(s.Weekend) > 0; w-- {
-			d := start + date.Date(rapid.IntRange(-20, 20).Draw(t, "workday"))
-			if d >= from && d <= s.To && d.Year() == y && !used[d] && slices.Contains(s.Weekend, d.Weekday()) {
+		for w := rapid.IntRange(0, 3).Draw(t, "work"); w > 0 && len(weekend) > 0; w-- {
+			d := lo + date.Date(rapid.IntRange(0, span).Draw(t, "workday"))
+			if !used[d] && slices.Contains(weekend, d.Weekday()) {
 				used[d] = true
 				hol.Work = append(hol.Work, d)
 			}
 		}
-		if len(hol.Off)+len(hol.Work) == 0 {
-			continue
+		if len(hol.Off)+len(hol.Work) > 0 {
+			out = append(out, hol)
 		}
-		k, ok := byYear[y]
-		if !ok {
-			k = len(s.Arrangements)
-			byYear[y] = k
-			s.Arrangements = append(s.Arrangements, deadline.Arrangement{Year: y, Notices: []string{"https://example.org/notice"}})
-		}
-		s.Arrangements[k].Holidays = append(s.Arrangements[k].Holidays, hol)
 	}
+	return out
+}
+
+// Future draws a calendar that agrees with c on its coverage and carries
+// on past it for the given number of days, with an arrangement for each
+// year it reaches into (see holidays). It stands for any notice the State
+// Council may publish next, for tests that an answer given on c alone
+// does not depend on the days c does not cover.
+func Future(t *rapid.T, c *deadline.Calendar, days int) *deadline.Calendar {
+	s := c.Spec()
+	used := map[date.Date]bool{}
+	for lo, end := s.To+1, s.To+date.Date(days); lo <= end; {
+		y := lo.Year()
+		hi := min(end, date.New(y, time.December, 31))
+		arr := deadline.Arrangement{Year: y, Notices: []string{"https://example.org/notice"},
+			Holidays: holidays(t, rapid.IntRange(1, 8).Draw(t, "holidays"), s.Weekend, lo, hi, used)}
+		if len(arr.Holidays) > 0 {
+			s.Arrangements = append(s.Arrangements, arr)
+		}
+		lo = hi + 1
+	}
+	s.To += date.Date(days)
 	f, err := deadline.New(s)
 	if err != nil {
 		t.Fatalf("future of %s: %v", s.ID, err)
