@@ -115,8 +115,16 @@ func (c Clock) Status(cal *Calendar, asOf date.Date) (Status, error) {
 	} else {
 		st.Remaining = max(0, t.limit-t.counted)
 	}
-	if k.work || (t.known && k.roll != RollNone) {
+	switch {
+	case k.work:
 		st.Provisional = cal.Provisional(base, max(t.due, end))
+	case t.known && k.roll != RollNone:
+		// A count of calendar days asks the calendar only where it rolls
+		// a due day off rest days: on the days from the start to the
+		// last due day, rolled or not (an earlier one, rolled for an
+		// extension, lies before it). The days counted up to asOf need
+		// no calendar.
+		st.Provisional = cal.Provisional(base, max(t.nominal, t.due))
 	}
 	return st, nil
 }
