@@ -8,13 +8,13 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"github.com/qmuntal/stateless"
 
 	"github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/deadline"
+	"github.com/xiaoneng/xiaoneng/internal/coverage"
 )
 
 // Definition is a validated procedure, compiled once into a
@@ -30,9 +30,9 @@ import (
 type Definition struct {
 	spec Spec
 	cal  *deadline.Calendar
-	// wide is cal extended past its coverage on the weekly pattern alone,
-	// made at its first use (see Definition.status).
-	wide     func() *deadline.Calendar
+	// cov counts on cal near the end of its coverage (see
+	// Definition.status).
+	cov      *coverage.Calendar
 	policy   deadline.Policy
 	hours    deadline.OfficeHours
 	goGuards map[string]Guard // registered with WithGuard
@@ -321,14 +321,7 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 	if d.cal == nil {
 		d.cal = deadline.ChinaMainland()
 	}
-	d.wide = sync.OnceValue(func() *deadline.Calendar {
-		_, to := d.cal.Coverage()
-		wide, err := d.cal.With(deadline.ExtendThrough(to + wideYears*366))
-		if err != nil {
-			return d.cal
-		}
-		return wide
-	})
+	d.cov = coverage.New(d.cal)
 	if cfg.policy != nil {
 		d.policy = *cfg.policy
 	}

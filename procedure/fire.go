@@ -591,10 +591,6 @@ func (d *Definition) expiryDay(c *Case, t *Timeout, about date.Date) (due date.D
 	return st.Due, true, nil
 }
 
-// wideYears is how far past its coverage a definition's calendar is
-// extended for status: past the longest limit a case counts.
-const wideYears = 30
-
 // status returns clock clk's status as of day asOf, for a caller that
 // draws conclusions about day about alone: whether the clock had stopped
 // by then, or run out by then.
@@ -606,23 +602,12 @@ const wideYears = 30
 // the days up to it. The status is then counted on the calendar extended
 // on the weekly pattern alone, and says Provisional. Where the calendar
 // does not cover about itself, any conclusion would be a guess: the
-// calendar's error stands. TestCoverageNeverGuesses checks that every
-// answer given is the one a calendar that goes on past the coverage,
-// with any next year's arrangement, gives.
+// calendar's error stands (see package internal/coverage).
+// TestCoverageNeverGuesses checks that every answer given is the one a
+// calendar that goes on past the coverage, with any next year's
+// arrangement, gives.
 func (d *Definition) status(clk deadline.Clock, asOf, about date.Date) (deadline.Status, error) {
-	st, err := clk.Status(d.cal, asOf)
-	if err != nil && d.widens(err, about) {
-		if wide, werr := clk.Status(d.wide(), asOf); werr == nil {
-			return wide, nil
-		}
-	}
-	return st, err
-}
-
-// covers reports whether the definition's calendar covers day.
-func (d *Definition) covers(day date.Date) bool {
-	from, to := d.cal.Coverage()
-	return from <= day && day <= to
+	return d.cov.Status(clk, asOf, about)
 }
 
 // countFault is a clock a guard read that could not be counted.
@@ -917,8 +902,8 @@ func (d *Definition) enter(f *firing, ef *effectInfo, day date.Date, cc *CaseClo
 	}
 	if lg == nil {
 		clk, err := cc.Clock.Apply(d.cal, x)
-		if err != nil && d.widens(err, day) {
-			clk, err = cc.Clock.Apply(d.wide(), x)
+		if err != nil && d.cov.Widens(err, day) {
+			clk, err = cc.Clock.Apply(d.cov.Wide(), x)
 		}
 		if err != nil {
 			return d.clockError(c, e, cc.Name, err)
@@ -932,9 +917,9 @@ func (d *Definition) enter(f *firing, ef *effectInfo, day date.Date, cc *CaseClo
 		lg.grown = true
 	}
 	err := b.ApplyTo(d.cal, &cc.Clock, x)
-	if err != nil && d.widens(err, day) {
+	if err != nil && d.cov.Widens(err, day) {
 		// A refused entry left the clock as it was.
-		err = b.ApplyTo(d.wide(), &cc.Clock, x)
+		err = b.ApplyTo(d.cov.Wide(), &cc.Clock, x)
 	}
 	if err != nil {
 		return d.clockError(c, e, cc.Name, err)
@@ -946,15 +931,6 @@ func (d *Definition) enter(f *firing, ef *effectInfo, day date.Date, cc *CaseClo
 // allow.
 func (d *Definition) effectError(c *Case, e *Event, err error, detail string) *Error {
 	return d.eventError("Fire", c, e.Trigger, err, detail)
-}
-
-// widens reports whether what the calendar refused with err, for an
-// answer about day, is to be counted again on the calendar extended past
-// its coverage: whether a clock ran out, or an entry fits it (an
-// extension before the period ended …), by day is counted on the days up
-// to day alone (see status).
-func (d *Definition) widens(err error, day date.Date) bool {
-	return errors.Is(err, deadline.ErrOutOfCoverage) && d.covers(day)
 }
 
 // clockError keeps the deadline package's error in the chain, so that

@@ -1,0 +1,59 @@
+package coverage_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/xiaoneng/xiaoneng/deadline"
+	"github.com/xiaoneng/xiaoneng/internal/coverage"
+)
+
+// TestStatus: the licensing decision limit (行政许可法 Art 42 ¶1, twenty
+// working days) started on 8 December 2026 falls due in January 2027,
+// past the shipped calendar. About a covered day it is counted on the
+// weekly pattern and says Provisional; about a later day the calendar's
+// error stands.
+func TestStatus(t *testing.T) {
+	d := date.New
+	rule, err := deadline.LookupRule("licensing-decision")
+	if err != nil {
+		t.Fatal(err)
+	}
+	clk, err := deadline.Start(rule, d(2026, 12, 8))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := coverage.New(deadline.ChinaMainland())
+	if _, err := clk.Status(deadline.ChinaMainland(), d(2026, 12, 31)); !errors.Is(err, deadline.ErrOutOfCoverage) {
+		t.Fatalf("the shipped calendar counts it: %v", err)
+	}
+	st, err := c.Status(clk, d(2026, 12, 31), d(2026, 12, 31))
+	if err != nil || st.Due != d(2027, 1, 5) || st.Remaining != 3 || st.Overdue != 0 || !st.Provisional {
+		t.Errorf("about 31 December: %+v, %v; want due 2027-01-05, 3 left, provisional", st, err)
+	}
+	if _, err := c.Status(clk, d(2027, 1, 4), d(2027, 1, 4)); !errors.Is(err, deadline.ErrOutOfCoverage) {
+		t.Errorf("about 4 January: %v; want deadline.ErrOutOfCoverage", err)
+	}
+
+	// Stopped on 30 December, in time: about the stop, any later day.
+	stopped, err := clk.Stop(d(2026, 12, 30), "准予许可")
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf := d(2027, 3, 1)
+	if about := coverage.About(stopped, asOf); about != d(2026, 12, 30) {
+		t.Errorf("About a stopped clock: %s", about)
+	}
+	if about := coverage.About(stopped, d(2026, 12, 29)); about != d(2026, 12, 29) {
+		t.Errorf("About, before the stop: %s", about)
+	}
+	st, err = c.Status(stopped, asOf, coverage.About(stopped, asOf))
+	if err != nil || !st.Stopped || st.Overdue != 0 {
+		t.Errorf("stopped, as of 1 March: %+v, %v; want stopped, not overdue", st, err)
+	}
+	if !c.Covers(d(2026, 12, 31)) || c.Covers(d(2027, 1, 1)) || c.Covers(d(2006, 12, 31)) {
+		t.Errorf("Covers does not follow the shipped coverage")
+	}
+}
