@@ -11,6 +11,7 @@ import (
 
 	"github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/deadline"
+	"github.com/xiaoneng/xiaoneng/internal/coverage"
 	"github.com/xiaoneng/xiaoneng/procedure"
 )
 
@@ -73,6 +74,7 @@ func (s Spec) clone() Spec {
 type Catalogue struct {
 	spec    Spec
 	cal     *deadline.Calendar
+	cov     *coverage.Calendar // cal, for counts near the end of its coverage
 	popts   []procedure.Option
 	codes   map[string][]int // item indexes by code, in order of From
 	entries []entry          // one per spec.Items
@@ -175,7 +177,7 @@ func build(p *problems, spec Spec, opts []Option) *Catalogue {
 	if cfg.cal == nil {
 		cfg.cal = deadline.ChinaMainland()
 	}
-	c := &Catalogue{spec: spec.clone(), cal: cfg.cal, popts: slices.Clone(cfg.popts)}
+	c := &Catalogue{spec: spec.clone(), cal: cfg.cal, cov: coverage.New(cfg.cal), popts: slices.Clone(cfg.popts)}
 	validate(p, c)
 	if !p.ok() {
 		return nil

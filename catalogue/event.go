@@ -63,7 +63,9 @@ func SplitList(s string) []string {
 // the written voucher:
 //
 //   - accept (受理, 容缺受理): trigger "accept", with the deferred
-//     materials and their due days under 容缺受理;
+//     materials and their due days under 容缺受理 (a provisional due day,
+//     see [Deferral], is recorded as counted: it is the day the voucher
+//     states);
 //   - one-time notice: trigger "request_supplement", with payload
 //     "missing" listing exactly the materials missing, which the
 //     licensing procedure records as the case's 补正 notice;

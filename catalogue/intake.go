@@ -225,6 +225,12 @@ type Deferral struct {
 	Clock    deadline.Clock
 	// Due is the last day to supply it.
 	Due date.Date
+	// Provisional reports that Due lies past the calendar's published
+	// coverage, and was counted as if those days followed the weekly
+	// pattern alone ([deadline.Status.Provisional]): the next holiday
+	// notice may move it. Count the Clock again once the calendar holds
+	// the notice.
+	Provisional bool
 }
 
 // Intake checks an application (收件审查) for the item in force on its day
@@ -234,7 +240,8 @@ type Deferral struct {
 //     the receiving unit is not the item's, whatever the materials;
 //   - accept (受理), when no required material is missing;
 //   - 容缺受理, when every missing material is deferrable: the result
-//     holds a clock per material, due after its working days;
+//     holds a clock per material, due after its working days (marked
+//     Provisional when that day lies past the calendar's coverage);
 //   - a one-time notice (一次告知补正) listing every missing or
 //     non-conforming material, deferrable ones included, otherwise.
 //
@@ -242,8 +249,7 @@ type Deferral struct {
 // [ErrNotInCatalogue] or [ErrNotInForce] for an item the catalogue does
 // not have in force that day, and [ErrInvalidInput] for no day, a
 // refusal without a ground or, outside the unit's remit, without the
-// competent unit, and a day whose deferral clocks run past the
-// calendar's coverage.
+// competent unit, and a day of 容缺受理 the calendar does not cover.
 func (c *Catalogue) Intake(a Application) (Result, error) {
 	const op = "Intake"
 	if a.On == 0 {
@@ -323,15 +329,17 @@ func (c *Catalogue) Intake(a Application) (Result, error) {
 		r.Deferred = make([]Deferral, len(r.Missing))
 		for k, j := range missingIdx {
 			clk, err := e.deferral[j].Start(a.On)
-			var due date.Date
+			var st deadline.Status
 			if err == nil {
-				due, err = clk.Due(c.cal)
+				// Near the end of the coverage the due day may lie past
+				// it: counted on the weekly pattern, and marked.
+				st, err = c.cov.Status(clk, a.On, a.On)
 			}
 			if err != nil {
 				return Result{}, &Error{Op: op, Item: it.Code, Err: fmt.Errorf("%w: %w", ErrInvalidInput, err),
 					Detail: "the clock for a deferred material cannot be counted from " + a.On.String()}
 			}
-			r.Deferred[k] = Deferral{Material: r.Missing[k].Material, Clock: clk, Due: due}
+			r.Deferred[k] = Deferral{Material: r.Missing[k].Material, Clock: clk, Due: st.Due, Provisional: st.Provisional}
 		}
 	default:
 		r.Outcome = OutcomeSupplement

@@ -181,7 +181,7 @@ func TestIntakeRefusesBadInput(t *testing.T) {
 			Refusal: catalogue.Refusal{Ground: catalogue.GroundOutsideRemit}}, catalogue.ErrInvalidInput},
 		{"a refusal citing a revision that does not exist", catalogue.Application{Item: foodLicence, On: day,
 			Refusal: catalogue.Refusal{Ground: catalogue.GroundOther, Basis: xn.Cite(xn.LicensingLaw, 78).At(d(2010, 1, 1))}}, catalogue.ErrInvalidInput},
-		{"deferral clocks past the calendar", catalogue.Application{Item: foodLicence, On: d(2026, 12, 30),
+		{"an intake day past the calendar", catalogue.Application{Item: foodLicence, On: d(2027, 1, 4),
 			Materials: conforming(matForm, matLicence, matID, matLayout)}, catalogue.ErrInvalidInput},
 	}
 	for _, tt := range tests {
@@ -190,6 +190,40 @@ func TestIntakeRefusesBadInput(t *testing.T) {
 		if !errors.Is(err, tt.want) || !errors.As(err, &ce) || ce.Op != "Intake" {
 			t.Errorf("%s: %v, want %v", tt.name, err, tt.want)
 		}
+	}
+}
+
+// TestIntakeDeferralPastCoverage: 容缺受理 on 30 December 2026, the
+// last days the shipped calendar covers. The materials' due days lie in
+// January, which the next holiday notice arranges: it is counted on the
+// weekly pattern and marked Provisional, not refused.
+func TestIntakeDeferralPastCoverage(t *testing.T) {
+	c := sample(t)
+	r, err := c.Intake(catalogue.Application{Item: foodLicence, On: d(2026, 12, 30),
+		Materials: conforming(matForm, matLicence, matID, matLayout)})
+	if err != nil || r.Outcome != catalogue.OutcomeAcceptDeferred || len(r.Deferred) == 0 {
+		t.Fatalf("%+v, %v; want 容缺受理", r, err)
+	}
+	wide, err := deadline.ChinaMainland().With(deadline.ExtendThrough(d(2027, 12, 31)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range r.Deferred {
+		due, err := x.Clock.Due(wide)
+		if err != nil || !x.Provisional || x.Due != due || x.Due <= d(2026, 12, 31) {
+			t.Errorf("%+v; want due in January (%s on the weekly pattern), provisional", x, due)
+		}
+	}
+	// Within the coverage, nothing is provisional.
+	r, err = c.Intake(catalogue.Application{Item: foodLicence, On: d(2025, 9, 26),
+		Materials: conforming(matForm, matLicence, matID, matLayout)})
+	for _, x := range r.Deferred {
+		if err != nil || x.Provisional {
+			t.Errorf("%+v, %v; want deferrals that are not provisional", x, err)
+		}
+	}
+	if err != nil || len(r.Deferred) == 0 {
+		t.Errorf("%+v, %v; want 容缺受理", r, err)
 	}
 }
 
