@@ -238,7 +238,7 @@ func (fs *findings) add(f *Finding, exempt int) {
 		unit: fs.str(f.Unit), cite: fs.cite(f.Citation), text: fs.messageOf(f.Message, f.MessageEN),
 		exempt: int32(exempt + 1), sev: f.Severity, day: f.Day, overdue: f.Overdue,
 	}
-	ok := f.Case == id && f.Definition == def && f.Inquiry == inquiry && f.Exempt == nil &&
+	ok := f.Case == id && f.Definition == def && f.Inquiry == inquiry && f.Exempt == nil && !f.Provisional &&
 		len(f.Evidence) <= len(p.ev) && (f.Evidence == nil) == (len(f.Evidence) == 0) &&
 		(f.Delay == nil) == (len(f.Delay) == 0) && len(f.Delay) <= pendingChunkLen && exempt < 1<<31-1
 	for j := 0; ok && j < len(f.Evidence); j++ {

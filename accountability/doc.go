@@ -47,6 +47,20 @@
 // [CountyLadder] are local measures quoted in LEGAL.md Part 4, checked on
 // third-party pages only.
 //
+// # Past the calendar's coverage
+//
+// A calendar covers the years whose holiday notices it holds; the shipped
+// one ends with 2026. As of a day it covers, every breach found is exact:
+// whether a limit had run out by then is counted on the days up to it. A
+// limit still running may fall due past the coverage: its yellow light is
+// then counted as if the days after it followed the weekly pattern alone,
+// and says [Finding.Provisional], since the next notice may move its due
+// day. As of a day the calendar does not cover, a record whose clocks
+// still need counting is not judged: Evaluate returns an error wrapping
+// [ErrCannotCount] and [deadline.ErrOutOfCoverage], and no findings. A
+// calendar extended with [deadline.ExtendThrough] answers, provisionally;
+// load the next notice when it is published.
+//
 // # Determinism
 //
 // Evaluation is deterministic and independent of the order of records,

@@ -14,6 +14,13 @@ var (
 	// the case's procedure does not have, a register entry for an event
 	// the log does not hold.
 	ErrInvalidInput = errors.New("accountability: invalid input")
+	// ErrCannotCount means a record or inquiry could not be judged as of
+	// the day asked: a count it needs reaches a day its calendar does not
+	// cover, such as a limit still running on a day past the last
+	// holiday notice the calendar holds. The error wraps
+	// [deadline.ErrOutOfCoverage] too. A calendar extended with
+	// [deadline.ExtendThrough] gives a provisional answer instead.
+	ErrCannotCount = errors.New("accountability: cannot count")
 	// ErrUnknownDefinition means a record's case belongs to a procedure
 	// the evaluator was not given.
 	ErrUnknownDefinition = errors.New("accountability: unknown procedure")

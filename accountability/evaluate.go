@@ -3,6 +3,7 @@ package accountability
 import (
 	"cmp"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/deadline"
+	"github.com/xiaoneng/xiaoneng/internal/coverage"
 	"github.com/xiaoneng/xiaoneng/procedure"
 )
 
@@ -23,9 +25,12 @@ import (
 // The input is validated first, every problem reported with its location
 // (an event by an officer the roster does not know, a state or trigger the
 // procedure does not have), and nothing is evaluated unless it is all
-// valid. The findings are deterministic and do not depend on the order of
-// the records or inquiries: they are sorted by case, inquiry, rule, clock,
-// day and officer.
+// valid. A record or inquiry that needs counting on days the calendar
+// does not cover fails the evaluation with [ErrCannotCount] (see "Past the
+// calendar's coverage" in the package documentation). The findings are
+// deterministic and do not depend on the order of the records or
+// inquiries: they are sorted by case, inquiry, rule, clock, day and
+// officer.
 func (e *Evaluator) Evaluate(in Input, asOf date.Date) ([]Finding, error) {
 	return e.evaluate(in, asOf, false)
 }
@@ -50,7 +55,7 @@ func (e *Evaluator) evaluate(in Input, asOf date.Date, plain bool) ([]Finding, e
 		}
 		ev.out.begin(i)
 		if err := ev.record(rec, ev.ri.di); err != nil {
-			p.all = append(p.all, &Error{Op: "Evaluate", Path: fmt.Sprintf("records[%d]", i), Err: ErrInvalidInput, Detail: err.Error()})
+			p.all = append(p.all, countError(fmt.Sprintf("records[%d]", i), err))
 		}
 		ev.out.endGroup()
 	}
@@ -61,11 +66,24 @@ func (e *Evaluator) evaluate(in Input, asOf date.Date, plain bool) ([]Finding, e
 	for i := range in.Inquiries {
 		ev.out.begin(len(in.Records) + i)
 		if err := ev.inquiry(&in.Inquiries[i], in.Roster); err != nil {
-			return nil, &Error{Op: "Evaluate", Path: fmt.Sprintf("inquiries[%d]", i), Err: ErrInvalidInput, Detail: err.Error()}
+			return nil, countError(fmt.Sprintf("inquiries[%d]", i), err)
 		}
 		ev.out.endGroup()
 	}
 	return ev.out.sorted(), nil
+}
+
+// countError is the error of a record or inquiry at path that could not
+// be judged for err, a count that failed: ErrCannotCount when the
+// calendar does not cover the days it needed, ErrInvalidInput otherwise
+// (a stored ledger the deadline package refuses). It keeps err in the
+// chain, so that errors.Is finds deadline.ErrOutOfCoverage too.
+func countError(path string, err error) *Error {
+	sentinel := ErrInvalidInput
+	if errors.Is(err, deadline.ErrOutOfCoverage) {
+		sentinel = ErrCannotCount
+	}
+	return &Error{Op: "Evaluate", Path: path, Err: fmt.Errorf("%w: %w", sentinel, err)}
 }
 
 // substitutes indexes the roster's absences by officer, with the
@@ -106,6 +124,9 @@ type evaluation struct {
 	refs   []EventRef
 	delays []StepDelay
 	buf    []byte
+	// fault is the first count the record at hand needed for a finding
+	// and could not make: record returns it.
+	fault error
 	// The messages of limit findings written last, by what they say.
 	said *[256]saidLimit
 }
@@ -298,7 +319,7 @@ func ref(c *procedure.Case, i int) EventRef {
 // record applies the rules to one record.
 func (ev *evaluation) record(rec *Record, di *defInfo) error {
 	ev.stepsBuilt, ev.waitsBuilt = false, false
-	ev.refs, ev.delays = ev.refs[:0], ev.delays[:0]
+	ev.refs, ev.delays, ev.fault = ev.refs[:0], ev.delays[:0], nil
 	c := rec.Case
 	for i := range c.Clocks {
 		cc, ci := &c.Clocks[i], ev.ri.clock(i)
@@ -326,9 +347,11 @@ func (ev *evaluation) record(rec *Record, di *defInfo) error {
 		}
 	}
 	if len(ev.substitutes) > 0 && ev.e.on(RuleSubstitute) {
-		ev.absences(rec, di, ev.stepsOf(rec))
+		if err := ev.absences(rec, di, ev.stepsOf(rec)); err != nil {
+			return err
+		}
 	}
-	return nil
+	return ev.fault
 }
 
 // clock judges one limit clock (one not StoppedEarly): an agency's limit
@@ -336,7 +359,7 @@ func (ev *evaluation) record(rec *Record, di *defInfo) error {
 // passed (RulePromise, and the statutory limit judged on a replay of the
 // same ledger), and the electronic-supervision lights of a running clock.
 func (ev *evaluation) clock(rec *Record, di *defInfo, ci *clockInfo, cc *procedure.CaseClock) error {
-	st, err := cc.Clock.Status(di.cal, ev.asOf)
+	st, err := di.status(cc.Clock, ev.asOf)
 	if err != nil {
 		return fmt.Errorf("clock %s: %w", cc.Name, err)
 	}
@@ -372,17 +395,42 @@ func (ev *evaluation) clock(rec *Record, di *defInfo, ci *clockInfo, cc *procedu
 	var b deadline.ClockBuilder
 	b.Reset(start)
 	for _, x := range cc.Clock.Ledger() {
-		if err := b.Apply(di.cal, x); err != nil {
+		err := b.Apply(di.cal, x)
+		if err != nil && di.cov.Widens(err, x.On) {
+			// Whether an entry fits (an extension before the period
+			// ended) is counted on the days up to it.
+			err = b.Apply(di.cov.Wide(), x)
+		}
+		switch {
+		case errors.Is(err, deadline.ErrOutOfCoverage):
+			return fmt.Errorf("clock %s, on its statutory rule %s: %w", cc.Name, statID, err)
+		case err != nil:
 			// The ledger does not fit the statutory rule (an extension
 			// only the promise allowed): no statutory judgement.
 			return nil
 		}
 	}
 	stat := b.Clock()
-	if sst, err := stat.Status(di.cal, ev.asOf); err == nil && sst.Overdue > 0 {
+	sst, err := di.status(stat, ev.asOf)
+	if err != nil {
+		return fmt.Errorf("clock %s, on its statutory rule %s: %w", cc.Name, statID, err)
+	}
+	if sst.Overdue > 0 {
 		ev.limit(rule, rec, di, ci, cc, stat, sst, ev.e.th.grade(sst.Overdue), statCite)
 	}
 	return nil
+}
+
+// status returns clk's status as of day asOf on the definition's
+// calendar. Near the end of the calendar's coverage, a clock that has not
+// run out by asOf (or by its stop) may fall due past it: that is counted
+// on the calendar extended on the weekly pattern alone, and the status
+// says Provisional, while whether it ran out, and by how much, does not
+// depend on those days (see package internal/coverage). A day the
+// calendar does not cover is not counted at all: the error wraps
+// [deadline.ErrOutOfCoverage].
+func (di *defInfo) status(clk deadline.Clock, asOf date.Date) (deadline.Status, error) {
+	return di.cov.Status(clk, asOf, coverage.About(clk, asOf))
 }
 
 // window judges a window ([procedure.RoleWindow]): only its step taken
@@ -392,7 +440,7 @@ func (ev *evaluation) window(rec *Record, di *defInfo, ci *clockInfo, cc *proced
 	if !cc.Clock.Stopped() {
 		return nil
 	}
-	st, err := cc.Clock.Status(di.cal, ev.asOf)
+	st, err := di.status(cc.Clock, ev.asOf)
 	if err != nil {
 		return fmt.Errorf("clock %s: %w", cc.Name, err)
 	}
@@ -432,14 +480,18 @@ func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, ci *cl
 	}
 	f := Finding{
 		Rule: rule, Case: c.ID, Definition: c.Definition, Clock: cc.Name, Severity: sev,
-		Citation: ev.e.citation(rule, source),
+		Citation: ev.e.citation(rule, source), Provisional: st.Provisional,
 	}
 	var at *step
 	if st.Overdue > 0 {
 		f.Overdue = st.Overdue
 		f.Day = st.Due + 1
 		n := len(ev.delays)
-		ev.delays = attribute(ev.delays, di.cal, clk, st, ev.asOf, steps, ev.waitsOf(rec, di))
+		var err error
+		ev.delays, err = attribute(ev.delays, di, clk, st, ev.asOf, steps, ev.waitsOf(rec, di))
+		if err != nil && ev.fault == nil {
+			ev.fault = fmt.Errorf("clock %s: %w", cc.Name, err)
+		}
 		if len(ev.delays) > n {
 			f.Delay = ev.delays[n:len(ev.delays):len(ev.delays)]
 		}
@@ -530,8 +582,8 @@ func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, ci *cl
 // and excluded time. The days of a step that fell in one of waits are
 // its waiting (StepDelay.Waiting), the rest its holder's. The parts sum to
 // the overrun. They are appended to out. st is the clock's status as of
-// asOf.
-func attribute(out []StepDelay, cal *deadline.Calendar, clk deadline.Clock, st deadline.Status, asOf date.Date, steps []step, waits []wait) []StepDelay {
+// asOf, counted on di's calendar.
+func attribute(out []StepDelay, di *defInfo, clk deadline.Clock, st deadline.Status, asOf date.Date, steps []step, waits []wait) ([]StepDelay, error) {
 	end := st.StoppedOn
 	if !st.Stopped {
 		end = 0
@@ -544,6 +596,7 @@ func attribute(out []StepDelay, cal *deadline.Calendar, clk deadline.Clock, st d
 	last := cmp.Or(end, asOf)
 	var lastDay date.Date
 	lastCount := -1
+	var fault error
 	counted := func(x date.Date) int {
 		switch {
 		case x <= st.Started:
@@ -555,8 +608,11 @@ func attribute(out []StepDelay, cal *deadline.Calendar, clk deadline.Clock, st d
 		case x == lastDay && lastCount >= 0:
 			return lastCount
 		}
-		s, err := clk.Status(cal, x)
+		s, err := di.status(clk, x)
 		if err != nil {
+			if fault == nil {
+				fault = err
+			}
 			return 0
 		}
 		lastDay, lastCount = x, s.Elapsed
@@ -599,7 +655,7 @@ func attribute(out []StepDelay, cal *deadline.Calendar, clk deadline.Clock, st d
 			out = append(out, StepDelay{Step: s.state, Officer: s.officer, Unit: s.unit, Days: hi - lo - waiting})
 		}
 	}
-	return out
+	return out, fault
 }
 
 // wait is a time the case waited on a party or on the law: the days after
@@ -637,7 +693,10 @@ func (ev *evaluation) waitsOf(rec *Record, di *defInfo) []wait {
 				}
 				continue
 			}
-			st, err := clk.Status(di.cal, ev.asOf)
+			st, err := di.status(clk, ev.asOf)
+			if err != nil && ev.fault == nil {
+				ev.fault = fmt.Errorf("clock %s: %w", rec.Case.Clocks[i].Name, err)
+			}
 			if err != nil || st.Due == 0 {
 				continue
 			}

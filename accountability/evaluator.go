@@ -7,6 +7,7 @@ import (
 
 	"github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/deadline"
+	"github.com/xiaoneng/xiaoneng/internal/coverage"
 	"github.com/xiaoneng/xiaoneng/internal/text"
 	"github.com/xiaoneng/xiaoneng/procedure"
 )
@@ -48,8 +49,10 @@ type clockInfo struct {
 
 // defInfo is what the evaluator precomputes of one definition.
 type defInfo struct {
-	d        *procedure.Definition
-	cal      *deadline.Calendar
+	d   *procedure.Definition
+	cal *deadline.Calendar
+	// cov counts on cal near the end of its coverage (see status).
+	cov      *coverage.Calendar
 	prof     Profile
 	initial  procedure.State
 	states   symtab // by state ID: the state's index
@@ -204,7 +207,7 @@ func New(opts ...Option) (*Evaluator, error) {
 func newDefInfo(d *procedure.Definition, p *problems, at string) *defInfo {
 	s := d.Spec()
 	di := &defInfo{
-		d: d, cal: d.Calendar(), initial: s.Initial, handler: "handler",
+		d: d, cal: d.Calendar(), cov: coverage.New(d.Calendar()), initial: s.Initial, handler: "handler",
 		cites: map[procedure.Trigger]xiaoneng.Citation{},
 	}
 	di.prof.Definition = s.ID

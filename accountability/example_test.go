@@ -676,6 +676,33 @@ func ExampleRuleID_yellowLight() {
 	// sanctionable: false
 }
 
+// Near the end of the calendar's coverage: a licence accepted on 8
+// December 2026 falls due in January 2027, which the next holiday notice
+// arranges. On 31 December its yellow light is counted as if January
+// followed the weekly pattern, and says Provisional; on 4 January whether
+// the limit has run out depends on that notice, and the evaluation
+// refuses to guess.
+func ExampleFinding_provisional() {
+	lic := exReference("licensing")
+	c := lic.NewCase("XK-2026-1208")
+	exFire(lic, c,
+		exEvent(exWang, "receive", exAt(2026, 12, 7), "voucher", "收件"),
+		exEvent(exWang, "accept", exAt(2026, 12, 8), "voucher", "受理"))
+	in := accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}}
+	for _, f := range exEvaluate(in, date.New(2026, 12, 31)) {
+		fmt.Println(f.Rule, "provisional:", f.Provisional, f.MessageEN)
+	}
+	e, err := accountability.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	_, err = e.Evaluate(in, date.New(2027, 1, 4))
+	fmt.Println(errors.Is(err, accountability.ErrCannotCount), errors.Is(err, deadline.ErrOutOfCoverage))
+	// Output:
+	// yellow-light provisional: true licensing decision: falls due on 2027-01-05, 3 working days left
+	// true true
+}
+
 // 电子监察红灯: a running limit that has passed lights red. The red light
 // is a warning; the overrun itself is a breach of the time limit
 // (行政许可法 Art 42 ¶1), found beside it.
@@ -1221,7 +1248,7 @@ func ExampleSeverity_UnmarshalText() {
 	// minor 情节轻微 minor
 	// more_serious 情节较重 more serious
 	// serious 情节严重 serious
-	// accountability: UnmarshalText: invalid input: unknown severity grave
+	// accountability: UnmarshalText: invalid input: unknown severity "grave"
 }
 
 func ExampleGround() {
@@ -1250,7 +1277,7 @@ func ExampleGround_UnmarshalText() {
 	// fraud 服务对象弄虚作假
 	// no_rule 无具体规定
 	// force_majeure 不可抗力
-	// accountability: UnmarshalText: invalid input: unknown ground of exemption illness
+	// accountability: UnmarshalText: invalid input: unknown ground of exemption "illness"
 }
 
 func ExampleOutcome() {
@@ -1284,7 +1311,7 @@ func ExampleOutcome_UnmarshalText() {
 	// answered 已答复
 	// handled 已办理
 	// referred 已引导转交
-	// accountability: UnmarshalText: invalid input: unknown inquiry outcome ignored
+	// accountability: UnmarshalText: invalid input: unknown inquiry outcome "ignored"
 }
 
 // Evaluate refuses an input it cannot judge, and every error names where

@@ -1,6 +1,7 @@
 package accountability
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -112,7 +113,7 @@ func (s *Severity) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return &Error{Op: "UnmarshalText", Err: ErrInvalidInput, Detail: "unknown severity " + string(b)}
+	return &Error{Op: "UnmarshalText", Err: ErrInvalidInput, Detail: fmt.Sprintf("unknown severity %.40q", b)}
 }
 
 // Finding is one breach a rule found: which rule, in which case, by which
@@ -144,6 +145,16 @@ type Finding struct {
 	// attributes them to the steps they passed in, and sums to Overdue.
 	Overdue int         `json:"overdue,omitzero"`
 	Delay   []StepDelay `json:"delay,omitempty"`
+	// Provisional marks a finding on a limit that counted days past its
+	// calendar's published coverage ([deadline.Status.Provisional]): a
+	// light on a limit that falls due after the last holiday notice the
+	// calendar holds, counted as if those days followed the weekly
+	// pattern alone, or any finding counted on a calendar extended with
+	// [deadline.ExtendThrough]. Its due day, and the days left, may
+	// change when the next notice is published. Whether a limit had run
+	// out by a day the notices cover never does: on the shipped calendar
+	// no breach is provisional.
+	Provisional bool `json:"provisional,omitempty"`
 	// Evidence are the events of the record the finding rests on.
 	Evidence []EventRef `json:"evidence,omitempty"`
 	// Citation is the provision, or the local rule, the finding applies.

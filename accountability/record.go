@@ -1,6 +1,7 @@
 package accountability
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -121,7 +122,7 @@ func (g *Ground) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return &Error{Op: "UnmarshalText", Err: ErrInvalidInput, Detail: "unknown ground of exemption " + string(b)}
+	return &Error{Op: "UnmarshalText", Err: ErrInvalidInput, Detail: fmt.Sprintf("unknown ground of exemption %.40q", b)}
 }
 
 // Inquiry is an enquiry a member of the public put to an officer, in
@@ -181,7 +182,7 @@ func (o *Outcome) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return &Error{Op: "UnmarshalText", Err: ErrInvalidInput, Detail: "unknown inquiry outcome " + string(b)}
+	return &Error{Op: "UnmarshalText", Err: ErrInvalidInput, Detail: fmt.Sprintf("unknown inquiry outcome %.40q", b)}
 }
 
 // Roster lists the officers, the posts they hold with their designated

@@ -1,6 +1,7 @@
 package accountability
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -206,8 +207,10 @@ func (ev *evaluation) budgets(rec *Record, di *defInfo, steps []step) error {
 		ev.buf = appendCount(append(m, ", over its budget of "...), b.N, b.Unit, false)
 		f.Message, f.MessageEN = ev.texts(split)
 		if b.Unit == deadline.WorkingDays {
-			if d, ok := addWD(di.cal, s.from, b.N+1); ok {
-				f.Day = d
+			// The budget's first day over: on or before the step's
+			// last, which used counted.
+			if f.Day, err = di.cal.AddWorkingDays(s.from, b.N+1); err != nil {
+				return fmt.Errorf("step %s: %w", s.state, err)
 			}
 		} else {
 			f.Day = s.from + date.Date(b.N+1)
@@ -234,12 +237,18 @@ func (ev *evaluation) used(di *defInfo, c *procedure.Case, s *step, unit deadlin
 		if ci.working {
 			counts = deadline.WorkingDays
 		}
-		if counts != unit || cc.Clock.Started() > s.from {
+		if counts != unit || cc.Clock.IsZero() || cc.Clock.Started() > s.from {
 			continue
 		}
-		a, err1 := cc.Clock.Status(di.cal, s.from)
-		b, err2 := cc.Clock.Status(di.cal, s.to)
-		if err1 != nil || err2 != nil || a.Started != b.Started || (b.Stopped && b.StoppedOn < s.to) {
+		a, err := di.status(cc.Clock, s.from)
+		if err != nil {
+			return 0, fmt.Errorf("step %s: clock %s: %w", s.state, cc.Name, err)
+		}
+		b, err := di.status(cc.Clock, s.to)
+		if err != nil {
+			return 0, fmt.Errorf("step %s: clock %s: %w", s.state, cc.Name, err)
+		}
+		if a.Started != b.Started || (b.Stopped && b.StoppedOn < s.to) {
 			continue
 		}
 		return b.Elapsed - a.Elapsed, nil
@@ -256,7 +265,7 @@ func (ev *evaluation) used(di *defInfo, c *procedure.Case, s *step, unit deadlin
 // end state (a case closed, a licence in force), or one in which no limit
 // of the agency runs (the applicant's supplements awaited), is nobody's
 // idleness.
-func (ev *evaluation) absences(rec *Record, di *defInfo, steps []step) {
+func (ev *evaluation) absences(rec *Record, di *defInfo, steps []step) error {
 	c := rec.Case
 	for k := range steps {
 		s := &steps[k]
@@ -282,12 +291,24 @@ func (ev *evaluation) absences(rec *Record, di *defInfo, steps []step) {
 				continue // too few days, whatever their kind
 			}
 			idle, err := di.cal.WorkingDaysBetween(lo, hi)
-			if err != nil || idle <= ev.e.th.IdleDays || !limitRunning(di, c, &ev.ri, lo+1, hi) {
+			if err != nil {
+				return fmt.Errorf("absence of %s: %w", a.Officer, err)
+			}
+			if idle <= ev.e.th.IdleDays {
 				continue
 			}
-			day, ok := addWD(di.cal, lo, ev.e.th.IdleDays+1)
-			if !ok {
+			running, err := limitRunning(di, c, &ev.ri, lo+1, hi)
+			if err != nil {
+				return fmt.Errorf("absence of %s: %w", a.Officer, err)
+			}
+			if !running {
 				continue
+			}
+			// The first day over the allowance: within the absence,
+			// whose working days were counted.
+			day, err := di.cal.AddWorkingDays(lo, ev.e.th.IdleDays+1)
+			if err != nil {
+				return fmt.Errorf("absence of %s: %w", a.Officer, err)
 			}
 			ev.emit(rec, Finding{
 				Rule: RuleSubstitute, Case: c.ID, Definition: c.Definition, Officer: a.Substitute, Step: s.state,
@@ -301,6 +322,7 @@ func (ev *evaluation) absences(rec *Record, di *defInfo, steps []step) {
 			})
 		}
 	}
+	return nil
 }
 
 // inquiry checks that an inquiry was answered, handled or referred in
@@ -310,18 +332,21 @@ func (ev *evaluation) inquiry(q *Inquiry, r Roster) error {
 		return nil
 	}
 	asked := deadline.DateOf(q.At)
+	judged := ev.asOf // the day it was answered by, or not
+	if q.Outcome != OutcomeNone {
+		judged = deadline.DateOf(q.OutcomeAt)
+	}
 	last, err := ev.e.cal.AddWorkingDays(asked, ev.e.th.InquiryDays)
 	if err != nil {
+		from, to := ev.e.cal.Coverage()
+		if errors.Is(err, deadline.ErrOutOfCoverage) && from <= asked && asked <= to && judged <= to {
+			// The last day lies past the coverage, so after the day
+			// judged: in time, whatever the days past it are.
+			return nil
+		}
 		return err
 	}
-	var late bool
-	switch {
-	case q.Outcome == OutcomeNone:
-		late = ev.asOf > last
-	default:
-		late = deadline.DateOf(q.OutcomeAt) > last
-	}
-	if !late {
+	if judged <= last {
 		return nil
 	}
 	unit := q.Unit
@@ -342,25 +367,22 @@ func (ev *evaluation) inquiry(q *Inquiry, r Roster) error {
 	return nil
 }
 
-// addWD is Calendar.AddWorkingDays reporting only whether it worked.
-func addWD(cal *deadline.Calendar, d date.Date, n int) (date.Date, bool) {
-	out, err := cal.AddWorkingDays(d, n)
-	return out, err == nil
-}
-
 // limitRunning reports whether a limit of the agency ran on some day from
 // from to to, both included: started by then, and not stopped before.
 // ri holds the case's clocks looked up.
-func limitRunning(di *defInfo, c *procedure.Case, ri *recordInfo, from, to date.Date) bool {
+func limitRunning(di *defInfo, c *procedure.Case, ri *recordInfo, from, to date.Date) (bool, error) {
 	for i := range c.Clocks {
 		cc := &c.Clocks[i]
-		if ci := ri.clock(i); ci == nil || ci.role != procedure.RoleLimit || cc.Clock.Started() > to {
+		if ci := ri.clock(i); ci == nil || ci.role != procedure.RoleLimit || cc.Clock.IsZero() || cc.Clock.Started() > to {
 			continue
 		}
-		st, err := cc.Clock.Status(di.cal, to)
-		if err == nil && (!st.Stopped || st.StoppedOn >= from) {
-			return true
+		st, err := di.status(cc.Clock, to)
+		if err != nil {
+			return false, fmt.Errorf("clock %s: %w", cc.Name, err)
+		}
+		if !st.Stopped || st.StoppedOn >= from {
+			return true, nil
 		}
 	}
-	return false
+	return false, nil
 }
