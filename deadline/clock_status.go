@@ -323,8 +323,26 @@ func (l Level) Chinese() string {
 	return "未知"
 }
 
-// MarshalText writes the level as [Level.String] does.
-func (l Level) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
+// MarshalText writes the level as [Level.String] does. A value that is
+// no level is refused, so that nothing reads back as another.
+func (l Level) MarshalText() ([]byte, error) {
+	if int(l) >= len(levelNames) {
+		return nil, errorf("MarshalText", 0, ErrInvalidPeriod, fmt.Sprintf("no warning level %d", l))
+	}
+	return []byte(l.String()), nil
+}
+
+// UnmarshalText reads a level written by [Level.MarshalText]: "green",
+// "yellow" or "red".
+func (l *Level) UnmarshalText(b []byte) error {
+	for i, n := range levelNames {
+		if n[0] == string(b) {
+			*l = Level(i)
+			return nil
+		}
+	}
+	return errorf("UnmarshalText", 0, ErrInvalidPeriod, fmt.Sprintf("unknown warning level %.40q", b))
+}
 
 // Policy sets the thresholds of the warning lights. No national rule
 // fixes them; local rules differ, so they are data. Red always means

@@ -504,3 +504,24 @@ func TestTemplate(t *testing.T) {
 		t.Errorf("LastDay %s; a suspended clock has a due date: %v", c.LastDay(), st.HasDue())
 	}
 }
+
+// TestLevelText: the three lights round-trip through their text form; a
+// value that is no light is neither written nor read.
+func TestLevelText(t *testing.T) {
+	for l := deadline.LevelGreen; l <= deadline.LevelRed; l++ {
+		b, err := l.MarshalText()
+		var back deadline.Level
+		if err != nil || back.UnmarshalText(b) != nil || back != l {
+			t.Errorf("%d: %q %v → %v", l, b, err, back)
+		}
+	}
+	if b, err := deadline.Level(3).MarshalText(); !errors.Is(err, deadline.ErrInvalidPeriod) {
+		t.Errorf("Level(3) written as %q, %v", b, err)
+	}
+	back := deadline.LevelYellow
+	for _, s := range []string{"unknown", "黄灯", "Red", ""} {
+		if err := back.UnmarshalText([]byte(s)); !errors.Is(err, deadline.ErrInvalidPeriod) || back != deadline.LevelYellow {
+			t.Errorf("%q read as %v, %v", s, back, err)
+		}
+	}
+}

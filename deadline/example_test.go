@@ -2113,3 +2113,19 @@ func ExampleLevel_MarshalText() {
 	// {"light":"yellow"} 黄灯
 	// {"light":"red"} 红灯
 }
+
+func ExampleLevel_UnmarshalText() {
+	var stored struct {
+		Light deadline.Level `json:"light"`
+	}
+	for _, s := range []string{`{"light":"yellow"}`, `{"light":"amber"}`} {
+		if err := json.Unmarshal([]byte(s), &stored); err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(stored.Light, stored.Light.Chinese())
+	}
+	// Output:
+	// yellow 黄灯
+	// deadline: UnmarshalText: invalid period: unknown warning level "amber"
+}
