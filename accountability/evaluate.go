@@ -430,7 +430,12 @@ func (ev *evaluation) clock(rec *Record, di *defInfo, ci *clockInfo, cc *procedu
 // calendar does not cover is not counted at all: the error wraps
 // [deadline.ErrOutOfCoverage].
 func (di *defInfo) status(clk deadline.Clock, asOf date.Date) (deadline.Status, error) {
-	return di.cov.Status(clk, asOf, coverage.About(clk, asOf))
+	st, err := clk.Status(di.cal, asOf)
+	if err != nil {
+		// Rare: counted again, on the wide calendar if it may be.
+		return di.cov.Status(clk, asOf, coverage.About(clk, asOf))
+	}
+	return st, nil
 }
 
 // window judges a window ([procedure.RoleWindow]): only its step taken

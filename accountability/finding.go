@@ -140,11 +140,6 @@ type Finding struct {
 	// day of the event at fault.
 	Day      date.Date `json:"day"`
 	Severity Severity  `json:"severity"`
-	// Overdue is how many counting days (working or calendar, as the
-	// limit counts) the limit was passed by, net of suspended time; Delay
-	// attributes them to the steps they passed in, and sums to Overdue.
-	Overdue int         `json:"overdue,omitzero"`
-	Delay   []StepDelay `json:"delay,omitempty"`
 	// Provisional marks a finding on a limit that counted days past its
 	// calendar's published coverage ([deadline.Status.Provisional]): a
 	// light on a limit that falls due after the last holiday notice the
@@ -155,6 +150,11 @@ type Finding struct {
 	// out by a day the notices cover never does: on the shipped calendar
 	// no breach is provisional.
 	Provisional bool `json:"provisional,omitempty"`
+	// Overdue is how many counting days (working or calendar, as the
+	// limit counts) the limit was passed by, net of suspended time; Delay
+	// attributes them to the steps they passed in, and sums to Overdue.
+	Overdue int         `json:"overdue,omitzero"`
+	Delay   []StepDelay `json:"delay,omitempty"`
 	// Evidence are the events of the record the finding rests on.
 	Evidence []EventRef `json:"evidence,omitempty"`
 	// Citation is the provision, or the local rule, the finding applies.
