@@ -20,9 +20,9 @@ import (
 	"github.com/xiaoneng/xiaoneng/deadline"
 )
 
-// Years is how far past its coverage a calendar is extended: past the
+// years is how far past its coverage a calendar is extended: past the
 // longest limit a case counts.
-const Years = 30
+const years = 30
 
 // Calendar is a calendar and, built on first use, its extension past the
 // coverage. It is safe for concurrent use.
@@ -35,7 +35,7 @@ type Calendar struct {
 func New(cal *deadline.Calendar) *Calendar {
 	return &Calendar{cal: cal, wide: sync.OnceValue(func() *deadline.Calendar {
 		_, to := cal.Coverage()
-		wide, err := cal.With(deadline.ExtendThrough(to + Years*366))
+		wide, err := cal.With(deadline.ExtendThrough(to + years*366))
 		if err != nil {
 			return cal
 		}
