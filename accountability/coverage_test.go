@@ -269,3 +269,13 @@ func TestCoverageWaits(t *testing.T) {
 		t.Errorf("on 5 January: %+v, %v; want ErrCannotCount and deadline.ErrOutOfCoverage", fs, err)
 	}
 }
+
+// TestZeroEvaluatorCannotCount: the zero Evaluator has no calendar; an
+// inquiry it cannot count is refused, not a panic.
+func TestZeroEvaluatorCannotCount(t *testing.T) {
+	var e accountability.Evaluator
+	in := accountability.Input{Inquiries: []accountability.Inquiry{{ID: "Q-1", Unit: "审批局", Officer: "王敏", At: at(2026, 12, 31)}}}
+	if _, err := e.Evaluate(in, day(2026, 12, 31)); !cannotCount(err) {
+		t.Errorf("%v; want ErrCannotCount and deadline.ErrOutOfCoverage", err)
+	}
+}

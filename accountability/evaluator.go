@@ -18,6 +18,7 @@ import (
 // use.
 type Evaluator struct {
 	cal     *deadline.Calendar // for inquiries
+	cov     *coverage.Calendar // cal, near the end of its coverage
 	th      Thresholds
 	defs    map[string]*defInfo
 	enabled map[RuleID]bool
@@ -149,6 +150,7 @@ func New(opts ...Option) (*Evaluator, error) {
 	if e.cal == nil {
 		e.cal = deadline.ChinaMainland()
 	}
+	e.cov = coverage.New(e.cal)
 	if cfg.th != nil {
 		e.th = *cfg.th
 	}

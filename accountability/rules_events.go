@@ -1,7 +1,6 @@
 package accountability
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -338,8 +337,7 @@ func (ev *evaluation) inquiry(q *Inquiry, r Roster) error {
 	}
 	last, err := ev.e.cal.AddWorkingDays(asked, ev.e.th.InquiryDays)
 	if err != nil {
-		from, to := ev.e.cal.Coverage()
-		if errors.Is(err, deadline.ErrOutOfCoverage) && from <= asked && asked <= to && judged <= to {
+		if ev.e.cov.Widens(err, asked) && ev.e.cov.Covers(max(asked, judged)) {
 			// The last day lies past the coverage, so after the day
 			// judged: in time, whatever the days past it are.
 			return nil

@@ -46,8 +46,12 @@ func New(cal *deadline.Calendar) *Calendar {
 // Wide returns the calendar extended on the weekly pattern alone.
 func (c *Calendar) Wide() *deadline.Calendar { return c.wide() }
 
-// Covers reports whether the calendar covers day.
+// Covers reports whether the calendar covers day. A nil Calendar, that
+// of a zero value of the packages using it, covers nothing.
 func (c *Calendar) Covers(day date.Date) bool {
+	if c == nil {
+		return false
+	}
 	from, to := c.cal.Coverage()
 	return from <= day && day <= to
 }
@@ -67,6 +71,9 @@ func (c *Calendar) Widens(err error, day date.Date) bool {
 // after about, it is counted on the wide calendar, and says Provisional;
 // where it does not cover about itself, the calendar's error stands.
 func (c *Calendar) Status(clk deadline.Clock, asOf, about date.Date) (deadline.Status, error) {
+	if c == nil {
+		return clk.Status(nil, asOf)
+	}
 	st, err := clk.Status(c.cal, asOf)
 	if err != nil && c.Widens(err, about) {
 		if wide, werr := clk.Status(c.wide(), asOf); werr == nil {

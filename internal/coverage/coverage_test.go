@@ -57,3 +57,24 @@ func TestStatus(t *testing.T) {
 		t.Errorf("Covers does not follow the shipped coverage")
 	}
 }
+
+// TestNil: a nil Calendar, that of a zero value, covers nothing and
+// counts as the empty calendar does.
+func TestNil(t *testing.T) {
+	var c *coverage.Calendar
+	rule, err := deadline.LookupRule("licensing-decision")
+	if err != nil {
+		t.Fatal(err)
+	}
+	clk, err := deadline.Start(rule, date.New(2025, 9, 26))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Covers(date.New(2025, 9, 26)) || c.Widens(deadline.ErrOutOfCoverage, date.New(2025, 9, 26)) {
+		t.Error("a nil Calendar covers a day")
+	}
+	_, want := clk.Status(nil, date.New(2025, 10, 1))
+	if _, err := c.Status(clk, date.New(2025, 10, 1), date.New(2025, 10, 1)); err == nil || err.Error() != want.Error() {
+		t.Errorf("Status: %v; want %v", err, want)
+	}
+}
