@@ -159,3 +159,45 @@ func ExampleLaw_Version() {
 	// 2019-05-15 false
 	// 《政府信息公开条例》(2019年修订)第三十三条
 }
+
+// A citation prints as a Chinese document cites: the law in 《》, the
+// revision where one is named, then the article, paragraph and item in
+// Chinese numerals.
+func ExampleCitation_String() {
+	fmt.Println(x.Cite(x.LicensingLaw, 42, 1))
+	fmt.Println(x.Cite(x.PenaltyLaw, 60).At(date.New(2021, 1, 22)))
+	fmt.Println(x.Cite(x.CivilCode, 0))
+	fmt.Printf("%q\n", x.Citation{})
+	// Output:
+	// 《行政许可法》第四十二条第一款
+	// 《行政处罚法》(2021年修订)第六十条
+	// 《民法典》
+	// ""
+}
+
+// Each law's rank (法律位阶), as the library records it.
+func ExampleRank_String() {
+	for _, id := range []x.LawID{x.LicensingLaw, x.DisclosureRegs, x.PetitionRegs} {
+		law, _ := x.LookupLaw(id)
+		fmt.Println(law.ID, law.Rank)
+	}
+	fmt.Println(x.RankUnknown)
+	// Output:
+	// 行政许可法 法律
+	// 政府信息公开条例 行政法规
+	// 信访工作条例 党内法规
+	// 未知
+}
+
+// How each revision came about, as a citation names it after the year.
+func ExampleVersionKind_String() {
+	law, _ := x.LookupLaw(x.PenaltyLaw)
+	for _, v := range law.Versions {
+		fmt.Printf("%d年%s\n", v.Adopted.Year(), v.Kind)
+	}
+	// Output:
+	// 1996年版
+	// 2009年修正
+	// 2017年修正
+	// 2021年修订
+}
