@@ -98,7 +98,7 @@ func (k *EntryKind) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return errorf("UnmarshalText", 0, ErrEntryRefused, fmt.Sprintf("unknown entry kind %q", b))
+	return errorf("UnmarshalText", 0, ErrEntryRefused, fmt.Sprintf("unknown entry kind %.40q", b))
 }
 
 // Entry is one line of a clock's ledger.

@@ -70,7 +70,7 @@ func (u *Unit) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return errorf("UnmarshalText", 0, ErrInvalidPeriod, fmt.Sprintf("unknown unit %q", b))
+	return errorf("UnmarshalText", 0, ErrInvalidPeriod, fmt.Sprintf("unknown unit %.40q", b))
 }
 
 // Period is a length of time in one unit: 20 working days, 90 days, six
@@ -166,7 +166,7 @@ func (r *Roll) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return errorf("UnmarshalText", 0, ErrInvalidPeriod, fmt.Sprintf("unknown roll policy %q", b))
+	return errorf("UnmarshalText", 0, ErrInvalidPeriod, fmt.Sprintf("unknown roll policy %.40q", b))
 }
 
 // End is where a period ends.

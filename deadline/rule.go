@@ -249,5 +249,5 @@ func (c *Cause) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return errorf("UnmarshalText", 0, ErrInvalidRule, fmt.Sprintf("unknown cause %q", b))
+	return errorf("UnmarshalText", 0, ErrInvalidRule, fmt.Sprintf("unknown cause %.40q", b))
 }
