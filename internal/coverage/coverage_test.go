@@ -2,6 +2,8 @@ package coverage_test
 
 import (
 	"errors"
+	"runtime"
+	"sync"
 	"testing"
 
 	"github.com/rickb777/date/v2"
@@ -77,4 +79,56 @@ func TestNil(t *testing.T) {
 	if _, err := c.Status(clk, date.New(2025, 10, 1), date.New(2025, 10, 1)); err == nil || err.Error() != want.Error() {
 		t.Errorf("Status: %v; want %v", err, want)
 	}
+}
+
+// TestShared: every Calendar of one calendar, from any goroutine, counts
+// on one extension, built once; another calendar has its own, and the
+// extension of a calendar no longer in use is let go.
+func TestShared(t *testing.T) {
+	cal := deadline.ChinaMainland()
+	const n = 8
+	wides := make(chan *deadline.Calendar, n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(func() { wides <- coverage.New(cal).Wide() })
+	}
+	wg.Wait()
+	close(wides)
+	first := <-wides
+	for w := range wides {
+		if w != first {
+			t.Fatal("two extensions of one calendar")
+		}
+	}
+	if _, to := first.Coverage(); to < date.New(2056, 1, 1) {
+		t.Errorf("the extension ends on %s", to)
+	}
+
+	// A calendar of its own (make-up days counted as rest days), used
+	// and dropped.
+	other, err := cal.With(deadline.CountMakeUpDays(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if coverage.New(other).Wide() == first {
+		t.Fatal("another calendar shares the national calendar's extension")
+	}
+	if !coverage.Shared(other) {
+		t.Fatal("the extension of the other calendar is not held")
+	}
+	held := coverage.SharedLen()
+	other = nil
+	// The entry goes once the calendar has been collected and its
+	// cleanup has run, on another goroutine.
+	for i := 0; i < 1000 && coverage.SharedLen() >= held; i++ {
+		runtime.GC()
+		runtime.Gosched()
+	}
+	if coverage.SharedLen() >= held {
+		t.Error("the extension of a collected calendar is still held")
+	}
+	if !coverage.Shared(cal) {
+		t.Error("the national calendar's extension was let go while in use")
+	}
+	runtime.KeepAlive(cal)
 }
