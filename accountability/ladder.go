@@ -43,7 +43,9 @@ type Measure struct {
 // Escalation raises an officer's measure when breaches repeat: when, with
 // the one at hand, at least Count of the officer's sanctions of measure Of
 // or heavier (any sanction, when Of is empty) fall within Within ending on
-// its day, the measure is at least Then.
+// its day, the measure is at least Then. The one at hand counts with the
+// measure it ends with, after every escalation, so escalations chain
+// whatever order they are listed in.
 type Escalation struct {
 	Count    int               `json:"count"`
 	Of       string            `json:"of,omitempty"`
@@ -163,8 +165,9 @@ type Sanction struct {
 	Finding int     `json:"finding"`
 	Rule    RuleID  `json:"rule"`
 	Measure Measure `json:"measure"`
-	// Escalation is the index of the escalation that raised the measure,
-	// or -1.
+	// Escalation is the index of the escalation that raised the measure
+	// to the one given (the last to raise it, when one raised measure led
+	// to another), or -1.
 	Escalation int               `json:"escalation"`
 	Citation   xiaoneng.Citation `json:"citation"`
 }
@@ -230,15 +233,29 @@ func (l *Ladder) officer(findings []Finding, idx []int, out []Sanction) []Sancti
 		}
 		s := Sanction{Officer: f.Officer, Unit: f.Unit, Day: f.Day, Finding: i, Rule: f.Rule, Escalation: -1, Citation: l.spec.Citation}
 		rank := l.rank[l.spec.Severity[f.Severity]]
-		for k, e := range esc {
-			n := ws[k].n
-			if rank >= least[k] {
-				n++ // the sanction at hand is one of the repeats
-			}
-			if n >= e.Count && l.rank[e.Then] > rank {
-				rank, s.Escalation = l.rank[e.Then], k
-				if !e.Citation.IsZero() {
-					s.Citation = e.Citation
+		// A raised measure may itself be a repeat another escalation
+		// counts: the third accountability in a month is a warning, and
+		// if it is the second warning in the year it leads on to an
+		// admonition talk. So the escalations are applied until none
+		// raises the measure further, which makes the result independent
+		// of the order they are listed in. Each pass raises the rank or
+		// ends the loop, so it runs at most once per measure.
+		for raised := true; raised; {
+			raised = false
+			for k, e := range esc {
+				n := ws[k].n
+				if rank >= least[k] {
+					n++ // the sanction at hand is one of the repeats
+				}
+				if n >= e.Count && l.rank[e.Then] > rank {
+					rank, s.Escalation, raised = l.rank[e.Then], k, true
+					// The escalation that set the measure is its
+					// basis; one that names no rule of its own rests
+					// on the ladder's, not on an earlier escalation's.
+					s.Citation = l.spec.Citation
+					if !e.Citation.IsZero() {
+						s.Citation = e.Citation
+					}
 				}
 			}
 		}

@@ -2,6 +2,7 @@ package accountability_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
+	"github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/accountability"
 	"github.com/xiaoneng/xiaoneng/deadline"
 )
@@ -40,6 +42,67 @@ func TestNewLadderRefuses(t *testing.T) {
 		var e *accountability.Error
 		if !errors.Is(err, accountability.ErrInvalidLadder) || !errors.As(err, &e) || !strings.Contains(err.Error(), tc.path) {
 			t.Errorf("%s: %v, want an error at %s", tc.name, err, tc.path)
+		}
+	}
+}
+
+// TestEscalationsChain: a measure raised by one escalation counts as a
+// repeat for another. LEGAL.md Part 4, escalation example (d): three
+// efficiency accountabilities within one month lead to an efficiency
+// warning, and two or more warnings within a year to an admonition talk;
+// so the third accountability in a month, coming after a warning earlier
+// in the year, is the second warning and leads to the talk — whichever
+// order the ladder lists the two rules in. A sanction cites the
+// escalation that set its measure, or the ladder when that one names no
+// rule of its own.
+func TestEscalationsChain(t *testing.T) {
+	month := deadline.Period{N: 1, Unit: deadline.Months}
+	year := deadline.Period{N: 1, Unit: deadline.Years}
+	ladderCite := xiaoneng.Citation{Law: "机关效能问责规定"}
+	toWarning := accountability.Escalation{Count: 3, Within: month, Then: "warning", Citation: xiaoneng.Citation{Law: "效能问责累进规则"}}
+	toTalk := accountability.Escalation{Count: 2, Of: "warning", Within: year, Then: "talk"}
+	breach := func(d date.Date, s accountability.Severity) accountability.Finding {
+		return accountability.Finding{Rule: accountability.RuleTimeLimit, Officer: "李强", Unit: "审批局", Day: d, Severity: s}
+	}
+	findings := []accountability.Finding{
+		breach(day(2025, 3, 3), accountability.MoreSerious), // a warning of its own
+		breach(day(2025, 6, 2), accountability.Minor),
+		breach(day(2025, 6, 9), accountability.Minor),
+		breach(day(2025, 6, 16), accountability.Minor), // third in a month, second warning in the year
+	}
+	for _, tc := range []struct {
+		name string
+		esc  []accountability.Escalation
+	}{
+		{"example (d), rules in the order written", []accountability.Escalation{toWarning, toTalk}},
+		{"example (d), rules listed the other way round", []accountability.Escalation{toTalk, toWarning}},
+	} {
+		l, err := accountability.NewLadder(accountability.LadderSpec{
+			ID: "example-d", Name: "效能问责累进（示例d）", Citation: ladderCite,
+			Measures: []accountability.Measure{
+				{ID: "accountability", Name: "效能问责"}, {ID: "warning", Name: "效能告诫"}, {ID: "talk", Name: "诫勉谈话"},
+			},
+			Severity: map[accountability.Severity]string{
+				accountability.Minor: "accountability", accountability.MoreSerious: "warning", accountability.Serious: "talk",
+			},
+			Escalations: tc.esc,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, s := range l.Sanctions(findings) {
+			got = append(got, s.Measure.ID)
+		}
+		want := []string{"warning", "accountability", "accountability", "talk"}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: measures %v, want %v", tc.name, got, want)
+			continue
+		}
+		last := l.Sanctions(findings)[3]
+		if last.Escalation < 0 || tc.esc[last.Escalation].Then != "talk" || last.Citation != ladderCite {
+			t.Errorf("%s: the talk was set by escalation %d citing %v, want the one to the talk, citing the ladder",
+				tc.name, last.Escalation, last.Citation)
 		}
 	}
 }

@@ -371,6 +371,37 @@ func TestAddingABreachNeverLowersASanctionOrDeduction(t *testing.T) {
 	})
 }
 
+// TestEscalationOrderFree: the measures a ladder gives do not depend on
+// the order its escalations are listed in, since a measure one raises is
+// counted by the others (LEGAL.md Part 4, example (d) chains two).
+func TestEscalationOrderFree(t *testing.T) {
+	spec := accountability.ZhejiangLadder()
+	month, year := deadline.Period{N: 1, Unit: deadline.Months}, deadline.Period{N: 1, Unit: deadline.Years}
+	spec.Escalations = append(spec.Escalations,
+		accountability.Escalation{Count: 2, Of: "written-warning", Within: year, Then: "suspension"},
+		accountability.Escalation{Count: 2, Of: "circular", Within: month, Then: "written-warning"},
+		accountability.Escalation{Count: 3, Of: "suspension", Within: year, Then: "transfer"})
+	rapid.Check(t, func(t *rapid.T) {
+		a := spec
+		a.Escalations = rapid.Permutation(spec.Escalations).Draw(t, "order")
+		la, err1 := accountability.NewLadder(spec)
+		lb, err2 := accountability.NewLadder(a)
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		fs := rapid.SliceOfN(gen.Finding(), 0, 40).Draw(t, "findings")
+		x, y := la.Sanctions(fs), lb.Sanctions(fs)
+		if len(x) != len(y) {
+			t.Fatalf("%d sanctions, then %d", len(x), len(y))
+		}
+		for i := range x {
+			if x[i].Finding != y[i].Finding || x[i].Measure != y[i].Measure {
+				t.Fatalf("finding %d: %s as listed, %s reordered", x[i].Finding, x[i].Measure.ID, y[i].Measure.ID)
+			}
+		}
+	})
+}
+
 func TestEscalationMonotoneInCount(t *testing.T) {
 	l, err := accountability.NewLadder(accountability.CountyLadder())
 	if err != nil {

@@ -342,10 +342,14 @@ func (ev *eval) checkFine(v *Verdict, d *Decision, eff BandSet, fu int64, whole,
 }
 
 // groundToMitigate reports whether some factor of the facts, applied or
-// outweighed, would allow a fine below the minimum.
+// outweighed, would allow a fine below the minimum. A permissive factor
+// the agency declined is no ground: it was not given effect, so a fine
+// below the minimum rests on nothing, as no penalty does when a
+// permissive Art 33 ground is declined.
 func (ev *eval) groundToMitigate() bool {
 	for _, id := range ev.factors {
-		if f := ev.s.b.factor(id); f != nil && (f.Effect == EffectMitigated || f.Effect == EffectLighterOrMitigated) {
+		if f := ev.s.b.factor(id); f != nil && (f.Effect == EffectMitigated || f.Effect == EffectLighterOrMitigated) &&
+			!containsID(ev.declined, id) {
 			return true
 		}
 	}

@@ -47,6 +47,7 @@ func TestCheck(t *testing.T) {
 		{"Art 32(1): below the minimum with a ground", "S-001", facts(org, discretion.FactorRemedied), fine("900"), nil},
 		{"Art 30: a minor fined in the ordinary band", "S-001", facts(citizen, discretion.FactorMinor), fine("4000", notice), rc(discretion.ReasonOutsideBand)},
 		{"a mitigating ground outweighed by mandatory aggravation", "S-001", facts(org, discretion.FactorPartialCapacity, "obstruction"), fine("900"), rc(discretion.ReasonOutsideBand)},
+		{"Art 31: partial capacity declined, below the minimum without a ground", "S-001", discretion.Facts{Party: org, Factors: ids(discretion.FactorPartialCapacity), Declined: ids(discretion.FactorPartialCapacity)}, fine("900"), rc(discretion.ReasonMitigationWithoutGround)},
 		{"floor: below 10 % of the minimum", "S-006", facts(org, discretion.FactorConfessed), fine("199", collective), rc(discretion.ReasonBelowFloor)},
 		{"floor: at 10 % of the minimum", "S-006", facts(org, discretion.FactorConfessed), fine("200", collective), nil},
 		{"floor: mitigation needs collective discussion", "S-006", facts(org, discretion.FactorConfessed), fine("500"), rc(discretion.ReasonProcedureMissing)},
