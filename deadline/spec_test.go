@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -180,9 +181,22 @@ func TestChinaMainlandConversion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The copy in testdata is the shared file itself, when that is at hand.
-	if shared, err := os.ReadFile("../../shared/data/cn-mainland-calendar.json"); err == nil && !bytes.Equal(shared, raw) {
-		t.Fatalf("testdata/cn-mainland-source.json differs from shared/data/cn-mainland-calendar.json: copy it again and run go generate")
+	// The copy in testdata is the shared file itself, when that is at
+	// hand: in a shared/data directory beside the repository or any
+	// directory above it.
+	if dir, err := filepath.Abs("."); err == nil {
+		for ; ; dir = filepath.Dir(dir) {
+			shared, err := os.ReadFile(filepath.Join(dir, "shared", "data", "cn-mainland-calendar.json"))
+			if err == nil {
+				if !bytes.Equal(shared, raw) {
+					t.Fatalf("testdata/cn-mainland-source.json differs from %s: copy it again and run go generate", filepath.Join(dir, "shared", "data"))
+				}
+				break
+			}
+			if filepath.Dir(dir) == dir {
+				break
+			}
+		}
 	}
 	var src struct {
 		Coverage struct{ From, To string }
@@ -267,6 +281,86 @@ func TestChinaMainlandConversion(t *testing.T) {
 	}
 	if !bytes.Equal(append(written, '\n'), embedded) {
 		t.Fatalf("data/cn-mainland.json is not in the writer's canonical form: run go generate ./deadline")
+	}
+}
+
+// TestChinaMainlandStatutoryHolidays checks the embedded arrangements
+// against the holiday law itself (全国年节及纪念日放假办法), year by year,
+// independently of the source file: the statutory days of each year's
+// version of the law are rest days, and every other weekday off is paid
+// for by a make-up working day, so that the weekdays off less the make-up
+// days are exactly the year's statutory days (Art 2, with Art 6's
+// substitute weekday for a statutory day on a weekend).
+func TestChinaMainlandStatutoryHolidays(t *testing.T) {
+	// 正月初一 of each year, from the lunar calendar.
+	newYear := map[int]date.Date{
+		2007: d(2007, 2, 18), 2008: d(2008, 2, 7), 2009: d(2009, 1, 26), 2010: d(2010, 2, 14),
+		2011: d(2011, 2, 3), 2012: d(2012, 1, 23), 2013: d(2013, 2, 10), 2014: d(2014, 1, 31),
+		2015: d(2015, 2, 19), 2016: d(2016, 2, 8), 2017: d(2017, 1, 28), 2018: d(2018, 2, 16),
+		2019: d(2019, 2, 5), 2020: d(2020, 1, 25), 2021: d(2021, 2, 12), 2022: d(2022, 2, 1),
+		2023: d(2023, 1, 22), 2024: d(2024, 2, 10), 2025: d(2025, 1, 29), 2026: d(2026, 2, 17),
+	}
+	// statutory returns the full-population holidays of year y whose dates
+	// follow from the law without a lunar table beyond 正月初一, and the
+	// number of statutory days in all.
+	statutory := func(y int) (days []date.Date, total int) {
+		cny := newYear[y]
+		switch {
+		case y < 2008:
+			// The 1999 version: New Year 1, Spring Festival 3 (初一 to 初三),
+			// Labour Day 3, National Day 3.
+			return []date.Date{d(y, 1, 1), cny, cny + 1, cny + 2, d(y, 5, 1), d(y, 5, 2), d(y, 5, 3),
+				d(y, 10, 1), d(y, 10, 2), d(y, 10, 3)}, 10
+		case y < 2014:
+			// The 2007 version: Labour Day 1; Qingming, Dragon Boat and
+			// Mid-Autumn 1 each; Spring Festival 除夕 to 初二.
+			return []date.Date{d(y, 1, 1), cny - 1, cny, cny + 1, d(y, 5, 1), d(y, 10, 1), d(y, 10, 2), d(y, 10, 3)}, 11
+		case y < 2025:
+			// The 2013 version: Spring Festival 初一 to 初三.
+			return []date.Date{d(y, 1, 1), cny, cny + 1, cny + 2, d(y, 5, 1), d(y, 10, 1), d(y, 10, 2), d(y, 10, 3)}, 11
+		}
+		// The 2024 version, from 2025: Spring Festival 除夕 to 初三, Labour
+		// Day 2.
+		return []date.Date{d(y, 1, 1), cny - 1, cny, cny + 1, cny + 2, d(y, 5, 1), d(y, 5, 2),
+			d(y, 10, 1), d(y, 10, 2), d(y, 10, 3)}, 13
+	}
+	// Days off the law does not give, each set by its own State Council
+	// decision, and make-up days outside the coverage.
+	extra := map[int]struct {
+		days   int
+		reason string
+	}{
+		2007: {2, "the two make-up days that paid for the 2007 New Year, 30 and 31 December 2006, lie before the coverage"},
+		2015: {1, "3 September 2015, the 70th anniversary of the victory in the War of Resistance, a one-time holiday"},
+		2020: {2, "the Spring Festival break extended to 2 February 2020 (国办发明电〔2020〕1号): 31 January off, 1 February no longer a make-up day"},
+	}
+	cal := deadline.ChinaMainland()
+	spec := cal.Spec()
+	if len(spec.Arrangements) != 20 {
+		t.Fatalf("%d arrangements, want one a year, 2007 through 2026", len(spec.Arrangements))
+	}
+	for _, a := range spec.Arrangements {
+		days, total := statutory(a.Year)
+		for _, day := range days {
+			got, err := cal.Day(day)
+			if err != nil || got.Kind != deadline.KindHoliday || got.Working {
+				t.Errorf("%d: %s (%s) is a statutory holiday, the calendar says %v %q (%v)", a.Year, day, day.Weekday(), got.Kind, got.Name, err)
+			}
+		}
+		weekdaysOff, makeUp := 0, 0
+		for _, h := range a.Holidays {
+			for _, day := range h.Off {
+				if wd := day.Weekday(); wd != time.Saturday && wd != time.Sunday {
+					weekdaysOff++
+				}
+			}
+			makeUp += len(h.Work)
+		}
+		want := total + extra[a.Year].days
+		if got := weekdaysOff - makeUp; got != want {
+			t.Errorf("%d: %d weekdays off less %d make-up days is %d, want %d statutory days (%s)",
+				a.Year, weekdaysOff, makeUp, got, want, extra[a.Year].reason)
+		}
 	}
 }
 
