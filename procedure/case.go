@@ -176,7 +176,7 @@ func (v View) Clock(name string) (deadline.Status, bool) {
 	day := deadline.DateOf(v.f.e.At)
 	st, err := v.f.d.status(clk, day, day)
 	if err != nil {
-		v.f.fault = &countFault{name, err}
+		v.f.fault = &countFault{"clock " + name, err}
 		return deadline.Status{}, false
 	}
 	return st, true

@@ -111,6 +111,11 @@ func TestNewReportsEveryProblem(t *testing.T) {
 			most.Value = "two hundred"
 			s.Transitions[1].Guards = append(s.Transitions[1].Guards, bad, most)
 		}, []string{"transitions[1].guards[1].value", "transitions[1].guards[2].value"}},
+		{"days_before in an unknown unit, or a negative number of working days", func(s *procedure.Spec) {
+			weeks, negative, ok := g(procedure.GuardDaysBefore, "d"), g(procedure.GuardDaysBefore, "d"), g(procedure.GuardDaysBefore, "d")
+			weeks.Value, negative.Value, ok.Value = "1 weeks", "-7 working_days", "7 working_days"
+			s.Transitions[1].Guards = append(s.Transitions[1].Guards, weeks, negative, ok)
+		}, []string{"transitions[1].guards[1].value", "transitions[1].guards[2].value"}},
 		{"timeout without a transition or citation", func(s *procedure.Spec) {
 			s.Timeouts = []procedure.Timeout{{Clock: "notice", States: []procedure.State{"open"}, Trigger: "start2"}}
 		}, []string{"timeouts[0].citation", "timeouts[0].trigger"}},

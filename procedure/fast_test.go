@@ -131,8 +131,16 @@ func TestCompiledGuards(t *testing.T) {
 						near := rapid.IntRange(-1, 1).Draw(t, "near")
 						switch gs.Kind {
 						case procedure.GuardDaysBefore:
-							n, _ := strconv.Atoi(gs.Value)
-							e.Payload[gs.Key] = (deadline.DateOf(e.At) + date.Date(n+near)).String()
+							num, unit, _ := strings.Cut(gs.Value, " ")
+							n, _ := strconv.Atoi(num)
+							day := deadline.DateOf(e.At) + date.Date(n)
+							if unit == "working_days" {
+								// Near the nth working day after the event's day.
+								if due, err := d.Calendar().AddWorkingDays(deadline.DateOf(e.At), n); err == nil {
+									day = due
+								}
+							}
+							e.Payload[gs.Key] = (day + date.Date(near)).String()
 						case procedure.GuardAtMost, procedure.GuardAtLeast:
 							e.Payload[gs.Key] = gs.Value + rapid.SampledFrom([]string{"", "0", ".01"}).Draw(t, "digits")
 							if near < 0 {

@@ -258,7 +258,7 @@ func (d *Definition) choose(f *firing, op string, st *stepInfo) error {
 				}
 			} else if f.fault != nil {
 				if cf, ok := f.fault.(*countFault); ok {
-					return d.countError(op, f.c, f.e.Trigger, cf.clock, cf.err)
+					return d.eventError(op, f.c, f.e.Trigger, fmt.Errorf("%w: %w", ErrCannotCount, cf.err), cf.what)
 				}
 				return d.eventError(op, f.c, f.e.Trigger, ErrInvalidDefinition, fmt.Sprintf("guard panicked: %v", f.fault))
 			}
@@ -318,12 +318,13 @@ var guardKindOf = map[GuardKind]guardKind{
 // its value parsed, its custom function found, and the text a refusal
 // reports, so that evaluating it parses nothing and builds no string.
 type guardInfo struct {
-	spec   *GuardSpec
-	kind   guardKind
-	days   int             // days_before: the number of days
-	limit  decimal.Decimal // at_most, at_least: the bound
-	custom Guard           // custom: the registered guard
-	unmet  string          // Desc / DescEN
+	spec    *GuardSpec
+	kind    guardKind
+	days    int             // days_before: the number of days
+	working bool            // days_before: in working days ("7 working_days")
+	limit   decimal.Decimal // at_most, at_least: the bound
+	custom  Guard           // custom: the registered guard
+	unmet   string          // Desc / DescEN
 }
 
 // compileGuard resolves a guard validate has accepted: its kind is
@@ -332,7 +333,7 @@ func (d *Definition) compileGuard(g *GuardSpec) guardInfo {
 	gi := guardInfo{spec: g, kind: guardKindOf[g.Kind], unmet: g.Desc + " / " + g.DescEN}
 	switch g.Kind {
 	case GuardDaysBefore:
-		gi.days, _ = strconv.Atoi(g.Value)
+		gi.days, gi.working, _ = parseDaysBefore(g.Value)
 	case GuardAtMost, GuardAtLeast:
 		gi.limit, _ = decimal.NewFromString(g.Value)
 	case GuardCustom:
@@ -368,7 +369,7 @@ func (d *Definition) holds(g *guardInfo, f *firing) bool {
 			case err != nil:
 				// Neither answer would be known: the event is refused
 				// with the reason (see choose), whatever Not says.
-				f.fault = &countFault{s.Key, err}
+				f.fault = &countFault{"clock " + s.Key, err}
 				return false
 			case g.kind == kindClockRunning:
 				ok = !st.Stopped
@@ -389,7 +390,7 @@ func (d *Definition) holds(g *guardInfo, f *firing) bool {
 			n++
 			st, err := d.status(cc.Clock, day, day)
 			if err != nil {
-				f.fault = &countFault{cc.Name, err}
+				f.fault = &countFault{"clock " + cc.Name, err}
 				return false
 			}
 			ok = ok && st.Stopped
@@ -397,7 +398,17 @@ func (d *Definition) holds(g *guardInfo, f *firing) bool {
 		ok = ok && n > 0
 	case kindDaysBefore:
 		if day, parsed := f.payloadDate(s.Key); parsed {
-			ok = int64(day-deadline.DateOf(f.e.At)) >= int64(g.days)
+			from := deadline.DateOf(f.e.At)
+			if !g.working {
+				ok = int64(day-from) >= int64(g.days)
+				break
+			}
+			var err error
+			if ok, err = d.workingDaysAhead(from, day, g.days); err != nil {
+				// As for a clock: neither answer would be known.
+				f.fault = &countFault{"payload date " + s.Key, err}
+				return false
+			}
 		}
 	case kindAtMost, kindAtLeast:
 		if v, err := decimal.NewFromString(f.e.Payload[s.Key]); err == nil {
@@ -610,10 +621,31 @@ func (d *Definition) status(clk deadline.Clock, asOf, about date.Date) (deadline
 	return d.cov.Status(clk, asOf, about)
 }
 
-// countFault is a clock a guard read that could not be counted.
+// countFault is a clock, or a payload date, a guard read that could
+// not be counted; what names it ("clock hearing_request").
 type countFault struct {
-	clock string
-	err   error
+	what string
+	err  error
+}
+
+// workingDaysAhead reports whether day lies at least n working days
+// after from on the definition's calendar: on or after the nth working
+// day after from. Where that working day lies past the calendar's
+// coverage, the answer is known only when day is covered (it comes
+// before); otherwise the calendar's error stands, and nothing is
+// guessed.
+func (d *Definition) workingDaysAhead(from, day date.Date, n int) (bool, error) {
+	if day < from {
+		return false, nil
+	}
+	due, err := d.cal.AddWorkingDays(from, n)
+	switch {
+	case err == nil:
+		return day >= due, nil
+	case errors.Is(err, deadline.ErrOutOfCoverage) && d.cov.Covers(from) && d.cov.Covers(day):
+		return false, nil
+	}
+	return false, err
 }
 
 // countError is the error of a clock that cannot be counted: it wraps

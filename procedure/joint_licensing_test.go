@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/rickb777/date/v2"
 
@@ -234,4 +235,65 @@ func TestJointLicensingDeemedAccepted(t *testing.T) {
 		t.Fatalf("refer after deemed acceptance: %s, %v", c.State, err)
 	}
 	scReplay(t, d, c)
+}
+
+// TestLicensingReceiptUnderOfficeHoursBothProcedures: under office hours
+// that defer a filing received after closing, the application of a joint
+// licence counts as received on the next working day, as a single
+// agency's does, and so do the supplements that complete it. The five
+// days of 行政许可法 Art 32 ¶1(4), and the deemed acceptance when they
+// pass, count from that day: received after closing on Friday 24 January
+// 2025, the application counts as received on the make-up Sunday 26
+// January; the five working days are 27 January, then after the 28
+// January–4 February Spring Festival break 5, 6, 7 and the make-up
+// Saturday 8 February.
+func TestLicensingReceiptUnderOfficeHoursBothProcedures(t *testing.T) {
+	ctx := context.Background()
+	hours := deadline.OfficeHours{Close: 17 * 60 * 60 * 1e9, Defer: true} // closes at 17:00
+	afterHours := func(y int, m time.Month, d int) time.Time {
+		return time.Date(y, m, d, 18, 0, 0, 0, deadline.ChinaStandardTime())
+	}
+	for _, name := range []string{"licensing", "joint-licensing"} {
+		d, err := procedure.Reference(name, procedure.WithOfficeHours(hours))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fire := func(t *testing.T, c *procedure.Case, trigger procedure.Trigger, at time.Time, payload map[string]string) {
+			t.Helper()
+			if err := d.Fire(ctx, c, procedure.Event{Trigger: trigger, At: at, Actor: jlClerk, Payload: payload}); err != nil {
+				t.Fatalf("%s: %v", trigger, err)
+			}
+		}
+		t.Run(name+": Art 32 ¶1(4), the deemed acceptance counts from the day of receipt", func(t *testing.T) {
+			c := d.NewCase("XK-HOURS")
+			fire(t, c, "receive", afterHours(2025, 1, 24), map[string]string{"voucher": "收件凭证"})
+			notice, _ := c.Clock("notice")
+			if notice.Started() != date.New(2025, 1, 26) {
+				t.Errorf("received after hours counts from %s, want 2025-01-26", notice.Started())
+			}
+			scWantDue(t, d, c, date.New(2025, 1, 27), map[string]date.Date{"notice": date.New(2025, 2, 8)})
+			// Still in time on the fifth working day.
+			if fired, err := d.Advance(ctx, c, time.Date(2025, 2, 8, 12, 0, 0, 0, deadline.ChinaStandardTime())); err != nil || len(fired) != 0 {
+				t.Fatalf("Advance on 8 Feb: %+v, %v; want nothing yet", fired, err)
+			}
+			fired, err := d.Advance(ctx, c, afterHours(2025, 2, 8))
+			if err != nil || len(fired) != 1 || fired[0].Trigger != "deem_accepted" || !fired[0].At.Equal(hours.LastMoment(date.New(2025, 2, 8))) {
+				t.Fatalf("Advance: %+v, %v; want deem_accepted as 8 Feb closes", fired, err)
+			}
+			decision, _ := c.Clock("decision")
+			if decision.Started() != date.New(2025, 1, 26) {
+				t.Errorf("the deemed acceptance counts from %s, want the day of receipt, 2025-01-26", decision.Started())
+			}
+		})
+		t.Run(name+": Art 32 ¶1(5), supplements received after hours are accepted on the next working day", func(t *testing.T) {
+			c := d.NewCase("XK-HOURS-2")
+			fire(t, c, "receive", time.Date(2025, 3, 3, 10, 0, 0, 0, deadline.ChinaStandardTime()), map[string]string{"voucher": "收件凭证"})
+			fire(t, c, "request_supplement", time.Date(2025, 3, 4, 10, 0, 0, 0, deadline.ChinaStandardTime()), map[string]string{"missing": "营业执照副本"})
+			fire(t, c, "supplement", afterHours(2025, 3, 7), map[string]string{"voucher": "受理凭证"})
+			decision, _ := c.Clock("decision")
+			if decision.Started() != date.New(2025, 3, 10) {
+				t.Errorf("supplements received after hours on Fri 7 March count from %s, want Mon 2025-03-10", decision.Started())
+			}
+		})
+	}
 }

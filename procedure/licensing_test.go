@@ -261,6 +261,21 @@ func TestLicensingStatute(t *testing.T) {
 		}
 	})
 
+	t.Run("Art 70 ¶1(1): a licence not renewed lapses at expiry, which Art 70 ¶1(1) names, not Art 50 ¶1 (the time to apply)", func(t *testing.T) {
+		licRun(t, d, []licStep{
+			{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件011"}, state: "received"},
+			{trigger: "decide_on_spot", at: licAt(2025, 9, 25), payload: licGrant, state: "granted"},
+			{trigger: "issue_certificate", at: licAt(2025, 9, 25), payload: map[string]string{"certificate": "JY-0004"}, state: "issued"},
+			{trigger: "deliver", at: licAt(2025, 9, 26), state: "in_force"},
+			{trigger: "lapse", at: licAt(2026, 9, 11), state: "expired"},
+		})
+		for _, tr := range d.Transitions("in_force") {
+			if tr.Trigger == "lapse" && (tr.Citation.Article != 70 || tr.Citation.Paragraph != 1 || tr.Citation.Item != 1) {
+				t.Errorf("lapse cites %s, want 行政许可法 Art 70 ¶1(1) (有效期届满未延续)", tr.Citation)
+			}
+		}
+	})
+
 	t.Run("Art 50 ¶2: a decision before expiry", func(t *testing.T) {
 		licRun(t, d, []licStep{
 			{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件010"}, state: "received"},

@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -71,9 +72,26 @@ func oracleHolds(d *procedure.Definition, c *procedure.Case, e procedure.Event, 
 			ok = (g.Kind == procedure.GuardAtMost && c <= 0) || (g.Kind == procedure.GuardAtLeast && c >= 0)
 		}
 	case procedure.GuardDaysBefore:
-		n, _ := strconv.Atoi(g.Value)
+		num, unit, _ := strings.Cut(g.Value, " ")
+		n, _ := strconv.Atoi(num)
 		day, err := deadline.ParseDate(e.Payload[g.Key])
-		ok = err == nil && int(day-deadline.DateOf(e.At)) >= n
+		from := deadline.DateOf(e.At)
+		if err != nil {
+			break
+		}
+		if unit != "working_days" {
+			ok = int(day-from) >= n
+			break
+		}
+		// Count the working days after the event's day up to the date,
+		// one day at a time.
+		k := 0
+		for x := from + 1; x <= day && k < n; x++ {
+			if w, err := d.Calendar().IsWorkingDay(x); err == nil && w {
+				k++
+			}
+		}
+		ok = day >= from && k >= n
 	}
 	return ok != g.Not
 }

@@ -3,6 +3,7 @@ package procedure_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -310,19 +311,20 @@ func TestPenaltyGeneralProcedure(t *testing.T) {
 		xnReplay(t, d, late)
 	})
 
-	t.Run("Art 64 ¶1(2), (4), (8), Art 65: notice seven days ahead, a presiding officer who did not investigate, a signed record", func(t *testing.T) {
+	t.Run("Art 64 ¶1(2), Art 85, (4), (8), Art 65: notice seven working days ahead, a presiding officer who did not investigate, a signed record", func(t *testing.T) {
 		xnRun(t, d, "CF-2025-007", []xnStep{
 			{trigger: "file", at: xnDay(2025, 9, 1), payload: penFile, state: "investigating"},
 			{trigger: "notify_intended", at: xnDay(2025, 10, 20), payload: penNotice("2025-10-27", true), state: "hearing_notice"},
 			{trigger: "request_hearing", at: xnDay(2025, 10, 24), state: "hearing_pending"},
 			{trigger: "hold_hearing", at: xnDay(2025, 10, 27), payload: map[string]string{"presiding_officer": "法制科张华", "hearing_record": "听证笔录"},
 				err: procedure.ErrInvalidTransition, unmet: []string{"hearing_date"}},
-			{trigger: "notify_hearing", at: xnDay(2025, 10, 27), payload: map[string]string{"hearing_date": "2025-11-02"},
+			// Seven working days from Mon 27 Oct: 28–31 Oct, 3–5 Nov.
+			{trigger: "notify_hearing", at: xnDay(2025, 10, 27), payload: map[string]string{"hearing_date": "2025-11-04"},
 				err: procedure.ErrInvalidTransition, unmet: []string{"hearing_date"}},
-			{trigger: "notify_hearing", at: xnDay(2025, 10, 27), payload: map[string]string{"hearing_date": "2025-11-03"}, state: "hearing_pending"},
-			{trigger: "hold_hearing", at: xnDay(2025, 11, 3), payload: map[string]string{"hearing_record": "听证笔录"},
+			{trigger: "notify_hearing", at: xnDay(2025, 10, 27), payload: map[string]string{"hearing_date": "2025-11-05"}, state: "hearing_pending"},
+			{trigger: "hold_hearing", at: xnDay(2025, 11, 5), payload: map[string]string{"hearing_record": "听证笔录"},
 				err: procedure.ErrInvalidTransition, unmet: []string{"presiding_officer"}},
-			{trigger: "hold_hearing", at: xnDay(2025, 11, 3), payload: map[string]string{"presiding_officer": "法制科张华", "hearing_record": "听证笔录"}, state: "notified"},
+			{trigger: "hold_hearing", at: xnDay(2025, 11, 5), payload: map[string]string{"presiding_officer": "法制科张华", "hearing_record": "听证笔录"}, state: "notified"},
 		})
 	})
 
@@ -331,9 +333,9 @@ func TestPenaltyGeneralProcedure(t *testing.T) {
 			{trigger: "file", at: xnDay(2025, 9, 1), payload: penFile, state: "investigating"},
 			{trigger: "notify_intended", at: xnDay(2025, 10, 20), payload: penNotice("2025-10-27", true), state: "hearing_notice"},
 			{trigger: "request_hearing", at: xnDay(2025, 10, 21), state: "hearing_pending"},
-			{trigger: "notify_hearing", at: xnDay(2025, 10, 22), payload: map[string]string{"hearing_date": "2025-10-30"}, state: "hearing_pending"},
-			{trigger: "abandon_hearing", at: xnDay(2025, 10, 30), err: procedure.ErrInvalidTransition, unmet: []string{"absence"}},
-			{trigger: "abandon_hearing", at: xnDay(2025, 10, 30), payload: map[string]string{"absence": "当事人无正当理由未到场"}, state: "notified"},
+			{trigger: "notify_hearing", at: xnDay(2025, 10, 22), payload: map[string]string{"hearing_date": "2025-10-31"}, state: "hearing_pending"},
+			{trigger: "abandon_hearing", at: xnDay(2025, 10, 31), err: procedure.ErrInvalidTransition, unmet: []string{"absence"}},
+			{trigger: "abandon_hearing", at: xnDay(2025, 10, 31), payload: map[string]string{"absence": "当事人无正当理由未到场"}, state: "notified"},
 		})
 		if c.Facts["hearing"] != "deemed_waived" {
 			t.Errorf("facts %v", c.Facts)
@@ -628,8 +630,8 @@ func TestPenaltyGeneralProcedure(t *testing.T) {
 			{trigger: "notify_intended", at: xnDay(2025, 10, 20), payload: penNotice("2025-10-27", true), state: "hearing_notice"},
 			{trigger: "state_defence", at: xnDay(2025, 10, 21), payload: map[string]string{"submission": "违法所得计算有误"}, state: "hearing_notice"},
 			{trigger: "request_hearing", at: xnDay(2025, 10, 24), state: "hearing_pending"},
-			{trigger: "notify_hearing", at: xnDay(2025, 10, 27), payload: map[string]string{"hearing_date": "2025-11-03"}, state: "hearing_pending"},
-			{trigger: "hold_hearing", at: xnDay(2025, 11, 3), payload: map[string]string{"presiding_officer": "法制科张华", "hearing_record": "听证笔录"}, state: "notified"},
+			{trigger: "notify_hearing", at: xnDay(2025, 10, 24), payload: map[string]string{"hearing_date": "2025-11-04"}, state: "hearing_pending"},
+			{trigger: "hold_hearing", at: xnDay(2025, 11, 4), payload: map[string]string{"presiding_officer": "法制科张华", "hearing_record": "听证笔录"}, state: "notified"},
 			{trigger: "review_defence", at: xnDay(2025, 11, 4), payload: map[string]string{"review": "经复核，违法所得核减"}, state: "notified"},
 			{trigger: "pass_legal_review", at: xnDay(2025, 11, 5), payload: map[string]string{"reviewer": "法制科张华", "opinion": "同意"}, state: "notified"},
 			{trigger: "decide_penalty", at: xnDay(2025, 11, 6), payload: penDecision("50000"), state: "decided"},
@@ -693,4 +695,74 @@ func TestStatuteDefinitionsCite(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPenaltyHearingNoticeWorkingDays: 行政处罚法 Art 64 ¶1(2) has the
+// agency give notice of a hearing seven days before it, and Art 85 makes
+// the Law's "七日" working days. The hearing date is therefore on or after
+// the seventh working day after the notice, counted on the calendar with
+// its holidays and make-up working days, not seven calendar days ahead.
+func TestPenaltyHearingNoticeWorkingDays(t *testing.T) {
+	d := xnDefinition(t, "penalty")
+	// pending is a case whose party asked for a hearing on day asked.
+	pending := func(t *testing.T, id string, filed, told, asked time.Time, by string) *procedure.Case {
+		return xnRun(t, d, id, []xnStep{
+			{trigger: "file", at: filed, payload: penFile, state: "investigating"},
+			{trigger: "notify_intended", at: told, payload: penNotice(by, true), state: "hearing_notice"},
+			{trigger: "request_hearing", at: asked, state: "hearing_pending"},
+		})
+	}
+	cases := []struct {
+		name    string
+		notice  time.Time
+		hearing string
+		ok      bool
+	}{
+		// Notice on Fri 26 Sep 2025: Sun 28 Sep (make-up working day),
+		// 29, 30 Sep, then the National Day break (1–8 Oct), 9, 10 Oct,
+		// Sat 11 Oct (make-up working day), Mon 13 Oct.
+		{"Art 64 ¶1(2), Art 85: seven calendar days ahead falls in the National Day break", xnDay(2025, 9, 26), "2025-10-03", false},
+		{"Art 64 ¶1(2), Art 85: the sixth working day is too early", xnDay(2025, 9, 26), "2025-10-11", false},
+		{"Art 64 ¶1(2), Art 85: the seventh working day, make-up days counted", xnDay(2025, 9, 26), "2025-10-13", true},
+		// Notice on Mon 27 Oct 2025: seven calendar days is Mon 3 Nov,
+		// the fifth working day; the seventh is Wed 5 Nov.
+		{"Art 64 ¶1(2), Art 85: a week ahead is five working days", xnDay(2025, 10, 27), "2025-11-03", false},
+		{"Art 64 ¶1(2), Art 85: a hearing after the seventh working day", xnDay(2025, 10, 27), "2025-11-10", true},
+		{"Art 64 ¶1(2): a hearing date before the notice", xnDay(2025, 10, 27), "2025-10-20", false},
+	}
+	for i, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := pending(t, fmt.Sprintf("CF-HN-%d", i), xnDay(2025, 9, 1), xnDay(2025, 9, 15), xnDay(2025, 9, 16), "2025-09-22")
+			step := xnStep{trigger: "notify_hearing", at: tc.notice, payload: map[string]string{"hearing_date": tc.hearing}, state: "hearing_pending"}
+			if !tc.ok {
+				step.state, step.err, step.unmet = "", procedure.ErrInvalidTransition, []string{"hearing_date"}
+			}
+			xnContinue(t, d, c, []xnStep{step})
+		})
+	}
+
+	t.Run("Art 85 near the end of the calendar's coverage: no count is guessed", func(t *testing.T) {
+		_, end := d.Calendar().Coverage()
+		day := func(offset int) time.Time {
+			return (end + date.Date(offset)).Time(0, deadline.ChinaStandardTime()).Add(10 * time.Hour)
+		}
+		c := pending(t, "CF-HN-END", day(-40), day(-20), day(-19), (end - 10).String())
+		notice := day(-3)
+		// The seventh working day after the notice lies past the
+		// coverage: a covered hearing date is before it, and a date past
+		// the coverage cannot be judged.
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "notify_hearing", at: notice, payload: map[string]string{"hearing_date": end.String()},
+				err: procedure.ErrInvalidTransition, unmet: []string{"hearing_date"}},
+		})
+		before := c.Clone()
+		err := d.Fire(context.Background(), c, procedure.Event{Trigger: "notify_hearing", At: notice, Actor: xnOfficer, Reason: "依法办理",
+			Payload: map[string]string{"hearing_date": (end + 30).String()}})
+		if !errors.Is(err, procedure.ErrCannotCount) || !errors.Is(err, deadline.ErrOutOfCoverage) {
+			t.Fatalf("a hearing date past the coverage: %v, want ErrCannotCount and deadline.ErrOutOfCoverage", err)
+		}
+		if diff := cmp.Diff(before, c); diff != "" {
+			t.Errorf("the refused event changed the case:\n%s", diff)
+		}
+	})
 }

@@ -294,8 +294,8 @@ func validateGuard(g GuardSpec, at string, rules map[string]deadline.Rule, cfg *
 			p.add(at+".key", "clock %q is not defined", g.Key)
 		}
 	case GuardDaysBefore:
-		if n, err := strconv.Atoi(g.Value); err != nil || n < 0 {
-			p.add(at+".value", "days_before needs a number of days, got %q", g.Value)
+		if _, _, ok := parseDaysBefore(g.Value); !ok {
+			p.add(at+".value", "days_before needs a number of days, or of working days (e.g. \"7 working_days\"), got %q", g.Value)
 		}
 	case GuardAtMost, GuardAtLeast:
 		if _, err := decimal.NewFromString(g.Value); err != nil {
@@ -347,6 +347,25 @@ func exclusive(a, b []GuardSpec) bool {
 		}
 	}
 	return false
+}
+
+// parseDaysBefore reads the value of a days_before guard: a number of
+// calendar days ("30", "30 days") or of working days ("7 working_days"),
+// not negative.
+func parseDaysBefore(v string) (n int, working, ok bool) {
+	num, unit, _ := strings.Cut(v, " ")
+	switch unit {
+	case "", deadline.Days.String():
+	case deadline.WorkingDays.String():
+		working = true
+	default:
+		return 0, false, false
+	}
+	n, err := strconv.Atoi(num)
+	if err != nil || n < 0 {
+		return 0, false, false
+	}
+	return n, working, true
 }
 
 func isBound(k GuardKind) bool { return k == GuardAtMost || k == GuardAtLeast }
