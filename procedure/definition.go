@@ -248,7 +248,10 @@ func WithOfficeHours(h deadline.OfficeHours) Option {
 
 // WithRule runs the named clock on rule r instead of the one the spec
 // names: a promised limit (承诺时限) shorter than the statutory one, or a
-// sector rule.
+// sector rule. Where r allows a shorter extension than a step of the
+// spec asks for, or none, the definition is built all the same, and the
+// step is refused when it is fired, with an error wrapping
+// [ErrInvalidTransition] and [deadline.ErrExtensionRefused].
 func WithRule(clock string, r deadline.Rule) Option {
 	return optionFunc(func(c *config) {
 		if c.rules == nil {

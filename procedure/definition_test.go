@@ -440,6 +440,70 @@ func TestWithRulePromisedLimit(t *testing.T) {
 	}
 }
 
+// TestWithRuleWithoutExtension: a period another law sets in place of
+// 行政许可法 Art 42 ¶1's twenty days (建筑法 Art 8 ¶2: seven days) comes
+// without Art 42's ten-day extension. The licensing definition runs on it
+// all the same, and its extend step is refused when fired, leaving the
+// case as it was. A rule that allows a shorter extension than a step asks
+// for is refused likewise; the spec's own rule is held to its steps when
+// the definition is built.
+func TestWithRuleWithoutExtension(t *testing.T) {
+	permit, _ := deadline.LookupRule(deadline.RuleLicensingDecision)
+	permit.ID, permit.Name, permit.Period = "construction-permit", "施工许可证核发", deadline.Period{N: 7, Unit: deadline.Days}
+	permit.Extension = deadline.Extension{}
+	permit.Citations = []xiaoneng.Citation{xiaoneng.Cite("建筑法", 8, 2)}
+	d, err := procedure.Reference("licensing", procedure.WithRule("decision", permit))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := licRun(t, d, []licStep{
+		{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件"}, state: "received"},
+		{trigger: "accept", at: licAt(2025, 9, 26), payload: licVoucher, state: "accepted"},
+	})
+	before := c.Clone()
+	err = d.Fire(t.Context(), c, procedure.Event{Trigger: "extend", At: licAt(2025, 9, 29), Actor: licClerk,
+		Payload: map[string]string{"reasons": "需现场核查", "approver": "局长"}})
+	if !errors.Is(err, procedure.ErrInvalidTransition) || !errors.Is(err, deadline.ErrExtensionRefused) {
+		t.Errorf("extending a limit that allows none: %v", err)
+	}
+	if diff := cmp.Diff(before, c); diff != "" {
+		t.Errorf("the refused extension changed the case:\n%s", diff)
+	}
+
+	// Five working days where the step asks for ten.
+	short, _ := deadline.LookupRule(deadline.RuleLicensingDecision)
+	short.ID, short.Extension.Max = "short-extension", 5
+	d, err = procedure.Reference("licensing", procedure.WithRule("decision", short))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c = licRun(t, d, []licStep{
+		{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件"}, state: "received"},
+		{trigger: "accept", at: licAt(2025, 9, 26), payload: licVoucher, state: "accepted"},
+	})
+	err = d.Fire(t.Context(), c, procedure.Event{Trigger: "extend", At: licAt(2025, 9, 29), Actor: licClerk,
+		Payload: map[string]string{"reasons": "需现场核查", "approver": "局长"}})
+	if !errors.Is(err, deadline.ErrExtensionRefused) {
+		t.Errorf("ten days on a rule allowing five: %v", err)
+	}
+
+	// The spec's own rule must allow the extensions its steps make.
+	spec := d.Spec()
+	none := permit
+	none.ID = "no-extension"
+	for i := range spec.Clocks {
+		if spec.Clocks[i].Name == "decision" {
+			spec.Clocks[i].RuleID, spec.Clocks[i].Rule = "", &none
+		}
+	}
+	_, err = procedure.New(spec)
+	if !slices.ContainsFunc(defProblems(err), func(pe *procedure.Error) bool {
+		return errors.Is(pe, procedure.ErrInvalidDefinition) && strings.Contains(pe.Detail, "allows no extension")
+	}) {
+		t.Errorf("a spec whose own rule allows no extension its step makes: %v", err)
+	}
+}
+
 // TestDiagramsGolden keeps the DOT and Mermaid drawings of every
 // reference definition in testdata; run with -update to rewrite them.
 func TestDiagramsGolden(t *testing.T) {

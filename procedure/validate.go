@@ -182,9 +182,19 @@ func validate(s *Spec, cfg *config, p *problems) map[string]deadline.Rule {
 					p.add(ea+".cause", "rule %s of clock %q does not %s for %s", r.ID, e.Clock, what, e.Cause)
 				}
 			case OpExtend:
-				if r.Extension.Max == 0 {
+				switch {
+				case e.Units < 0:
+					p.add(ea+".units", "an extension of %d units: it needs a positive number, or zero to take it from the payload", e.Units)
+				case cfg.rules[e.Clock] != nil:
+					// A rule given with WithRule may allow less than the
+					// spec's, or no extension at all: a period another
+					// law sets in place of the spec's, with no extension
+					// of its own. The step stays, and an extension the
+					// rule does not allow is refused when it is fired
+					// (deadline.ErrExtensionRefused).
+				case r.Extension.Max == 0:
 					p.add(ea, "rule %s of clock %q allows no extension", r.ID, e.Clock)
-				} else if e.Units < 0 || e.Units > r.Extension.Max {
+				case e.Units > r.Extension.Max:
 					p.add(ea+".units", "an extension of %d is outside 1 to %d", e.Units, r.Extension.Max)
 				}
 			}
