@@ -86,6 +86,7 @@ type entry struct {
 	proc      *procInfo
 	limits    Limits
 	statCites []xiaoneng.Citation // the provisions of the statutory limit
+	ext       deadline.Extension  // the extension the statutory limit allows
 	run       *lazyDef            // the definition on the item's own limit
 	green     map[string]*lazyDef // by green channel ID
 	deferral  []deadline.Template // by material index; zero when not deferrable
@@ -256,7 +257,7 @@ func (c *Catalogue) StatutoryRule(code string, on date.Date) (clock string, r de
 		base.Citations = slices.Clone(base.Citations)
 		return it.Clock, base, nil
 	}
-	return it.Clock, runRule(base, it.Statutory, "statutory", e.statCites), nil
+	return it.Clock, runRule(base, it.Statutory, "statutory", e.statCites, e.ext), nil
 }
 
 // Calendar returns the calendar the catalogue counts on: the one given
@@ -324,10 +325,10 @@ func (c *Catalogue) compileShared(p *problems) {
 		base := e.proc.rules[it.Clock]
 		switch {
 		case !it.Promised.IsZero():
-			r := runRule(base, it.Promised, "promised", e.statCites)
+			r := runRule(base, it.Promised, "promised", e.statCites, e.ext)
 			e.run = shared(e.proc, it.Clock, &r)
 		case !it.Statutory.IsZero():
-			r := runRule(base, it.Statutory, "statutory", e.statCites)
+			r := runRule(base, it.Statutory, "statutory", e.statCites, e.ext)
 			e.run = shared(e.proc, it.Clock, &r)
 		default:
 			e.run = shared(e.proc, it.Clock, nil)
@@ -337,7 +338,7 @@ func (c *Catalogue) compileShared(p *problems) {
 		for _, d := range g.Items {
 			for _, i := range c.codes[d.Code] {
 				e := &c.entries[i]
-				r := runRule(e.proc.rules[c.spec.Items[i].Clock], d.Limit, "green", e.statCites)
+				r := runRule(e.proc.rules[c.spec.Items[i].Clock], d.Limit, "green", e.statCites, e.ext)
 				if e.green == nil {
 					e.green = map[string]*lazyDef{}
 				}

@@ -39,11 +39,18 @@
 // promise must hold every day of the year. A promise that rests on no
 // document says so in its note (本单位服务承诺).
 //
+// An extension (延长) belongs to the period it extends. Art 42 ¶1's ten
+// days extend its own twenty ("二十日内不能作出决定的"); a statutory limit
+// another provision sets in their place has none, unless the item states
+// the one that provision allows ([Limit].Extension). The promised limit
+// and a green channel's extend as the statutory limit does.
+//
 // A case runs on the item's promised limit: the clock's rule with the
 // promised period, keeping what the law excludes (听证、检验、专家评审 …),
-// restarts and extends — a promise shortens the period, it does not change
-// how the law counts it — and citing the promise's document, if any, then
-// the statutory provisions. The procedure decides when the clock starts:
+// restarts and extends as the statutory limit allows — a promise shortens
+// the period, it does not change how the law counts it — and citing the
+// promise's document, if any, then the statutory provisions. An extension
+// the limit does not allow is refused when it is fired. The procedure decides when the clock starts:
 // the licensing decision clock starts on acceptance, also for a law such
 // as 建筑法 Art 8 ¶2 that counts from receipt, which the item's note says.
 //

@@ -194,6 +194,15 @@ type Limit struct {
 	Basis xiaoneng.Citation `json:"basis,omitzero"`
 	// Note says more, e.g. 本单位服务承诺.
 	Note string `json:"note,omitempty"`
+	// Extension is how a statutory limit the item states may be extended
+	// (延长), in the limit's unit, as the provision that sets it allows.
+	// Zero keeps the extension of the clock's rule when the limit rests
+	// on the rule's own provision, and allows none when it rests on
+	// another: 行政许可法 Art 42 ¶1's ten days extend its own twenty, not
+	// the period another law sets in its place (建筑法 Art 8 ¶2). A
+	// promised limit states none: it is extended as the statutory limit
+	// is.
+	Extension deadline.Extension `json:"extension,omitzero"`
 }
 
 // Period returns the limit's period.

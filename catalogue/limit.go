@@ -78,14 +78,14 @@ func checkNotLonger(p *problems, path, code, what string, short Limit, longWhat 
 }
 
 // runRule is the rule a case runs on for a limit of the item: the clock's
-// rule with the limit's period. The rule keeps what the law excludes,
-// restarts and extends (a promise shortens the period; it does not
-// change how the law counts it), and cites the limit's own document
-// first, then the statutory provisions.
+// rule with the limit's period. The rule keeps what the law excludes and
+// restarts, and extends as the statutory limit allows (ext; a promise
+// shortens the period, it does not change how the law counts it), and
+// cites the limit's own document first, then the statutory provisions.
 //
 // The rule names no item, so that items with the same limit share one
 // compiled definition.
-func runRule(base deadline.Rule, l Limit, kind string, statutory []xiaoneng.Citation) deadline.Rule {
+func runRule(base deadline.Rule, l Limit, kind string, statutory []xiaoneng.Citation, ext deadline.Extension) deadline.Rule {
 	r := base
 	r.ID = base.ID + ":" + kind
 	switch kind {
@@ -100,6 +100,7 @@ func runRule(base deadline.Rule, l Limit, kind string, statutory []xiaoneng.Cita
 		r.NameEN = base.NameEN + " (statutory limit)"
 	}
 	r.Period = l.Period()
+	r.Extension = ext
 	r.Exclusions = slices.Clone(base.Exclusions)
 	r.Restarts = slices.Clone(base.Restarts)
 	var cites []xiaoneng.Citation

@@ -188,8 +188,9 @@ func validateLimits(p *problems, path string, it Item, e *entry) {
 			it.Clock, e.proc.name, strings.Join(e.proc.limitClocks(), ", "))
 		return
 	}
-	e.limits.Statutory = Limit{N: base.Period.N, Unit: base.Period.Unit, Basis: base.Citation()}
+	e.limits.Statutory = Limit{N: base.Period.N, Unit: base.Period.Unit, Basis: base.Citation(), Extension: base.Extension}
 	e.statCites = base.Citations
+	e.ext = base.Extension
 	statOK := true
 	if !it.Statutory.IsZero() {
 		statOK = checkLimit(p, path+".statutory", code, it.Statutory)
@@ -199,6 +200,14 @@ func validateLimits(p *problems, path string, it Item, e *entry) {
 		}
 		e.limits.Statutory = it.Statutory
 		e.statCites = []xiaoneng.Citation{it.Statutory.Basis}
+		e.ext = statutoryExtension(base, it.Statutory)
+		e.limits.Statutory.Extension = e.ext
+		if statOK && it.Statutory.Extension != (deadline.Extension{}) {
+			statOK = checkExtension(p, path+".statutory", code, it.Statutory)
+		}
+	}
+	if it.Promised.Extension != (deadline.Extension{}) {
+		p.add(path+".promised.extension", code, "a promised limit states no extension: it is extended as the statutory limit is")
 	}
 	e.limits.Promised = e.limits.Statutory
 	if !it.Promised.IsZero() {
@@ -206,8 +215,46 @@ func validateLimits(p *problems, path string, it Item, e *entry) {
 			checkNotLonger(p, path+".promised", code, "the promised limit", it.Promised, "the statutory limit", e.limits.Statutory)
 		}
 		e.limits.Promised = it.Promised
+		e.limits.Promised.Extension = e.ext
 		e.limits.Promise = true
 	}
+}
+
+// statutoryExtension is the extension a statutory limit the item states
+// allows: its own, or else the clock rule's where the limit rests on the
+// rule's own provision, or else none. 行政许可法 Art 42 ¶1 allows ten
+// more days "二十日内不能作出决定的": it extends its own period, and a law
+// that provides otherwise (但是，法律、法规另有规定的，依照其规定) provides
+// its own extension, if any.
+func statutoryExtension(base deadline.Rule, l Limit) deadline.Extension {
+	switch {
+	case l.Extension != (deadline.Extension{}):
+		return l.Extension
+	case l.Basis == base.Citation():
+		return base.Extension
+	}
+	return deadline.Extension{}
+}
+
+// checkExtension reports the problems of the extension a limit states,
+// as package deadline finds them in a rule of the limit's period.
+func checkExtension(p *problems, path, code string, l Limit) bool {
+	err := deadline.Rule{ID: "limit", Period: l.Period(), Extension: l.Extension, Citations: []xiaoneng.Citation{l.Basis}}.Validate()
+	if err == nil {
+		return true
+	}
+	errs := []error{err}
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = joined.Unwrap()
+	}
+	for _, err := range errs {
+		if de, ok := err.(*deadline.Error); ok && de.Path != "" {
+			p.add(path+"."+de.Path, code, "%s", de.Detail)
+		} else {
+			p.add(path+".extension", code, "%v", err)
+		}
+	}
+	return false
 }
 
 // validateMaterials checks the item's materials and builds the clocks of

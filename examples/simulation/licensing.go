@@ -244,6 +244,14 @@ func (a *applicant) supplement() error {
 	return a.review()
 }
 
+// extendable reports whether the decision clock's rule allows an
+// extension: Art 42 ¶1's ten days extend its own twenty, and an item
+// whose period another law sets (建筑法 Art 8 ¶2) has none.
+func (a *applicant) extendable() bool {
+	clk, ok := a.r.c.Clock("decision")
+	return ok && clk.Rule().Extension.Max > 0
+}
+
 // limits returns the promised (or green channel's) limit the decision
 // clock runs on, and the item's statutory limit, in the clock's units.
 func (a *applicant) limits() (limit, statutory int) {
@@ -284,7 +292,7 @@ func (a *applicant) review() error {
 	from := r.day()
 	st, _ := r.clock("decision", from)
 	decide := r.dayAt("decision", from, st.Elapsed, want)
-	if decide > st.Due && extend && st.Extended == 0 {
+	if decide > st.Due && extend && st.Extended == 0 && a.extendable() {
 		// 经本行政机关负责人批准，可以延长十日 (行政许可法 Art 42 ¶1),
 		// approved before the period ends.
 		on := max(from, s.addWD(st.Due, -1))

@@ -1,0 +1,118 @@
+package catalogue_test
+
+import (
+	"errors"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	xn "github.com/xiaoneng/xiaoneng"
+	"github.com/xiaoneng/xiaoneng/catalogue"
+	"github.com/xiaoneng/xiaoneng/deadline"
+	"github.com/xiaoneng/xiaoneng/procedure"
+)
+
+// TestStatutoryLimitExtension: 行政许可法 Art 42 ¶1 allows ten more days
+// where its own twenty do not suffice. 建筑法 Art 8 ¶2 sets seven days for
+// a construction permit in their place (Art 42 ¶1: 法律、法规另有规定的，
+// 依照其规定) and no extension: the item's statutory and promised limits,
+// and its green channel's, allow none, and an extension is refused when
+// it is fired. An item that restates Art 42's own period keeps its
+// extension, and an item may state the extension its own provision
+// allows.
+func TestStatutoryLimitExtension(t *testing.T) {
+	c := sample(t)
+	ref, err := deadline.LookupRule(deadline.RuleLicensingDecision)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const permit = "ZJ-XK-003" // 建筑工程施工许可证核发: 建筑法 Art 8 ¶2, seven days
+	day := d(2025, 9, 25)
+
+	_, r, err := c.StatutoryRule(permit, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Extension != (deadline.Extension{}) {
+		t.Errorf("建筑法 Art 8 ¶2's seven days extend by Art 42 ¶1: %+v", r.Extension)
+	}
+	lim, err := c.Limits(permit, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lim.Statutory.Extension != (deadline.Extension{}) || lim.Promised.Extension != (deadline.Extension{}) {
+		t.Errorf("Limits: %+v", lim)
+	}
+	for _, green := range []string{"", "GC-2025-01"} {
+		def, cs, err := c.Start("C-"+green, permit, day, green)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rr, _ := def.Rule("decision"); rr.Extension != (deadline.Extension{}) {
+			t.Errorf("green %q: the case runs on an extension %+v", green, rr.Extension)
+		}
+		fire(t, def, cs, receive(at(2025, 9, 25, 10, 0)),
+			procedure.Event{Trigger: "accept", At: at(2025, 9, 26, 10, 0), Actor: clerk, Payload: map[string]string{"voucher": "受理-001"}})
+		before := cs.Clone()
+		err = def.Fire(t.Context(), cs, procedure.Event{Trigger: "extend", At: at(2025, 9, 28, 10, 0), Actor: clerk,
+			Payload: map[string]string{"reasons": "需现场核查", "approver": "局长"}})
+		if !errors.Is(err, procedure.ErrInvalidTransition) || !errors.Is(err, deadline.ErrExtensionRefused) {
+			t.Errorf("green %q: extending the permit: %v", green, err)
+		}
+		if diff := cmp.Diff(before, cs); diff != "" {
+			t.Errorf("green %q: the refused extension changed the case:\n%s", green, diff)
+		}
+	}
+
+	// An item that restates Art 42 ¶1's twenty working days keeps the
+	// ten; one whose provision allows its own extension states it.
+	spec := c.Spec()
+	i := slices.IndexFunc(spec.Items, func(it catalogue.Item) bool { return it.Code == "SCJG-XK-003" })
+	own := xn.Cite("食品生产许可管理办法", 21)
+	spec.Items[i].Statutory = catalogue.Limit{N: 20, Unit: deadline.WorkingDays, Basis: ref.Citation()}
+	j := slices.IndexFunc(spec.Items, func(it catalogue.Item) bool { return it.Code == permit })
+	spec.Items[j].Statutory.Extension = deadline.Extension{Max: 3, Approver: "发证机关负责人", Citation: own}
+	c2, err := catalogue.New(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, r, _ := c2.StatutoryRule("SCJG-XK-003", day); r.Extension != ref.Extension {
+		t.Errorf("Art 42 ¶1 restated: extension %+v, want %+v", r.Extension, ref.Extension)
+	}
+	if _, r, _ := c2.StatutoryRule(permit, day); r.Extension.Max != 3 || r.Extension.Citation != own {
+		t.Errorf("the item's own extension: %+v", r.Extension)
+	}
+	def, err := c2.Definition(permit, day, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rr, _ := def.Rule("decision"); rr.Extension.Max != 3 {
+		t.Errorf("the promised limit runs on extension %+v, not the statutory limit's", rr.Extension)
+	}
+
+	// Bad input: an extension on a promise, and one without an approver.
+	spec = c.Spec()
+	spec.Items[j].Promised.Extension = deadline.Extension{Max: 2, Approver: "局长", Citation: own}
+	spec.Items[j].Statutory.Extension = deadline.Extension{Max: 3, Citation: own}
+	_, err = catalogue.New(spec)
+	want := []string{
+		"items[" + strconv.Itoa(j) + "].statutory.extension.approver",
+		"items[" + strconv.Itoa(j) + "].promised.extension",
+	}
+	if got := paths(err); !sameSet(got, want) {
+		t.Errorf("problems at %q, want %q (%v)", got, want, err)
+	}
+	if !errors.Is(err, catalogue.ErrInvalidCatalogue) {
+		t.Errorf("%v does not wrap ErrInvalidCatalogue", err)
+	}
+}
+
+// sameSet reports whether a and b hold the same strings.
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
