@@ -177,21 +177,25 @@ func TestLicensingStatute(t *testing.T) {
 		})
 	})
 
-	t.Run("Art 47 ¶1: a hearing requested within five working days of being told; Art 48: notice seven days ahead", func(t *testing.T) {
+	t.Run("Art 47 ¶1: a hearing requested within five working days of being told; Art 48 ¶1(1) with Art 82: notice seven working days ahead", func(t *testing.T) {
 		c := licRun(t, d, []licStep{
 			{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件004"}, state: "received"},
 			{trigger: "accept", at: licAt(2025, 9, 26), payload: licVoucher, state: "accepted"},
 			{trigger: "notify_hearing_right", at: licAt(2025, 9, 30), state: "hearing_notice"},
 			// Told on 30 September: five working days run to 14 October.
 			{trigger: "request_hearing", at: licAt(2025, 10, 14), state: "hearing"},
-			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: map[string]string{"hearing_date": "2025-10-20"}, err: procedure.ErrInvalidTransition, unmet: 1},
-			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: map[string]string{"hearing_date": "2025-10-22"}, state: "hearing"},
-			{trigger: "hold_hearing", at: licAt(2025, 10, 22), payload: map[string]string{"record": "听证笔录"}, state: "accepted"},
+			// Noticed on Wednesday 15 October: the seventh working day
+			// after is Friday the 24th; seven calendar days, the 22nd,
+			// are too few.
+			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: map[string]string{"hearing_date": "2025-10-22"}, err: procedure.ErrInvalidTransition, unmet: 1},
+			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: map[string]string{"hearing_date": "2025-10-23"}, err: procedure.ErrInvalidTransition, unmet: 1},
+			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: map[string]string{"hearing_date": "2025-10-24"}, state: "hearing"},
+			{trigger: "hold_hearing", at: licAt(2025, 10, 24), payload: map[string]string{"record": "听证笔录"}, state: "accepted"},
 		})
 		// Hearing time, from the request on 14 October to the hearing on
-		// the 22nd (seven working days), is not counted (Art 45).
-		if st := licDue(t, d, c, date.New(2025, 10, 23))["decision"]; st.Due != date.New(2025, 11, 10) {
-			t.Errorf("decision due %s after the hearing, want 2025-11-10", st.Due)
+		// the 24th (nine working days), is not counted (Art 45).
+		if st := licDue(t, d, c, date.New(2025, 10, 27))["decision"]; st.Due != date.New(2025, 11, 12) {
+			t.Errorf("decision due %s after the hearing, want 2025-11-12 (7 working days used before the request, 13 left from 27 October)", st.Due)
 		}
 		late := licRun(t, d, []licStep{
 			{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件005"}, state: "received"},

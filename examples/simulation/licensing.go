@@ -341,8 +341,9 @@ func (a *applicant) certificate(o *officer) error {
 
 // hearing tells the applicant of the right to a hearing (行政许可法 Art 47
 // ¶1); the applicant asks for one within five days, waives it, or lets
-// the time pass. A hearing is noticed seven days ahead (Art 48 ¶1(1)) and
-// its time does not count (Art 45).
+// the time pass. A hearing is noticed seven days ahead (Art 48 ¶1(1)),
+// working days as every licensing period is (Art 82), and its time does
+// not count (Art 45).
 func (a *applicant) hearing() error {
 	r, s := a.r, a.r.s
 	from := r.day()
@@ -358,7 +359,7 @@ func (a *applicant) hearing() error {
 			return err
 		}
 		o, noticed := r.work(a.h, s.addWD(asked, r.between(1, 2)))
-		held := s.onOrAfter(noticed + date.Date(r.between(8, 12)))
+		held := s.addWD(noticed, r.between(7, 9))
 		if err := r.fire(noticed, o, "notify_hearing", map[string]string{"hearing_date": held.String()}); err != nil {
 			return err
 		}
