@@ -390,6 +390,8 @@ func TestParseReportsEachProblemWhereItIs(t *testing.T) {
 		{"a kind by its Chinese label", swap(`"kind":"licensing"`, `"kind":"行政许可"`), nil},
 		{"an unknown channel", swap(`"channels":["window"]`, `"channels":["window","fax"]`), []string{"items[0].channels[1]"}},
 		{"an unknown unit", swap(`"unit":"working_days"`, `"unit":"weeks"`), []string{"items[0].promised.unit"}},
+		{"an extension with a bad member", swap(`"unit":"working_days"`, `"unit":"working_days","extension":{"max":"ten","by":"局长"}`),
+			[]string{"items[0].promised.extension.by", "items[0].promised.extension.max"}},
 		{"a citation with an unknown member", swap(`"article":35`, `"article":35,"clause":2`), []string{"items[0].basis[0].clause"}},
 		{"an item that is not an object", swap(`"items":[`, `"items":[5,`), []string{"items[0]"}},
 		{"no items", []byte(`{"name":"目录"}`), []string{"items"}},

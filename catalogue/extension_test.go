@@ -7,10 +7,12 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
 
 	xn "github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/catalogue"
 	"github.com/xiaoneng/xiaoneng/deadline"
+	"github.com/xiaoneng/xiaoneng/internal/gen"
 	"github.com/xiaoneng/xiaoneng/procedure"
 )
 
@@ -92,14 +94,17 @@ func TestStatutoryLimitExtension(t *testing.T) {
 		t.Errorf("the promised limit runs on extension %+v, not the statutory limit's", rr.Extension)
 	}
 
-	// Bad input: an extension on a promise, and one without an approver.
+	// Bad input: an extension on a promise and on a green channel's
+	// limit, and one without an approver.
 	spec = c.Spec()
 	spec.Items[j].Promised.Extension = deadline.Extension{Max: 2, Approver: "局长", Citation: own}
 	spec.Items[j].Statutory.Extension = deadline.Extension{Max: 3, Citation: own}
+	spec.GreenChannels[0].Items[0].Limit.Extension = deadline.Extension{Max: 1, Approver: "局长", Citation: own}
 	_, err = catalogue.New(spec)
 	want := []string{
 		"items[" + strconv.Itoa(j) + "].statutory.extension.approver",
 		"items[" + strconv.Itoa(j) + "].promised.extension",
+		"green_channels[0].items[0].limit.extension",
 	}
 	if got := paths(err); !sameSet(got, want) {
 		t.Errorf("problems at %q, want %q (%v)", got, want, err)
@@ -115,4 +120,64 @@ func sameSet(a, b []string) bool {
 	slices.Sort(a)
 	slices.Sort(b)
 	return slices.Equal(a, b)
+}
+
+// Property: every rule a case of an item runs on — its promised limit's,
+// its green channels', its statutory limit's — extends as the statutory
+// limit allows: by the clock rule's extension when the item states no
+// statutory limit, by its own when it states one, and not at all when the
+// limit rests on another provision and states none (行政许可法 Art 42 ¶1).
+func TestRunsExtendAsStatutory(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		spec := gen.CatalogueSpec().Draw(t, "spec")
+		c, err := catalogue.New(spec)
+		if err != nil {
+			t.Fatalf("a generated catalogue is invalid: %v", err)
+		}
+		for _, it := range c.Items() {
+			ref, err := procedure.Reference(it.Procedure)
+			if err != nil {
+				t.Fatal(err)
+			}
+			base, _ := ref.Rule(it.Clock)
+			want := base.Extension
+			switch {
+			case it.Statutory.IsZero():
+			case it.Statutory.Extension != (deadline.Extension{}):
+				want = it.Statutory.Extension
+			case it.Statutory.Basis != base.Citation():
+				want = deadline.Extension{}
+			}
+			check := func(what string, got deadline.Extension) {
+				if got != want {
+					t.Fatalf("%s %s: extension %+v, want %+v (statutory %+v)", it.Code, what, got, want, it.Statutory)
+				}
+			}
+			_, stat, err := c.StatutoryRule(it.Code, it.From)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check("statutory rule", stat.Extension)
+			l, err := c.Limits(it.Code, it.From)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check("statutory limit", l.Statutory.Extension)
+			check("promised limit", l.Promised.Extension)
+			greens := []string{""}
+			for _, g := range spec.GreenChannels {
+				if slices.ContainsFunc(g.Items, func(d catalogue.Designation) bool { return d.Code == it.Code }) {
+					greens = append(greens, g.ID)
+				}
+			}
+			for _, g := range greens {
+				def, err := c.Definition(it.Code, it.From, g)
+				if err != nil {
+					continue // a green channel not open on the item's first day
+				}
+				r, _ := def.Rule(it.Clock)
+				check("case rule (green channel "+g+")", r.Extension)
+			}
+		}
+	})
 }

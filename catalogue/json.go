@@ -361,6 +361,14 @@ func readLimit(o obj, key string) Limit {
 	}
 	lo := object(o.p, o.at(key), val)
 	l := Limit{N: lo.integer("n"), Basis: readCitation(lo, "basis"), Note: lo.str("note")}
+	if val, ok := lo.take("extension"); ok {
+		eo := object(o.p, lo.at("extension"), val)
+		l.Extension = deadline.Extension{
+			Max: eo.integer("max"), Times: eo.integer("times"),
+			Approver: eo.str("approver"), ApproverEN: eo.str("approver_en"), Citation: readCitation(eo, "citation"),
+		}
+		eo.done()
+	}
 	if s := lo.str("unit"); s != "" {
 		if err := l.Unit.UnmarshalText([]byte(s)); err != nil {
 			o.p.decodeProblem(lo.at("unit"), "unknown unit %.40q: working_days, days, months or years", s)

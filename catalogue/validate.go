@@ -342,6 +342,9 @@ func validateGreen(p *problems, c *Catalogue, g int) {
 		case slices.IndexFunc(gc.Items, func(o Designation) bool { return o.Code == d.Code }) < k:
 			p.add(dp+".code", d.Code, "item %q is listed twice", d.Code)
 		}
+		if d.Limit.Extension != (deadline.Extension{}) {
+			p.add(dp+".limit.extension", d.Code, "a green channel's limit states no extension: it is extended as the statutory limit is")
+		}
 		if !checkLimit(p, dp+".limit", d.Code, d.Limit) {
 			continue
 		}

@@ -143,6 +143,11 @@ func catalogueItem(t *rapid.T, code string, anyLimits bool) catalogue.Item {
 	case rapid.IntRange(0, 5).Draw(t, "statutory") == 0:
 		it.Statutory = catalogue.Limit{N: rapid.IntRange(5, 30).Draw(t, "statutory n"), Unit: deadline.Days,
 			Basis: xn.Citation{Law: "建筑法", Article: 8, Paragraph: 2}}
+		if rapid.Bool().Draw(t, "own extension") {
+			// The extension the provision setting the limit allows.
+			it.Statutory.Extension = deadline.Extension{Max: rapid.IntRange(1, 10).Draw(t, "extension"),
+				Approver: "发证机关负责人", Citation: it.Statutory.Basis}
+		}
 		statutory = it.Statutory.Period()
 	}
 	switch {
