@@ -292,7 +292,7 @@ func ExampleReference() {
 	fmt.Println(errors.Is(err, procedure.ErrUnknownDefinition))
 	// Output:
 	// 行政许可 / administrative licensing 《行政许可法》
-	// 15 states, 30 transitions, 6 clocks
+	// 15 states, 32 transitions, 6 clocks
 	// true
 }
 
@@ -797,7 +797,8 @@ func ExampleDefinition_Transitions() {
 	// request_supplement → awaiting_supplement 《行政许可法》第三十二条第一款第（四）项, 1 guards
 	// accept             → accepted            《行政许可法》第三十二条第一款第（五）项, 1 guards
 	// deem_accepted      → accepted            《行政许可法》第三十二条第一款第（四）项, 1 guards
-	// refuse_acceptance  → not_accepted        《行政许可法》第三十二条第一款第（二）项, 2 guards
+	// refuse_acceptance  → not_accepted        《行政许可法》第三十二条第一款第（二）项, 4 guards
+	// refuse_acceptance  → not_accepted        《行政许可法》第三十二条第一款, 3 guards
 	// decide_on_spot     → granted             《行政许可法》第三十四条第二款, 1 guards
 }
 

@@ -3,6 +3,7 @@ package procedure_test
 import (
 	"context"
 	"errors"
+	"maps"
 	"slices"
 	"testing"
 	"time"
@@ -174,6 +175,25 @@ func TestLicensingStatute(t *testing.T) {
 			{trigger: "request_supplement", at: licAt(2025, 2, 7), payload: map[string]string{}, err: procedure.ErrInvalidTransition, unmet: 1},
 			{trigger: "request_supplement", at: licAt(2025, 2, 7), payload: map[string]string{"missing": "营业执照复印件；场所证明"}, state: "awaiting_supplement"},
 			{trigger: "supplement", at: licAt(2025, 2, 20), payload: licVoucher, state: "accepted"},
+		})
+	})
+
+	t.Run("Art 32 ¶1(2): a matter outside the agency's powers is refused at once, naming the agency to apply to", func(t *testing.T) {
+		refusal := map[string]string{"reasons": "不属于本机关职权范围", "voucher": "不予受理001", "ground": "outside_remit"}
+		licRun(t, d, []licStep{
+			{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件007"}, state: "received"},
+			// The step for this ground misses the competent agency; the
+			// step for other grounds does not take this one.
+			{trigger: "refuse_acceptance", at: licAt(2025, 9, 25), payload: refusal, err: procedure.ErrInvalidTransition, unmet: 2},
+			{trigger: "refuse_acceptance", at: licAt(2025, 9, 25), payload: with(refusal, "competent_unit", "县卫生健康局"), state: "not_accepted"},
+		})
+	})
+
+	t.Run("Art 32 ¶1(1): a matter that needs no licence is not accepted, with reasons and a voucher", func(t *testing.T) {
+		licRun(t, d, []licStep{
+			{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件008"}, state: "received"},
+			{trigger: "refuse_acceptance", at: licAt(2025, 9, 25),
+				payload: map[string]string{"reasons": "仅销售预包装食品，备案即可", "voucher": "不予受理002", "ground": "no_licence_needed"}, state: "not_accepted"},
 		})
 	})
 
@@ -382,4 +402,11 @@ func TestLogRecordsStates(t *testing.T) {
 	if !errors.Is(err, procedure.ErrInvalidEvent) || !errors.As(err, &pe) || pe.Path != "events[1]" {
 		t.Errorf("a forged state: %v", err)
 	}
+}
+
+// with returns a copy of payload p with key set to v.
+func with(p map[string]string, key, v string) map[string]string {
+	out := maps.Clone(p)
+	out[key] = v
+	return out
 }
