@@ -30,6 +30,20 @@
 // embedded in the package, each citing its articles; [Definition.DOT] and
 // [Definition.Mermaid] draw them.
 //
+// Where the law leaves room, a reference definition takes one reading,
+// which a definition of one's own may change:
+//   - licensing reads 行政许可法 Art 82 as counting every licensing period
+//     in working days, the applicant's five days to ask for a hearing
+//     (Art 47 ¶1) and the seven days' notice of it (Art 48 ¶1(1)) among
+//     them, as the seven days of a penalty hearing notice are (行政处罚法
+//     Art 64 ¶1(2), Art 85);
+//   - disclosure starts a consulted third party's or organ's fifteen
+//     working days (政府信息公开条例 Art 32, Art 34), counted from its
+//     receipt of the letter, on the day of the consult_* event: fire it on
+//     the day the letter is received. The reply limit is suspended from
+//     that day (Art 33 ¶3), so the days the letter travels count against
+//     it, which is stricter than the law.
+//
 // The package knows nothing of officers' duties, findings or sanctions:
 // the accountability package reads case records for those.
 //
