@@ -123,6 +123,31 @@ type transInfo struct {
 	set []fact
 }
 
+// markDiscriminators marks the guards that tell the transitions of one
+// step apart: a guard of one that some guard of another excludes (see
+// exclusive). A refusal reports the unmet guards of the transitions whose
+// discriminators held, the ones the event was meant for (see choose).
+func markDiscriminators(trans []*transInfo) {
+	if len(trans) < 2 {
+		return
+	}
+	for _, t := range trans {
+		for k := range t.guards {
+			g := &t.guards[k]
+			for _, u := range trans {
+				if u == t {
+					continue
+				}
+				for j := range u.guards {
+					if exclusive([]GuardSpec{*g.spec}, []GuardSpec{*u.guards[j].spec}) {
+						g.disc = true
+					}
+				}
+			}
+		}
+	}
+}
+
 // fact is a fact a transition sets.
 type fact struct{ key, value string }
 
@@ -362,7 +387,9 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 		ti := &d.trans[i]
 		*ti = transInfo{i: i, spec: t, to: d.states[t.To]}
 		for j := range t.Guards {
-			ti.guards = append(ti.guards, d.compileGuard(&t.Guards[j]))
+			gi := d.compileGuard(&t.Guards[j])
+			gi.trans = i
+			ti.guards = append(ti.guards, gi)
 		}
 		for k, v := range t.Set {
 			facts[k] = true
@@ -386,6 +413,11 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 			st = &from.steps[len(from.steps)-1]
 		}
 		st.trans = append(st.trans, ti)
+	}
+	for _, si := range d.states {
+		for k := range si.steps {
+			markDiscriminators(si.steps[k].trans)
+		}
 	}
 	d.facts = len(facts)
 	d.compile()

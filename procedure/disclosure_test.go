@@ -218,7 +218,9 @@ func TestDisclosureRequest(t *testing.T) {
 		xnWantDue(t, d, c, d8(2025, 11, 12), "reply", d8(2025, 12, 5))
 		xnContinue(t, d, c, []xnStep{
 			{trigger: "disclose", at: xnDay(2025, 11, 20), payload: map[string]string{"provision": "提供"},
-				err: procedure.ErrInvalidTransition, unmet: []string{"third_party_opinion", "public_interest", "third_party_notice"}},
+				// The third party objected: the disclosure meant is the one
+				// over its objection.
+				err: procedure.ErrInvalidTransition, unmet: []string{"public_interest", "third_party_notice"}},
 			{trigger: "disclose", at: xnDay(2025, 11, 20), payload: map[string]string{"provision": "提供", "public_interest": "涉及公共安全"},
 				err: procedure.ErrInvalidTransition, unmet: []string{"third_party_notice"}},
 			{trigger: "disclose", at: xnDay(2025, 11, 20), payload: map[string]string{"provision": "提供", "public_interest": "涉及公共安全", "third_party_notice": "书面告知书"}, state: "disclosed"},

@@ -51,6 +51,11 @@ type Error struct {
 	State   State
 	Trigger Trigger
 	// Unmet lists the guards that failed, each saying what must hold.
+	// Where several transitions leave the state on the trigger, it lists
+	// those of the transitions the event was meant for: the ones whose
+	// guards that tell them apart (a ground, a party, an amount band)
+	// held. Where none's did, or all's, it lists every failed guard, in
+	// the order the transitions are declared.
 	Unmet []string
 	// Detail says in words what is wrong.
 	Detail string

@@ -523,18 +523,18 @@ func ExampleView() {
 	exFire(d, c, exEvent("receive", exAt(2025, 9, 1, 10, 0), "channel", "in_person", "form", "纸质复制件"))
 	err = d.Fire(context.Background(), c, exEvent("disclose", exAt(2025, 9, 12, 10, 0), "provision", "提供电子扫描件", "form", "电子数据"))
 	fmt.Println(seen)
-	// Unmet lists the failing guards of both disclosure steps, this one's
-	// first.
+	// Unmet lists the failing guards of the disclosure step meant: with
+	// no third party objecting, the one the guard is on.
 	var pe *procedure.Error
 	if errors.As(err, &pe) {
-		fmt.Println("refused:", pe.Unmet[0])
+		fmt.Println("refused:", pe.Unmet)
 	}
 	exFire(d, c, exEvent("disclose", exAt(2025, 9, 12, 11, 0), "provision", "提供电子扫描件", "form", "电子数据",
 		"form_reasons", "档案纸张老化，复制可能损坏原件"))
 	fmt.Println(c.State)
 	// Output:
 	// GK-2025-031: disclose from received by 王敏; received in_person, asked 纸质复制件, given 电子数据; reply 9 of 20 working days used
-	// refused: 按照申请人要求的形式提供，或者说明理由 / provided in the form asked for, or the reasons are given
+	// refused: [按照申请人要求的形式提供，或者说明理由 / provided in the form asked for, or the reasons are given]
 	// disclosed
 }
 

@@ -43,7 +43,11 @@ func NewGuardsOf(d *Definition, c *Case, e Event) *GuardsOf {
 func (g *GuardsOf) Hold(i int) (bool, []string) {
 	g.f.unmet = g.f.unmet[:0]
 	ok := g.f.d.guardsHold(&g.f.d.trans[i], &g.f)
-	return ok, append([]string(nil), g.f.unmet...)
+	var unmet []string
+	for _, u := range g.f.unmet {
+		unmet = append(unmet, u.unmet)
+	}
+	return ok, unmet
 }
 
 // TermCache is a termCache.

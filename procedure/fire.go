@@ -35,7 +35,7 @@ type firing struct {
 	ev    Event
 	state stateless.State // the case's state, as the machine knows it: its *stateInfo
 	fired int
-	unmet []string
+	unmet []*guardInfo // the guards that failed, in the order tried
 	// fault is why a guard could not answer: what a Go guard panicked
 	// with (see askGuard), or a *countFault for a clock it read.
 	fault any
@@ -266,12 +266,52 @@ func (d *Definition) choose(f *firing, op string, st *stepInfo) error {
 	}
 	if f.fired < 0 {
 		pe := d.eventError(op, f.c, f.e.Trigger, ErrInvalidTransition, "")
-		if pe.Unmet = slices.Clone(f.unmet); len(f.unmet) == 0 {
+		if pe.Unmet = unmetOf(st, f.unmet); len(pe.Unmet) == 0 {
 			pe.Detail = "the definition allows no such step from this state"
 		}
 		return pe
 	}
 	return nil
+}
+
+// unmetOf is what a refusal reports of the guards that failed on step st:
+// where the step has several transitions, those of the transitions the
+// event was meant for, whose discriminators held (see
+// markDiscriminators). A refusal of a licence application that gives no
+// reasons and no ground is told the reasons are missing, not also that
+// the matter is not outside the agency's powers and the competent agency
+// is not named. Where no transition's discriminators held, or all did,
+// every failed guard is reported, in the order tried.
+func unmetOf(st *stepInfo, failed []*guardInfo) []string {
+	if len(failed) == 0 {
+		return nil
+	}
+	// meant reports whether every discriminator of transition i held.
+	meant := func(i int) bool {
+		for _, g := range failed {
+			if g.trans == i && g.disc {
+				return false
+			}
+		}
+		return true
+	}
+	all := true
+	if st != nil && len(st.trans) > 1 {
+		n := 0
+		for _, t := range st.trans {
+			if meant(t.i) {
+				n++
+			}
+		}
+		all = n == 0 || n == len(st.trans)
+	}
+	out := make([]string, 0, len(failed))
+	for _, g := range failed {
+		if all || meant(g.trans) {
+			out = append(out, g.unmet)
+		}
+	}
+	return out
 }
 
 // guardsHold evaluates every guard of transition t, noting those that
@@ -280,7 +320,7 @@ func (d *Definition) guardsHold(t *transInfo, f *firing) bool {
 	pass := true
 	for k := range t.guards {
 		if g := &t.guards[k]; !d.holds(g, f) {
-			f.unmet = append(f.unmet, g.unmet)
+			f.unmet = append(f.unmet, g)
 			pass = false
 		}
 	}
@@ -325,6 +365,11 @@ type guardInfo struct {
 	limit   decimal.Decimal // at_most, at_least: the bound
 	custom  Guard           // custom: the registered guard
 	unmet   string          // Desc / DescEN
+	// disc marks a guard that tells its transition apart from another of
+	// the same step (see markDiscriminators); trans is the index of its
+	// transition.
+	disc  bool
+	trans int
 }
 
 // compileGuard resolves a guard validate has accepted: its kind is

@@ -155,14 +155,14 @@ func TestJointLicensingStatute(t *testing.T) {
 			},
 		},
 		{
-			// Unmet lists the guards of both non-acceptance steps: the
-			// one for a matter outside the agency's powers, then the
-			// one for any other ground.
+			// With no ground given, the non-acceptance meant is the one
+			// for any ground but a matter outside the agency's powers:
+			// it fails on the reasons alone.
 			name: "Art 32 ¶1, ¶2: not accepted, with reasons and a sealed voucher",
 			steps: []scStep{
 				{trigger: "receive", at: scAt(2025, 9, 24, 10), payload: map[string]string{"voucher": "收件凭证"}, state: "received"},
 				{trigger: "refuse_acceptance", at: scAt(2025, 9, 25, 10), payload: jlVoucher, err: procedure.ErrInvalidTransition,
-					unmet: []string{"ground", "reasons", "competent_unit", "reasons"}},
+					unmet: []string{"reasons"}},
 				{trigger: "refer", at: scAt(2025, 9, 25, 10), payload: jlRefer(jlMarket), err: procedure.ErrInvalidTransition},
 				{trigger: "refuse_acceptance", at: scAt(2025, 9, 25, 10), payload: map[string]string{"reasons": "不属于联合办理事项", "voucher": "不予受理凭证"}, state: "not_accepted"},
 			},
@@ -175,7 +175,7 @@ func TestJointLicensingStatute(t *testing.T) {
 				{trigger: "receive", at: scAt(2025, 9, 24, 10), payload: map[string]string{"voucher": "收件凭证"}, state: "received"},
 				{trigger: "refuse_acceptance", at: scAt(2025, 9, 25, 10),
 					payload: map[string]string{"reasons": "不属于本机关职权范围", "voucher": "不予受理凭证", "ground": "outside_remit"},
-					err:     procedure.ErrInvalidTransition, unmet: []string{"competent_unit", "ground"}},
+					err:     procedure.ErrInvalidTransition, unmet: []string{"competent_unit"}},
 				{trigger: "refuse_acceptance", at: scAt(2025, 9, 25, 10),
 					payload: map[string]string{"reasons": "不属于本机关职权范围", "voucher": "不予受理凭证", "ground": "outside_remit", "competent_unit": "市自然资源和规划局"},
 					state:   "not_accepted"},

@@ -182,9 +182,10 @@ func TestLicensingStatute(t *testing.T) {
 		refusal := map[string]string{"reasons": "不属于本机关职权范围", "voucher": "不予受理001", "ground": "outside_remit"}
 		licRun(t, d, []licStep{
 			{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件007"}, state: "received"},
-			// The step for this ground misses the competent agency; the
-			// step for other grounds does not take this one.
-			{trigger: "refuse_acceptance", at: licAt(2025, 9, 25), payload: refusal, err: procedure.ErrInvalidTransition, unmet: 2},
+			// The step for this ground misses the competent agency, and
+			// only that is reported: the step for other grounds is not
+			// the one meant.
+			{trigger: "refuse_acceptance", at: licAt(2025, 9, 25), payload: refusal, err: procedure.ErrInvalidTransition, unmet: 1},
 			{trigger: "refuse_acceptance", at: licAt(2025, 9, 25), payload: with(refusal, "competent_unit", "县卫生健康局"), state: "not_accepted"},
 		})
 	})

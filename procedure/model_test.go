@@ -114,6 +114,78 @@ func oracleStep(d *procedure.Definition, c *procedure.Case, e procedure.Event) (
 	return procedure.TransitionSpec{}, false
 }
 
+// oracleUnmet is what a refusal reports, the plain way: the failed
+// guards of the transitions out of the case's state on the event's
+// trigger, in the order declared, narrowed to the transitions whose
+// discriminators all held when some but not all did. A discriminator is
+// a guard that cannot hold together with some guard of another of those
+// transitions: the same test negated, two different values of one
+// payload or fact key, or bounds on one number that do not overlap.
+func oracleUnmet(d *procedure.Definition, c *procedure.Case, e procedure.Event) []string {
+	var cands []procedure.TransitionSpec
+	for _, t := range d.Spec().Transitions {
+		if t.From == c.State && t.Trigger == e.Trigger {
+			cands = append(cands, t)
+		}
+	}
+	disjoint := func(x, y procedure.GuardSpec) bool {
+		if x.Key != y.Key {
+			return false
+		}
+		if x.Kind == y.Kind && x.Value == y.Value && x.Not != y.Not {
+			return true
+		}
+		if x.Kind == y.Kind && (x.Kind == procedure.GuardPayload || x.Kind == procedure.GuardFact) &&
+			!x.Not && !y.Not && x.Value != "" && y.Value != "" && x.Value != y.Value {
+			return true
+		}
+		if x.Not || y.Not || x.Kind == y.Kind {
+			return false
+		}
+		lo, hi := x, y // at_least lo, at_most hi
+		if lo.Kind == procedure.GuardAtMost {
+			lo, hi = y, x
+		}
+		if lo.Kind != procedure.GuardAtLeast || hi.Kind != procedure.GuardAtMost {
+			return false
+		}
+		l, ok1 := new(big.Rat).SetString(lo.Value)
+		h, ok2 := new(big.Rat).SetString(hi.Value)
+		return ok1 && ok2 && l.Cmp(h) > 0
+	}
+	type failure struct {
+		t    int
+		desc string
+	}
+	var failed []failure
+	meant := make([]bool, len(cands))
+	n := 0
+	for i, t := range cands {
+		meant[i] = true
+		for _, g := range t.Guards {
+			if oracleHolds(d, c, e, g) {
+				continue
+			}
+			failed = append(failed, failure{i, g.Desc + " / " + g.DescEN})
+			for j, u := range cands {
+				if j != i && slices.ContainsFunc(u.Guards, func(y procedure.GuardSpec) bool { return disjoint(g, y) }) {
+					meant[i] = false
+				}
+			}
+		}
+		if meant[i] {
+			n++
+		}
+	}
+	var out []string
+	for _, f := range failed {
+		if n == 0 || n == len(cands) || meant[f.t] {
+			out = append(out, f.desc)
+		}
+	}
+	return out
+}
+
 // oracleValid says whether the event passes the checks before any
 // transition: a known trigger, an instant, an actor, time order, and no
 // automatic outcome already due.
@@ -227,6 +299,12 @@ func runModel(t *rapid.T, d *procedure.Definition) {
 			case !ok:
 				if !errors.Is(err, procedure.ErrInvalidTransition) {
 					t.Fatalf("event %+v in %s: the table allows no step, Fire said %v", e, before.State, err)
+				}
+				var pe *procedure.Error
+				if errors.As(err, &pe) && !errors.Is(err, procedure.ErrInvalidDefinition) {
+					if want := oracleUnmet(d, before, e); !slices.Equal(pe.Unmet, want) {
+						t.Fatalf("event %+v in %s: unmet %q, the table says %q", e, before.State, pe.Unmet, want)
+					}
 				}
 			case err != nil:
 				// The table allows the step; only a clock effect may refuse it.
