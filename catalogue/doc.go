@@ -50,9 +50,10 @@
 // restarts and extends as the statutory limit allows — a promise shortens
 // the period, it does not change how the law counts it — and citing the
 // promise's document, if any, then the statutory provisions. An extension
-// the limit does not allow is refused when it is fired. The procedure decides when the clock starts:
-// the licensing decision clock starts on acceptance, also for a law such
-// as 建筑法 Art 8 ¶2 that counts from receipt, which the item's note says.
+// the limit does not allow is refused when it is fired. The procedure
+// decides when the clock starts: the licensing decision clock starts on
+// acceptance, also for a law such as 建筑法 Art 8 ¶2 that counts from
+// receipt, which the item's note says.
 //
 // # Versions and days in force
 //

@@ -147,13 +147,14 @@ const (
 	// GuardDaysBefore holds when the payload's date Key (YYYY-MM-DD)
 	// lies at least Value days after the event's day. Value "30" (or
 	// "30 days") counts calendar days: an application 30 days before a
-	// licence expires (行政许可法 Art 50 ¶1), a hearing notified 7 days
-	// ahead (Art 48 ¶1(1)). Value "7 working_days" counts working days
-	// on the definition's calendar, where the law says so: the date must
-	// be on or after the 7th working day after the event's day, as for
-	// a penalty hearing notified 7 days ahead (行政处罚法 Art 64 ¶1(2),
-	// whose 7 days Art 85 makes working days). A date whose count the
-	// calendar does not cover refuses the event with [ErrCannotCount].
+	// licence expires (行政许可法 Art 50 ¶1). Value "7 working_days" counts
+	// working days on the definition's calendar, where the law says so:
+	// the date must be on or after the 7th working day after the event's
+	// day, as for a penalty hearing notified 7 days ahead (行政处罚法 Art 64
+	// ¶1(2), whose 7 days Art 85 makes working days) or a licensing
+	// hearing (行政许可法 Art 48 ¶1(1), read with Art 82). A date whose
+	// count the calendar does not cover refuses the event with
+	// [ErrCannotCount].
 	GuardDaysBefore GuardKind = "days_before"
 	// GuardAtMost holds when the payload's number Key is at most Value,
 	// both read as exact decimals: a fine of at most 200 yuan for a
