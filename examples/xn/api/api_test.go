@@ -189,6 +189,38 @@ func TestFireThenReplay(t *testing.T) {
 	}
 }
 
+// The guide's limits say whether they may be extended: a licence's twenty
+// working days by ten more (行政许可法 Art 42 ¶1), a construction permit's
+// seven days, which 建筑法 Art 8 ¶2 sets in their place, not at all.
+func TestGuideExtension(t *testing.T) {
+	data, err := os.ReadFile("../testdata/catalogue.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalogue.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := api.Service{Catalogue: cat}
+	for _, tc := range []struct {
+		code string
+		max  int
+	}{{"SCJG-XK-001", 10}, {"ZJ-XK-003", 0}} {
+		g, err := s.Guide(api.GuideRequest{Code: tc.code, On: "2025-09-25"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range []api.LimitInfo{g.Statutory, g.Promised} {
+			switch {
+			case tc.max == 0 && l.Extension != nil:
+				t.Errorf("%s: extension %+v, want none", tc.code, *l.Extension)
+			case tc.max > 0 && (l.Extension == nil || l.Extension.Max != tc.max):
+				t.Errorf("%s: extension %+v, want %d", tc.code, l.Extension, tc.max)
+			}
+		}
+	}
+}
+
 // No operation panics, on a nil *Service and zero requests.
 func TestNilServiceZeroRequests(t *testing.T) {
 	var s *api.Service

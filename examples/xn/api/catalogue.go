@@ -46,13 +46,14 @@ type GuideRequest struct {
 
 // LimitInfo is a time limit of an item.
 type LimitInfo struct {
-	Period PeriodText `json:"period"`
-	Basis  *Citation  `json:"basis,omitempty"`
-	Note   string     `json:"note,omitempty"`
+	Period    PeriodText `json:"period"`
+	Basis     *Citation  `json:"basis,omitempty"`
+	Note      string     `json:"note,omitempty"`
+	Extension *Extension `json:"extension,omitempty" doc:"how the limit may be extended, in its unit; absent: it may not (a period another law sets in place of the clock rule's has no extension of its own unless the item states one)"`
 }
 
 func limitInfo(l catalogue.Limit) LimitInfo {
-	out := LimitInfo{Period: periodText(l.Period()), Note: l.Note}
+	out := LimitInfo{Period: periodText(l.Period()), Note: l.Note, Extension: extensionInfo(l.Extension)}
 	if !l.Basis.IsZero() {
 		c := Cite(l.Basis)
 		out.Basis = &c

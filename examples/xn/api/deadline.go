@@ -458,6 +458,14 @@ type Extension struct {
 	Citation   Citation `json:"citation"`
 }
 
+// extensionInfo is how a limit may be extended, or nil if it may not.
+func extensionInfo(x deadline.Extension) *Extension {
+	if x.Max <= 0 {
+		return nil
+	}
+	return &Extension{Max: x.Max, Times: max(x.Times, 1), Approver: x.Approver, ApproverEN: x.ApproverEN, Citation: Cite(x.Citation)}
+}
+
 // Allowance is a cause the law allows, with its provision.
 type Allowance struct {
 	Cause    string   `json:"cause"`
@@ -478,14 +486,7 @@ func (s *Service) Rules() RulesResponse {
 		if r.Period.Unit != deadline.WorkingDays {
 			info.Roll = r.Roll.String()
 		}
-		if r.Extension.Max > 0 {
-			times := r.Extension.Times
-			if times == 0 {
-				times = 1
-			}
-			info.Extension = &Extension{Max: r.Extension.Max, Times: times, Approver: r.Extension.Approver,
-				ApproverEN: r.Extension.ApproverEN, Citation: Cite(r.Extension.Citation)}
-		}
+		info.Extension = extensionInfo(r.Extension)
 		for _, a := range r.Exclusions {
 			info.Exclusions = append(info.Exclusions, Allowance{Cause: a.Cause.String(), CauseZH: a.Cause.Chinese(), Citation: Cite(a.Citation)})
 		}
