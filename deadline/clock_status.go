@@ -358,9 +358,12 @@ type Policy struct {
 	YellowUsedPercent int `json:"yellow_used_percent"`
 }
 
-// DefaultPolicy lights yellow when one working day or less remains, or
+// DefaultPolicy lights yellow when one counting day or less remains, or
 // when 80 % of the limit is used: a reminder one working day ahead, as
-// local electronic-supervision rules commonly set.
+// local electronic-supervision rules commonly set. Counting days are the
+// limit's own: for a calendar-day limit, one calendar day, so a limit due
+// on a Monday lights yellow on the Sunday before, and the 80 % rule is
+// what warns ahead of it on a working day.
 func DefaultPolicy() Policy { return Policy{YellowRemaining: 1, YellowUsedPercent: 80} }
 
 // Validate reports whether the percentage lies in 0 to 100.
