@@ -1,7 +1,9 @@
 package discretion
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 
 	xn "github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/deadline"
@@ -20,10 +22,20 @@ const PaymentDays = 15
 // addOnRatePercent is the daily rate of the add-on fine, 3 % (Art 72).
 const addOnRatePercent = 3
 
+// Review is a period of administrative reconsideration or litigation
+// (行政复议或者行政诉讼期间) over the decision, both days included: the
+// add-on does not accrue on its days (行政处罚法 Art 73 ¶3). From is the
+// day the party applied or sued; To the day the review ended, or the
+// day of reckoning while it runs.
+type Review struct {
+	From, To date.Date
+}
+
 // AddOnResult is the add-on fine (加处罚款) owed for late payment.
 type AddOnResult struct {
 	// DaysLate is the number of days after the last day to pay, up to
-	// and including the day of reckoning; zero when payment is not late.
+	// and including the day of reckoning, less the days of any review
+	// (Art 73 ¶3); zero when payment is not late.
 	DaysLate int64
 	// Amount is the add-on in yuan, exact: 3 % of the fine per day late,
 	// never more than the fine. It is not rounded: round it as the
@@ -32,7 +44,8 @@ type AddOnResult struct {
 	// Capped reports whether the cap bound: from the 34th day late on,
 	// the add-on equals the fine.
 	Capped bool
-	// Citations are 行政处罚法 Art 72(1)(1) and 行政强制法 Art 45 ¶2.
+	// Citations are 行政处罚法 Art 72(1)(1) and 行政强制法 Art 45 ¶2, and
+	// 行政处罚法 Art 73 ¶3 when a review stopped the add-on accruing.
 	Citations []xn.Citation
 }
 
@@ -40,7 +53,9 @@ type AddOnResult struct {
 // lastDayToPay (行政处罚法 Art 72(1)(1)): 3 % of the fine for every day
 // after lastDayToPay, up to and including asOf, capped at the fine
 // itself (Art 72(1)(1); 行政强制法 Art 45 ¶2). A payment on or before
-// lastDayToPay is not late.
+// lastDayToPay is not late. The days of the reviews given, where the
+// party applied for reconsideration or sued, are not counted (Art 73
+// ¶3); reviews may overlap.
 //
 // The caller works out lastDayToPay: the end of the 15 calendar days of
 // [PaymentDays] counted from the day the decision was received, moved to
@@ -50,10 +65,15 @@ type AddOnResult struct {
 //
 // It returns an error wrapping [ErrInvalidInput] for a fine that is not
 // positive or lies outside the package's limits ([MaxAmountDigits],
-// [MaxScale]).
-func AddOn(fine decimal.Decimal, lastDayToPay, asOf date.Date) (AddOnResult, error) {
+// [MaxScale]), or a review that ends before it starts.
+func AddOn(fine decimal.Decimal, lastDayToPay, asOf date.Date, reviews ...Review) (AddOnResult, error) {
 	if fine.Sign() <= 0 || !bounded(fine, MaxAmountDigits) {
 		return AddOnResult{}, inputErr("add-on", "fine", "", "fine %s must be positive, with at most %d decimal places, below 10^%d yuan", show(fine), MaxScale, MaxAmountDigits)
+	}
+	for i, r := range reviews {
+		if r.To < r.From {
+			return AddOnResult{}, inputErr("add-on", fmt.Sprintf("reviews[%d]", i), "", "the review ends on %s, before it starts on %s", r.To, r.From)
+		}
 	}
 	res := AddOnResult{Citations: []xn.Citation{
 		xn.Cite(xn.PenaltyLaw, 72, 1, 1), xn.Cite(xn.CompulsionLaw, 45, 2)}}
@@ -64,6 +84,10 @@ func AddOn(fine decimal.Decimal, lastDayToPay, asOf date.Date) (AddOnResult, err
 	if days < 0 { // the difference overflowed: as late as can be
 		days = int64(^uint64(0) >> 1)
 	}
+	if off := reviewDays(reviews, lastDayToPay+1, asOf); off > 0 {
+		days -= off
+		res.Citations = append(res.Citations, xn.Cite(xn.PenaltyLaw, 73, 3))
+	}
 	res.DaysLate = days
 	// 3 % a day reaches the fine on day 34 (34 × 3 = 102 %).
 	if days > 100 || days*addOnRatePercent >= 100 {
@@ -72,6 +96,31 @@ func AddOn(fine decimal.Decimal, lastDayToPay, asOf date.Date) (AddOnResult, err
 	}
 	res.Amount = fine.Mul(decimal.NewFromInt(days * addOnRatePercent)).Shift(-2)
 	return res, nil
+}
+
+// reviewDays returns the number of days from first to last, both
+// included, that some review covers.
+func reviewDays(reviews []Review, first, last date.Date) int64 {
+	if len(reviews) == 0 {
+		return 0
+	}
+	spans := make([]Review, 0, len(reviews))
+	for _, r := range reviews {
+		r.From, r.To = max(r.From, first), min(r.To, last)
+		if r.From <= r.To {
+			spans = append(spans, r)
+		}
+	}
+	slices.SortFunc(spans, func(a, b Review) int { return cmp.Compare(a.From, b.From) })
+	var n int64
+	next := int64(first) // the first day not counted yet
+	for _, r := range spans {
+		if from := max(int64(r.From), next); from <= int64(r.To) {
+			n += int64(r.To) - from + 1
+			next = int64(r.To) + 1
+		}
+	}
+	return n
 }
 
 // PaymentDeadline returns the last day to pay a fine whose decision the

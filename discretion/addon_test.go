@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/big"
+	"slices"
 	"testing"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
+	xn "github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/deadline"
 	"github.com/xiaoneng/xiaoneng/discretion"
 	"github.com/xiaoneng/xiaoneng/internal/gen"
@@ -121,4 +123,77 @@ func TestPaymentDeadline(t *testing.T) {
 	if !errors.Is(err, deadline.ErrOutOfCoverage) || !errors.Is(err, discretion.ErrInvalidInput) {
 		t.Errorf("outside coverage: %v", err)
 	}
+}
+
+// TestAddOnReview: 行政处罚法 Art 73 ¶3 — the add-on does not accrue while
+// a reconsideration or a suit the party brought runs.
+func TestAddOnReview(t *testing.T) {
+	last := date.New(2025, time.March, 17)
+	d := func(n int) date.Date { return last + date.Date(n) }
+	tests := []struct {
+		name    string
+		asOf    date.Date
+		reviews []discretion.Review
+		days    int64
+		amount  string
+	}{
+		{"Art 73 ¶3: ten days late, four of them under reconsideration", d(10), []discretion.Review{{d(3), d(6)}}, 6, "180"},
+		{"Art 73 ¶3: reconsideration, then a suit, overlapping", d(20), []discretion.Review{{d(3), d(8)}, {d(6), d(12)}}, 10, "300"},
+		{"Art 73 ¶3: a review still running on the day of reckoning", d(10), []discretion.Review{{d(5), d(10)}}, 4, "120"},
+		{"Art 73 ¶3: a review applied for within the time to pay", d(10), []discretion.Review{{d(-5), d(2)}}, 8, "240"},
+		{"a review that ended before the payment was late changes nothing", d(10), []discretion.Review{{d(-10), d(-1)}}, 10, "300"},
+		{"the cap still applies after a review", d(60), []discretion.Review{{d(1), d(20)}}, 40, "1000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := discretion.AddOn(dec("1000"), last, tt.asOf, tt.reviews...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.DaysLate != tt.days || !r.Amount.Equal(dec(tt.amount)) {
+				t.Errorf("AddOn = %d days, %s; want %d, %s", r.DaysLate, r.Amount, tt.days, tt.amount)
+			}
+			cites73 := slices.ContainsFunc(r.Citations, func(c xn.Citation) bool { return c.Article == 73 })
+			if want := tt.days < int64(tt.asOf-last); cites73 != want {
+				t.Errorf("citations %v: Art 73 cited %v, want %v", r.Citations, cites73, want)
+			}
+		})
+	}
+	_, err := discretion.AddOn(dec("1000"), last, d(10), discretion.Review{From: d(3), To: d(6)}, discretion.Review{From: d(5), To: d(4)})
+	var de *discretion.Error
+	if !errors.Is(err, discretion.ErrInvalidInput) || !errors.As(err, &de) || de.Path != "reviews[1]" {
+		t.Errorf("a review ending before it starts: %v", err)
+	}
+}
+
+// Property: the days a review covers, counted one by one, are exactly the
+// days the add-on does not accrue on; reviews never raise the add-on.
+func TestAddOnReviewsAgreeWithCount(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		f := gen.Yuan(1, 1_000_000, 2).Draw(t, "fine")
+		last := date.New(2024, time.January, 1) + date.Date(rapid.IntRange(0, 700).Draw(t, "last"))
+		asOf := last + date.Date(rapid.IntRange(-10, 80).Draw(t, "asOf"))
+		var reviews []discretion.Review
+		for range rapid.IntRange(0, 4).Draw(t, "reviews") {
+			from := last + date.Date(rapid.IntRange(-20, 90).Draw(t, "from"))
+			reviews = append(reviews, discretion.Review{From: from, To: from + date.Date(rapid.IntRange(0, 30).Draw(t, "length"))})
+		}
+		var want int64
+		for day := last + 1; day <= asOf; day++ {
+			if !slices.ContainsFunc(reviews, func(r discretion.Review) bool { return r.From <= day && day <= r.To }) {
+				want++
+			}
+		}
+		r, err := discretion.AddOn(f, last, asOf, reviews...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.DaysLate != want {
+			t.Fatalf("%d days late, counted one by one %d", r.DaysLate, want)
+		}
+		plain, _ := discretion.AddOn(f, last, asOf)
+		if r.Amount.GreaterThan(plain.Amount) {
+			t.Fatalf("a review raised the add-on from %s to %s", plain.Amount, r.Amount)
+		}
+	})
 }

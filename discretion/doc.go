@@ -26,8 +26,9 @@
 // places a decision in bands, and [Benchmark.Consistency] finds like
 // cases decided in different bands (同案不同罚). [AddOn] computes the
 // late-payment add-on of Art 72 from the last day to pay that
-// [PaymentDeadline] finds, and [Governing] picks the norm whose fine
-// governs under Art 29.
+// [PaymentDeadline] finds, leaving out the days of a reconsideration or
+// suit the party brought (Art 73 ¶3), and [Governing] picks the norm
+// whose fine governs under Art 29.
 //
 // # What the Law decides and what the data decides
 //

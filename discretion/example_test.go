@@ -402,6 +402,29 @@ func ExampleAddOn() {
 	// 2025-04-26 40 2000 true
 }
 
+// A party fined 2,000 yuan, due to pay by 17 March 2025, applied for
+// reconsideration on 20 March and had the decision upheld on 31 March:
+// the add-on does not accrue in those twelve days (行政处罚法 Art 73 ¶3).
+func ExampleAddOn_review() {
+	fine := decimal.NewFromInt(2000)
+	last := date.New(2025, time.March, 17)
+	review := discretion.Review{From: date.New(2025, time.March, 20), To: date.New(2025, time.March, 31)}
+	r, err := discretion.AddOn(fine, last, date.New(2025, time.April, 10), review)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.DaysLate, r.Amount, r.Capped)
+	for _, c := range r.Citations {
+		fmt.Println(c)
+	}
+	// Output:
+	// 12 720 false
+	// 《行政处罚法》第七十二条第一款第（一）项
+	// 《行政强制法》第四十五条第二款
+	// 《行政处罚法》第七十三条第三款
+}
+
 // A decision received on 20 September 2025: the 15th day, 5 October,
 // falls in the National Day holiday, so the last day to pay is the first
 // working day after it.
