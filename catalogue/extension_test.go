@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/rickb777/date/v2"
 	"pgregory.net/rapid"
 
 	xn "github.com/xiaoneng/xiaoneng"
@@ -68,12 +69,13 @@ func TestStatutoryLimitExtension(t *testing.T) {
 		}
 	}
 
-	// An item that restates Art 42 ¶1's twenty working days keeps the
-	// ten; one whose provision allows its own extension states it.
+	// An item that restates Art 42 ¶1's twenty working days, citing the
+	// 2019 text, keeps the ten; one whose provision allows its own
+	// extension states it.
 	spec := c.Spec()
 	i := slices.IndexFunc(spec.Items, func(it catalogue.Item) bool { return it.Code == "SCJG-XK-003" })
 	own := xn.Cite("食品生产许可管理办法", 21)
-	spec.Items[i].Statutory = catalogue.Limit{N: 20, Unit: deadline.WorkingDays, Basis: ref.Citation()}
+	spec.Items[i].Statutory = catalogue.Limit{N: 20, Unit: deadline.WorkingDays, Basis: ref.Citation().At(date.New(2019, 4, 23))}
 	j := slices.IndexFunc(spec.Items, func(it catalogue.Item) bool { return it.Code == permit })
 	spec.Items[j].Statutory.Extension = deadline.Extension{Max: 3, Approver: "发证机关负责人", Citation: own}
 	c2, err := catalogue.New(spec)
@@ -145,7 +147,7 @@ func TestRunsExtendAsStatutory(t *testing.T) {
 			case it.Statutory.IsZero():
 			case it.Statutory.Extension != (deadline.Extension{}):
 				want = it.Statutory.Extension
-			case it.Statutory.Basis != base.Citation():
+			case it.Statutory.Basis.At(0) != base.Citation().At(0): // another provision, whatever the version
 				want = deadline.Extension{}
 			}
 			check := func(what string, got deadline.Extension) {

@@ -222,7 +222,7 @@ func validateLimits(p *problems, path string, it Item, e *entry) {
 
 // statutoryExtension is the extension a statutory limit the item states
 // allows: its own, or else the clock rule's where the limit rests on the
-// rule's own provision, or else none. 行政许可法 Art 42 ¶1 allows ten
+// rule's own provision (in any version of its text), or else none. 行政许可法 Art 42 ¶1 allows ten
 // more days "二十日内不能作出决定的": it extends its own period, and a law
 // that provides otherwise (但是，法律、法规另有规定的，依照其规定) provides
 // its own extension, if any.
@@ -230,10 +230,18 @@ func statutoryExtension(base deadline.Rule, l Limit) deadline.Extension {
 	switch {
 	case l.Extension != (deadline.Extension{}):
 		return l.Extension
-	case l.Basis == base.Citation():
+	case sameProvision(l.Basis, base.Citation()):
 		return base.Extension
 	}
 	return deadline.Extension{}
+}
+
+// sameProvision reports whether two citations name the same article,
+// paragraph and item of one law, whichever versions of its text they
+// cite.
+func sameProvision(a, b xiaoneng.Citation) bool {
+	a.Version, b.Version = 0, 0
+	return a == b
 }
 
 // checkExtension reports the problems of the extension a limit states,
