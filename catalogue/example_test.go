@@ -332,7 +332,9 @@ func ExampleCatalogue_Limits() {
 
 // The statutory limit as a rule of the item's clock: the licensing
 // decision's own rule (行政许可法 Art 42 ¶1), or the item's where it
-// states one (建筑法 Art 8 ¶2), which keeps what the law excludes.
+// states one (建筑法 Art 8 ¶2), which keeps what the law excludes. Art 42
+// ¶1's ten-day extension extends its own twenty days, not the seven
+// days 建筑法 sets in their place.
 func ExampleCatalogue_StatutoryRule() {
 	c := exCatalogue()
 	for _, code := range []string{"SCJG-XK-001", "ZJ-XK-003"} {
@@ -340,11 +342,12 @@ func ExampleCatalogue_StatutoryRule() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Printf("%s: clock %s, %s %s, %s, %d exclusions\n", code, clock, r.ID, r.Period.Chinese(), r.Citation(), len(r.Exclusions))
+		fmt.Printf("%s: clock %s, %s %s, %s, %d exclusions, extension %d\n",
+			code, clock, r.ID, r.Period.Chinese(), r.Citation(), len(r.Exclusions), r.Extension.Max)
 	}
 	// Output:
-	// SCJG-XK-001: clock decision, licensing-decision 20个工作日, 《行政许可法》第四十二条第一款, 8 exclusions
-	// ZJ-XK-003: clock decision, licensing-decision:statutory 7日, 《建筑法》第八条第二款, 8 exclusions
+	// SCJG-XK-001: clock decision, licensing-decision 20个工作日, 《行政许可法》第四十二条第一款, 8 exclusions, extension 10
+	// ZJ-XK-003: clock decision, licensing-decision:statutory 7日, 《建筑法》第八条第二款, 8 exclusions, extension 0
 }
 
 func ExampleCatalogue_Calendar() {
