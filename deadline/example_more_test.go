@@ -155,7 +155,7 @@ func ExampleSpec_UnmarshalJSON() {
 // Why each day of a licence's count counted or not, across the 2025
 // National Day week and its two make-up working days: runs of days with
 // the same note are shown once.
-func ExampleNote() {
+func ExampleNote_String() {
 	rule, err := deadline.LookupRule(deadline.RuleLicensingDecision)
 	if err != nil {
 		log.Fatal(err)
@@ -232,4 +232,21 @@ func ExampleClock_Citation() {
 	fmt.Println(c.Citation(), "/", c.Citation().English())
 	// Output:
 	// 《行政许可法》第四十二条第一款 / Administrative Licensing Law, art. 42(1)
+}
+
+// Every note, in Chinese, as an explanation shows it to the applicant.
+func ExampleNote_Chinese() {
+	for n := deadline.NoteCounted; n <= deadline.NoteAfterStop; n++ {
+		fmt.Println(n.Chinese())
+	}
+	// Output:
+	// 计入
+	// 休息日，不计入
+	// 节假日，不计入
+	// 调休上班日，计入
+	// 调休上班日，不计入
+	// 中止，不计算在期限内
+	// 重新计算前
+	// 休息日，期间顺延至下一工作日
+	// 已办结
 }
