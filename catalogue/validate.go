@@ -230,18 +230,10 @@ func statutoryExtension(base deadline.Rule, l Limit) deadline.Extension {
 	switch {
 	case l.Extension != (deadline.Extension{}):
 		return l.Extension
-	case sameProvision(l.Basis, base.Citation()):
+	case l.Basis.At(0) == base.Citation().At(0): // the same provision, whatever the version
 		return base.Extension
 	}
 	return deadline.Extension{}
-}
-
-// sameProvision reports whether two citations name the same article,
-// paragraph and item of one law, whichever versions of its text they
-// cite.
-func sameProvision(a, b xiaoneng.Citation) bool {
-	a.Version, b.Version = 0, 0
-	return a == b
 }
 
 // checkExtension reports the problems of the extension a limit states,

@@ -125,23 +125,15 @@ type transInfo struct {
 
 // markDiscriminators marks the guards that tell the transitions of one
 // step apart: a guard of one that some guard of another excludes (see
-// exclusive). A refusal reports the unmet guards of the transitions whose
-// discriminators held, the ones the event was meant for (see choose).
+// excludes). A refusal reports the unmet guards of the transitions whose
+// discriminators held, the ones the event was meant for (see unmetOf).
 func markDiscriminators(trans []*transInfo) {
-	if len(trans) < 2 {
-		return
-	}
 	for _, t := range trans {
 		for k := range t.guards {
 			g := &t.guards[k]
 			for _, u := range trans {
-				if u == t {
-					continue
-				}
-				for j := range u.guards {
-					if exclusive([]GuardSpec{*g.spec}, []GuardSpec{*u.guards[j].spec}) {
-						g.disc = true
-					}
+				for j := 0; u != t && !g.disc && j < len(u.guards); j++ {
+					g.disc = excludes(g.spec, u.guards[j].spec)
 				}
 			}
 		}

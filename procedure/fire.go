@@ -286,28 +286,17 @@ func unmetOf(st *stepInfo, failed []*guardInfo) []string {
 	if len(failed) == 0 {
 		return nil
 	}
-	// meant reports whether every discriminator of transition i held.
-	meant := func(i int) bool {
-		for _, g := range failed {
-			if g.trans == i && g.disc {
-				return false
-			}
+	// The transitions not meant: those with a discriminator that failed.
+	var notMeant []int
+	for _, g := range failed {
+		if g.disc && !slices.Contains(notMeant, g.trans) {
+			notMeant = append(notMeant, g.trans)
 		}
-		return true
 	}
-	all := true
-	if st != nil && len(st.trans) > 1 {
-		n := 0
-		for _, t := range st.trans {
-			if meant(t.i) {
-				n++
-			}
-		}
-		all = n == 0 || n == len(st.trans)
-	}
+	all := st == nil || len(notMeant) == 0 || len(notMeant) == len(st.trans)
 	out := make([]string, 0, len(failed))
 	for _, g := range failed {
-		if all || meant(g.trans) {
+		if all || !slices.Contains(notMeant, g.trans) {
 			out = append(out, g.unmet)
 		}
 	}
@@ -687,7 +676,8 @@ func (d *Definition) workingDaysAhead(from, day date.Date, n int) (bool, error) 
 	switch {
 	case err == nil:
 		return day >= due, nil
-	case errors.Is(err, deadline.ErrOutOfCoverage) && d.cov.Covers(from) && d.cov.Covers(day):
+	case d.cov.Widens(err, day) && d.cov.Covers(from):
+		// The nth working day lies past the coverage, after day.
 		return false, nil
 	}
 	return false, err

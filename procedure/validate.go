@@ -328,35 +328,38 @@ func validateGuard(g GuardSpec, at string, rules map[string]deadline.Rule, cfg *
 // same payload or fact key to hold different values, or one bounds a
 // number above below where the other bounds it below.
 func exclusive(a, b []GuardSpec) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if x.Key != y.Key {
-				continue
-			}
-			if x.Kind != y.Kind {
-				if !x.Not && !y.Not && isBound(x.Kind) && isBound(y.Kind) {
-					lo, hi := x, y
-					if lo.Kind == GuardAtMost {
-						lo, hi = y, x
-					}
-					l, err1 := decimal.NewFromString(lo.Value)
-					h, err2 := decimal.NewFromString(hi.Value)
-					if err1 == nil && err2 == nil && l.GreaterThan(h) {
-						return true
-					}
-				}
-				continue
-			}
-			if x.Value == y.Value && x.Not != y.Not {
-				return true
-			}
-			if (x.Kind == GuardPayload || x.Kind == GuardFact) && !x.Not && !y.Not &&
-				x.Value != "" && y.Value != "" && x.Value != y.Value {
+	for i := range a {
+		for j := range b {
+			if excludes(&a[i], &b[j]) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// excludes reports whether guards x and y can never both hold (see
+// exclusive).
+func excludes(x, y *GuardSpec) bool {
+	switch {
+	case x.Key != y.Key:
+		return false
+	case x.Kind != y.Kind:
+		if x.Not || y.Not || !isBound(x.Kind) || !isBound(y.Kind) {
+			return false
+		}
+		lo, hi := x, y
+		if lo.Kind == GuardAtMost {
+			lo, hi = y, x
+		}
+		l, err1 := decimal.NewFromString(lo.Value)
+		h, err2 := decimal.NewFromString(hi.Value)
+		return err1 == nil && err2 == nil && l.GreaterThan(h)
+	case x.Value == y.Value && x.Not != y.Not:
+		return true
+	}
+	return (x.Kind == GuardPayload || x.Kind == GuardFact) && !x.Not && !y.Not &&
+		x.Value != "" && y.Value != "" && x.Value != y.Value
 }
 
 // parseDaysBefore reads the value of a days_before guard: a number of
