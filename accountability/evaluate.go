@@ -140,6 +140,9 @@ type limitSays struct {
 	unit   deadline.Unit
 	due    date.Date
 	n      int
+	// work is the working days among a yellow light's n days left of a
+	// limit of days, -1 where not said.
+	work int
 }
 
 // saidLimit is the text, in the findings' texts, of the messages that say
@@ -371,11 +374,17 @@ func (ev *evaluation) clock(rec *Record, di *defInfo, ci *clockInfo, cc *procedu
 		statID, statCite = r.ID, r.Citation()
 	}
 	if !st.Stopped && st.Started <= ev.asOf {
-		switch st.Level(ev.e.th.Policy) {
+		// The light counts the working days left, which a limit of days
+		// that does not roll may need counted past the coverage.
+		lit, err := di.cov.Light(cc.Clock, st, ev.asOf)
+		if err != nil {
+			return fmt.Errorf("clock %s: %w", cc.Name, err)
+		}
+		switch lit.Level(ev.e.th.Policy) {
 		case deadline.LevelYellow:
-			ev.limit(RuleYellowLight, rec, di, ci, cc, cc.Clock, st, Warning, statCite)
+			ev.limit(RuleYellowLight, rec, di, ci, cc, cc.Clock, lit, Warning, statCite)
 		case deadline.LevelRed:
-			ev.limit(RuleRedLight, rec, di, ci, cc, cc.Clock, st, Warning, statCite)
+			ev.limit(RuleRedLight, rec, di, ci, cc, cc.Clock, lit, Warning, statCite)
 		}
 	}
 	if st.Overdue == 0 {
@@ -541,9 +550,13 @@ func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, ci *cl
 	// and count in its unit.
 	name, nameEN := clk.RuleName()
 	zh, en, unit := cmp.Or(name, cc.Name), cmp.Or(nameEN, name, cc.Name), clk.Period().Unit
-	says := limitSays{rule: rule, zh: zh, en: en, unit: unit, due: st.Due, n: st.Overdue}
+	says := limitSays{rule: rule, zh: zh, en: en, unit: unit, due: st.Due, n: st.Overdue, work: -1}
 	if rule == RuleYellowLight {
 		says.n = st.Remaining
+		if st.Unit != deadline.WorkingDays && st.WorkingDaysKnown {
+			// The light counts working days: say how many.
+			says.work = st.WorkingDaysLeft
+		}
 	}
 	said := ev.saidLimit(&says)
 	if said.ok && said.k == says {
@@ -558,9 +571,15 @@ func (ev *evaluation) limitFinding(rule RuleID, rec *Record, di *defInfo, ci *cl
 	case RuleYellowLight:
 		b = appendYMD(append(b, "将于 "...), st.Due)
 		b = appendCount(append(b, " 届满，剩余"...), st.Remaining, unit, true)
+		if says.work >= 0 {
+			b = appendCount(append(b, "，其中"...), says.work, deadline.WorkingDays, true)
+		}
 		split = len(b)
 		b = appendYMD(append(append(b, en...), ": falls due on "...), st.Due)
 		b = append(appendCount(append(b, ", "...), st.Remaining, unit, false), " left"...)
+		if says.work >= 0 {
+			b = append(appendCount(append(b, ", "...), says.work, deadline.WorkingDays, false), " of them"...)
+		}
 	case RuleRedLight:
 		b = appendYMD(append(b, "已于 "...), st.Due)
 		b = append(appendCount(append(b, " 届满，超期"...), st.Overdue, unit, true), "仍未办结"...)

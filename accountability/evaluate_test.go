@@ -395,6 +395,30 @@ func TestAssistanceAndFollowUp(t *testing.T) {
 	}
 }
 
+// TestYellowLightCountsWorkingDays: the reminder comes one working day
+// before the limit (LEGAL.md Part 4, a city's rule, Art 7), also for a
+// limit of calendar days. A penalty decision filed on Tuesday 19 August
+// 2025 is due 90 days later (行政处罚法 Art 60), on Monday 17 November:
+// on the Thursday two working days are left, on the Friday one, and the
+// finding says so.
+func TestYellowLightCountsWorkingDays(t *testing.T) {
+	th := accountability.DefaultThresholds()
+	th.Policy = deadline.Policy{YellowRemaining: 1}
+	e := defaultEvaluator(t, accountability.WithThresholds(th))
+	pen := build(t, ref(t, "penalty"), "CF-0819",
+		ev{wang, "file", at(2025, 8, 19), map[string]string{"filing_basis": "举报"}})
+	in := accountability.Input{Records: []accountability.Record{{Unit: "市场监管局", Case: pen}}}
+	if fs := only(evaluate(t, e, in, day(2025, 11, 13)), accountability.RuleYellowLight); len(fs) != 0 {
+		t.Errorf("Thursday, two working days left: %+v", fs)
+	}
+	fs := only(evaluate(t, e, in, day(2025, 11, 14)), accountability.RuleYellowLight)
+	if len(fs) != 1 || fs[0].Clock != "decision" ||
+		fs[0].Message != "作出行政处罚决定将于 2025-11-17 届满，剩余3日，其中1个工作日" ||
+		fs[0].MessageEN != "penalty decision: falls due on 2025-11-17, 3 days left, 1 working day of them" {
+		t.Errorf("Friday, one working day left: %+v", fs)
+	}
+}
+
 func TestLightsAndRoles(t *testing.T) {
 	e := defaultEvaluator(t)
 	c := build(t, ref(t, "licensing"), "XK-L", accepted()...)

@@ -119,6 +119,15 @@ func BenchmarkClockStatus(b *testing.B) {
 			sinkDate = st.Due
 		}
 	})
+	// A limit of calendar days: the working days left are counted too.
+	days := mustStart(b, deadline.RulePenaltyDecision, d(2025, 8, 19))
+	b.Run("calendar-days", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			st, _ := days.Status(cal, asOf)
+			sinkDate = st.Due
+		}
+	})
 	b.Run("due", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {

@@ -414,6 +414,30 @@ func (c *Calendar) cumAt(d date.Date) (int, bool) {
 	return int(c.cum[i]), true
 }
 
+// workingIn counts the working days in (from, to], from before to, on
+// the days of it the calendar covers, and reports whether it covers them
+// all, and whether it counted days past the published coverage: a
+// [Calendar.WorkingDaysBetween] that builds no error and, where the
+// calendar stops short, says how many working days there are at least.
+func (c *Calendar) workingIn(from, to date.Date) (n int, all, provisional bool) {
+	if c.empty() {
+		return 0, false, false
+	}
+	lo, cum := c.t.from, c.cum
+	hi := lo + date.Date(len(cum)-1)
+	all = from >= lo-1 && to <= hi
+	a, b := max(from, lo-1), min(to, hi)
+	if a >= b {
+		return 0, all, false
+	}
+	n = int(cum[b-lo])
+	if a >= lo {
+		n -= int(cum[a-lo])
+	}
+	// The days counted start at the coverage's first day or later.
+	return n, all, b > c.t.pubTo
+}
+
 func (c *Calendar) runsOut(op string, d date.Date, n int) error {
 	if c.empty() {
 		return errorf(op, d, ErrOutOfCoverage, "the calendar is empty")

@@ -20,6 +20,9 @@ type oStatus struct {
 	Limit                       int
 	Elapsed, Remaining, Overdue int
 	Paused, Stopped             bool
+	// The working days left, and whether they are known.
+	WorkLeft  int
+	WorkKnown bool
 }
 
 // oracleAddMonths adds months the plain way: the same day, clamped.
@@ -148,6 +151,9 @@ func clockOracle(cal *deadline.Calendar, r deadline.Rule, start date.Date, ledge
 	st.Elapsed = elapsed
 	if due == 0 {
 		st.Remaining = max(0, limit-elapsed)
+		if work {
+			st.WorkLeft, st.WorkKnown = st.Remaining, true
+		}
 		return st, true
 	}
 	atDue, ok := countIn(base, due)
@@ -157,11 +163,29 @@ func clockOracle(cal *deadline.Calendar, r deadline.Rule, start date.Date, ledge
 	st.Due = due
 	st.Remaining = max(0, atDue-elapsed)
 	st.Overdue = max(0, elapsed-atDue)
+	// The working days left: the working days after end (or the start),
+	// through the due day, one by one; unknown where the calendar stops
+	// first.
+	st.WorkLeft, st.WorkKnown = st.Remaining, true
+	if !work && !st.Paused {
+		st.WorkLeft = 0
+		for d := max(end, base) + 1; d <= due; d++ {
+			w, err := cal.IsWorkingDay(d)
+			if err != nil {
+				// Those the calendar covers are counted.
+				st.WorkKnown = false
+				continue
+			}
+			if w {
+				st.WorkLeft++
+			}
+		}
+	}
 	return st, true
 }
 
 func statusOf(st deadline.Status) oStatus {
-	return oStatus{st.Due, st.Limit, st.Elapsed, st.Remaining, st.Overdue, st.Paused, st.Stopped}
+	return oStatus{st.Due, st.Limit, st.Elapsed, st.Remaining, st.Overdue, st.Paused, st.Stopped, st.WorkingDaysLeft, st.WorkingDaysKnown}
 }
 
 // drawClock draws a reference rule, a start in the China calendar and a
@@ -616,6 +640,92 @@ func TestLateStatusCountsItsDueAndLastDays(t *testing.T) {
 		}
 		if atDue, err := clk.Status(cal, st.Due); err != nil || atDue.Elapsed != st.Elapsed-st.Overdue {
 			t.Fatalf("as of %s: %+v; as of its due day: %+v (%v)", asOf, st, atDue, err)
+		}
+	})
+}
+
+// TestWorkingDaysLeftProperty: Status's working days left are the
+// working days after the day of the status (or the stop) up to the due
+// day, counted one by one; known where the calendar covers them all, or
+// the rule counts working days itself. On random calendars, with random
+// periods and rolls, so that a calendar-day rule's due day often lies
+// past the coverage.
+func TestWorkingDaysLeftProperty(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		cal := gen.Calendar().Draw(t, "calendar")
+		r := gen.ReferenceRule().Draw(t, "rule")
+		r.Period = deadline.Period{
+			N:    rapid.IntRange(1, 60).Draw(t, "n"),
+			Unit: rapid.SampledFrom([]deadline.Unit{deadline.Days, deadline.WorkingDays, deadline.Months}).Draw(t, "unit"),
+		}
+		r.Roll = rapid.SampledFrom([]deadline.Roll{deadline.RollRestDays, deadline.RollHolidays, deadline.RollNone}).Draw(t, "roll")
+		if r.Period.Unit == deadline.WorkingDays {
+			r.Roll = deadline.RollNone
+		}
+		if err := r.Validate(); err != nil {
+			return
+		}
+		start := gen.DateIn(cal).Draw(t, "start")
+		clk, last := gen.Ledger(t, cal, r, start)
+		asOf := start + date.Date(rapid.IntRange(-5, int(last-start)+80).Draw(t, "asOf"))
+		st, err := clk.Status(cal, asOf)
+		if err != nil {
+			return
+		}
+		end := asOf
+		if st.Stopped {
+			end = st.StoppedOn
+		}
+		end = max(end, st.Started)
+		left, known := 0, false
+		switch {
+		case st.Unit == deadline.WorkingDays:
+			left, known = st.Remaining, true
+		case st.Paused && st.Due != 0:
+			// No day is left while a suspension runs.
+			known = true
+		case st.Due == 0:
+		default:
+			known = true
+			for d := end + 1; d <= st.Due; d++ {
+				w, err := cal.IsWorkingDay(d)
+				if err != nil {
+					// Only those the calendar covers are counted.
+					known = false
+					continue
+				}
+				if w {
+					left++
+				}
+			}
+		}
+		if st.WorkingDaysLeft != left || st.WorkingDaysKnown != known || left > st.Remaining {
+			t.Fatalf("%v from %s, as of %s: %+v; counted %d working days left (known %t)", r.Period, start, asOf, st, left, known)
+		}
+		// The light counts them where known.
+		p := deadline.Policy{YellowRemaining: rapid.IntRange(-1, 5).Draw(t, "yellow")}
+		n := st.Remaining
+		if known {
+			n = left
+		}
+		yellow := !st.Stopped && st.Overdue == 0 && p.YellowRemaining >= 0 && n <= p.YellowRemaining
+		if got := st.Level(p); (got == deadline.LevelYellow) != yellow {
+			t.Fatalf("%+v under %+v: %v", st, p, got)
+		}
+		// A light KnownLevel says is known is the light of any number of
+		// working days left there may be, from those counted to Remaining,
+		// once the due day is known.
+		p.YellowUsedPercent = rapid.IntRange(0, 100).Draw(t, "percent")
+		l, lknown := st.KnownLevel(p)
+		if known && !lknown {
+			t.Fatalf("%+v: the working days are known, the light is not", st)
+		}
+		if lknown && !known && st.HasDue() {
+			any := st
+			any.WorkingDaysLeft, any.WorkingDaysKnown = rapid.IntRange(left, st.Remaining).Draw(t, "working days"), true
+			if got := any.Level(p); got != l {
+				t.Fatalf("%+v under %+v: known to be %v, yet %v with %d working days left", st, p, l, got, any.WorkingDaysLeft)
+			}
 		}
 	})
 }

@@ -32,6 +32,25 @@ type Status struct {
 	// Remaining counts the days left after the day of the status, up to
 	// and including Due; zero once Due has passed.
 	Remaining int
+	// WorkingDaysLeft counts the working days among the Remaining days:
+	// Remaining itself for a working-day rule; for a calendar-day rule,
+	// the working days on the calendar after the day of the status (or
+	// of the stop, or the start if later), up to and including Due, and
+	// none while a suspension runs. The warning lights count it (see
+	// [Status.Level]): a limit of days due on a Monday is one working
+	// day away on the Friday before.
+	//
+	// WorkingDaysKnown reports whether it is known. It is not for a
+	// calendar-day rule while Due is not known, nor where the calendar
+	// does not cover the days up to Due: a calendar-day rule that does
+	// not roll is counted without the calendar, and Status does not fail
+	// for the want of it. WorkingDaysLeft then counts the working days
+	// the calendar does cover, fewer than or as many as there are, so
+	// that the working days left lie between it and Remaining (see
+	// [Status.KnownLevel]). A Status built by hand does not know them
+	// either, so that its zero is never read as "no working day left".
+	WorkingDaysLeft  int
+	WorkingDaysKnown bool
 	// Overdue counts the days past Due (超期), net of suspended days.
 	Overdue int
 	// Paused reports an open suspension.
@@ -55,9 +74,10 @@ func (s Status) Late() bool { return s.Overdue > 0 }
 
 // Status returns the clock's status as of day asOf: only ledger entries
 // dated on or before asOf count, so the status of a past day is what the
-// clock said that day. The calendar counts working days and rolls
-// calendar-day limits off rest days; a calendar-day rule that does not
-// roll needs none.
+// clock said that day. The calendar counts working days, rolls
+// calendar-day limits off rest days and tells the working days left of
+// a calendar-day limit; a calendar-day rule that does not roll needs
+// none, and without it leaves [Status.WorkingDaysKnown] false.
 //
 // It fails when the calendar does not cover the days it must count, and
 // when the ledger holds an extension granted after the period ended
@@ -118,13 +138,28 @@ func (c Clock) Status(cal *Calendar, asOf date.Date) (Status, error) {
 	switch {
 	case k.work:
 		st.Provisional = cal.Provisional(base, max(t.due, end))
-	case t.known && k.roll != RollNone:
-		// A count of calendar days asks the calendar only where it rolls
-		// a due day off rest days: on the days from the start to the
-		// last due day, rolled or not (an earlier one, rolled for an
-		// extension, lies before it). The days counted up to asOf need
-		// no calendar.
-		st.Provisional = cal.Provisional(base, max(t.nominal, t.due))
+		st.WorkingDaysLeft, st.WorkingDaysKnown = st.Remaining, true
+	case t.known:
+		if k.roll != RollNone {
+			// A count of calendar days asks the calendar where it rolls
+			// a due day off rest days: on the days from the start to the
+			// last due day, rolled or not (an earlier one, rolled for an
+			// extension, lies before it). The days counted up to asOf
+			// need no calendar.
+			st.Provisional = cal.Provisional(base, max(t.nominal, t.due))
+		}
+		// And for the working days left, on the days after end (or the
+		// start, as Remaining counts) up to the due day: those the
+		// calendar covers, known if it covers them all. None is left
+		// while a suspension runs (the limit was reached before it, or
+		// the due day would not be known), as no day is.
+		if from := max(base, end); t.due <= from || st.Paused {
+			st.WorkingDaysKnown = true
+		} else {
+			n, all, provisional := cal.workingIn(from, t.due)
+			st.WorkingDaysLeft, st.WorkingDaysKnown = n, all
+			st.Provisional = st.Provisional || provisional
+		}
 	}
 	return st, nil
 }
@@ -350,20 +385,20 @@ func (l *Level) UnmarshalText(b []byte) error {
 //
 // The zero Policy lights yellow on the due day only.
 type Policy struct {
-	// YellowRemaining lights yellow when at most this many counting days
-	// remain. Negative disables the rule.
+	// YellowRemaining lights yellow when at most this many working days
+	// remain ([Status.WorkingDaysLeft]; the rule's counting days where
+	// the status does not know them). Negative disables the rule.
 	YellowRemaining int `json:"yellow_remaining"`
 	// YellowUsedPercent lights yellow when at least this percentage of
 	// the limit is used, 1 to 100. Zero disables the rule.
 	YellowUsedPercent int `json:"yellow_used_percent"`
 }
 
-// DefaultPolicy lights yellow when one counting day or less remains, or
+// DefaultPolicy lights yellow when one working day or less remains, or
 // when 80 % of the limit is used: a reminder one working day ahead, as
-// local electronic-supervision rules commonly set. Counting days are the
-// limit's own: for a calendar-day limit, one calendar day, so a limit due
-// on a Monday lights yellow on the Sunday before, and the 80 % rule is
-// what warns ahead of it on a working day.
+// local electronic-supervision rules commonly set. A limit of calendar
+// days due on a Monday lights yellow on the Friday before, as a limit of
+// working days does. The 80 % rule counts in the limit's own unit.
 func DefaultPolicy() Policy { return Policy{YellowRemaining: 1, YellowUsedPercent: 80} }
 
 // Validate reports whether the percentage lies in 0 to 100.
@@ -377,16 +412,40 @@ func (p Policy) Validate() error {
 // Level returns the warning light for the status under policy p: red when
 // overdue (for a stopped clock, when it stopped late), green when it
 // stopped in time, else yellow when either threshold of p is reached.
+// The days left are counted in working days where the status knows them
+// ([Status.WorkingDaysKnown]), and in the rule's counting days where it
+// does not.
 func (s Status) Level(p Policy) Level {
+	left := s.Remaining
+	if s.WorkingDaysKnown {
+		left = s.WorkingDaysLeft
+	}
 	switch {
 	case s.Overdue > 0:
 		return LevelRed
 	case s.Stopped:
 		return LevelGreen
-	case p.YellowRemaining >= 0 && s.Remaining <= p.YellowRemaining:
+	case p.YellowRemaining >= 0 && left <= p.YellowRemaining:
 		return LevelYellow
 	case p.YellowUsedPercent > 0 && s.Elapsed*100 >= p.YellowUsedPercent*(s.Elapsed+s.Remaining):
 		return LevelYellow
 	}
 	return LevelGreen
+}
+
+// KnownLevel returns [Status.Level] under p, and whether the light is
+// known: false where the working days left are not (a limit of days
+// that does not roll, due past the calendar's coverage) and the light
+// turns on them, as the working days the calendar covers give another
+// light than the days left do. The working days left lie between the
+// two, and the light moves only once between them. A caller that must
+// not guess refuses to answer then (see package procedure's Due).
+func (s Status) KnownLevel(p Policy) (Level, bool) {
+	l := s.Level(p)
+	if s.WorkingDaysKnown || !s.HasDue() || s.Unit == WorkingDays {
+		return l, true
+	}
+	fewest := s
+	fewest.WorkingDaysKnown = true
+	return l, fewest.Level(p) == l
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rickb777/date/v2"
@@ -112,7 +113,8 @@ func TestStatuteScenarios(t *testing.T) {
 			d(2025, 10, 10), want{d(2025, 10, 9), 98, 0, 1, deadline.LevelRed}},
 		{"行政处罚法 Art 67 ¶3: 15 days to pay end in the 2026 Spring Festival",
 			func(t *testing.T) deadline.Clock { return mustStart(t, deadline.RulePenaltyPayment, d(2026, 2, 6)) },
-			d(2026, 2, 20), want{d(2026, 2, 24), 14, 4, 0, deadline.LevelGreen}},
+			// Four days are left, but one working day: the due day.
+			d(2026, 2, 20), want{d(2026, 2, 24), 14, 4, 0, deadline.LevelYellow}},
 		{"行政处罚法 Art 64(1), Art 85: five working days to request a hearing",
 			func(t *testing.T) deadline.Clock {
 				return mustStart(t, deadline.RulePenaltyHearingRequest, d(2026, 9, 30))
@@ -522,6 +524,117 @@ func TestLevelText(t *testing.T) {
 	for _, s := range []string{"unknown", "黄灯", "Red", ""} {
 		if err := back.UnmarshalText([]byte(s)); !errors.Is(err, deadline.ErrInvalidPeriod) || back != deadline.LevelYellow {
 			t.Errorf("%q read as %v, %v", s, back, err)
+		}
+	}
+}
+
+// TestWorkingDaysLeft: the warning lights count the working days left,
+// as DESIGN.md and the local rules that set a reminder "one working day
+// before" the limit do, also for a limit of calendar days.
+func TestWorkingDaysLeft(t *testing.T) {
+	national := deadline.ChinaMainland()
+	// 2025 alone: a rule that does not roll is counted past it, its
+	// working days are not.
+	y2025, err := deadline.New(deadline.Spec{ID: "y2025", From: d(2025, 1, 1), To: d(2025, 12, 31),
+		Weekend: []time.Weekday{time.Saturday, time.Sunday}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Art 60's limit, shortened to ten days that do not roll.
+	plain := mustRule(t, deadline.RulePenaltyDecision)
+	plain.ID, plain.Period, plain.Roll = "plain-10", deadline.Period{N: 10, Unit: deadline.Days}, deadline.RollNone
+	type want struct {
+		remaining, left int
+		known           bool
+		level           deadline.Level
+	}
+	ahead := deadline.Policy{YellowRemaining: 1}
+	for _, tc := range []struct {
+		name string
+		cal  *deadline.Calendar
+		clk  func(t *testing.T) deadline.Clock
+		asOf date.Date
+		want want
+	}{
+		// 行政处罚法 Art 60: 90 days from filing on Tue 19 Aug 2025, due
+		// on Monday 17 November.
+		{"Art 60: the Thursday before a Monday due day, two working days left", national,
+			func(t *testing.T) deadline.Clock { return mustStart(t, deadline.RulePenaltyDecision, d(2025, 8, 19)) },
+			d(2025, 11, 13), want{4, 2, true, deadline.LevelGreen}},
+		{"Art 60: the Friday before, one working day left: yellow", national,
+			func(t *testing.T) deadline.Clock { return mustStart(t, deadline.RulePenaltyDecision, d(2025, 8, 19)) },
+			d(2025, 11, 14), want{3, 1, true, deadline.LevelYellow}},
+		{"Art 60: the Sunday before", national,
+			func(t *testing.T) deadline.Clock { return mustStart(t, deadline.RulePenaltyDecision, d(2025, 8, 19)) },
+			d(2025, 11, 16), want{1, 1, true, deadline.LevelYellow}},
+		{"Art 60: rolled off the National Day break to 9 October: on 30 September only the due day is a working day left", national,
+			func(t *testing.T) deadline.Clock { return mustStart(t, deadline.RulePenaltyDecision, d(2025, 7, 4)) },
+			d(2025, 9, 30), want{9, 1, true, deadline.LevelYellow}},
+		{"Art 60: the same, as of 29 September", national,
+			func(t *testing.T) deadline.Clock { return mustStart(t, deadline.RulePenaltyDecision, d(2025, 7, 4)) },
+			d(2025, 9, 29), want{10, 2, true, deadline.LevelGreen}},
+		{"Art 60: stopped on the Friday: counted from the stop, and green", national,
+			func(t *testing.T) deadline.Clock {
+				return step(t)(mustStart(t, deadline.RulePenaltyDecision, d(2025, 8, 19)).Stop(d(2025, 11, 14), "决定"))
+			},
+			d(2025, 12, 1), want{3, 1, true, deadline.LevelGreen}},
+		{"Art 42 ¶1: a working-day limit counts its Remaining", national,
+			func(t *testing.T) deadline.Clock { return mustStart(t, deadline.RuleLicensingDecision, d(2025, 9, 26)) },
+			d(2025, 10, 29), want{1, 1, true, deadline.LevelYellow}},
+		{"a limit that does not roll, due past the calendar: at least 31 December, and the light in counting days", y2025,
+			func(t *testing.T) deadline.Clock {
+				c, err := deadline.Start(plain, d(2025, 12, 26))
+				if err != nil {
+					t.Fatal(err)
+				}
+				return c
+			},
+			d(2025, 12, 30), want{6, 1, false, deadline.LevelGreen}},
+		{"the same, due inside the calendar: a weekend and the due day", y2025,
+			func(t *testing.T) deadline.Clock {
+				c, err := deadline.Start(plain, d(2025, 12, 11))
+				if err != nil {
+					t.Fatal(err)
+				}
+				return c
+			},
+			d(2025, 12, 18), want{3, 1, true, deadline.LevelYellow}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st, err := tc.clk(t).Status(tc.cal, tc.asOf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := want{st.Remaining, st.WorkingDaysLeft, st.WorkingDaysKnown, st.Level(ahead)}
+			if got != tc.want {
+				t.Errorf("as of %s (due %s): got %+v, want %+v", tc.asOf, st.Due, got, tc.want)
+			}
+		})
+	}
+	// A Status built by hand knows no working days: its zero is not
+	// read as none left.
+	if l := (deadline.Status{Unit: deadline.Days, Elapsed: 1, Remaining: 5}).Level(deadline.DefaultPolicy()); l != deadline.LevelGreen {
+		t.Errorf("hand-built status with 5 days left: %v", l)
+	}
+	if l := (deadline.Status{Unit: deadline.Days, Elapsed: 1, Remaining: 5, WorkingDaysLeft: 1, WorkingDaysKnown: true}).Level(deadline.DefaultPolicy()); l != deadline.LevelYellow {
+		t.Errorf("status with 1 working day of 5 days left: %v", l)
+	}
+	// KnownLevel: where the working days are not known, the light is
+	// known only if it is the same for every count there may be.
+	for _, tc := range []struct {
+		st    deadline.Status
+		want  deadline.Level
+		known bool
+	}{
+		{deadline.Status{Unit: deadline.Days, Due: d(2027, 1, 10), Elapsed: 1, Remaining: 10, WorkingDaysLeft: 3}, deadline.LevelGreen, true},
+		{deadline.Status{Unit: deadline.Days, Due: d(2027, 1, 10), Elapsed: 1, Remaining: 10, WorkingDaysLeft: 1}, deadline.LevelGreen, false},
+		{deadline.Status{Unit: deadline.Days, Due: d(2027, 1, 10), Elapsed: 10, Remaining: 1}, deadline.LevelYellow, true},
+		{deadline.Status{Unit: deadline.Days, Due: d(2027, 1, 10), Elapsed: 1, Remaining: 10, WorkingDaysLeft: 1, WorkingDaysKnown: true}, deadline.LevelYellow, true},
+		{deadline.Status{Unit: deadline.WorkingDays, Due: d(2027, 1, 10), Elapsed: 1, Remaining: 10}, deadline.LevelGreen, true},
+		{deadline.Status{Unit: deadline.Days, Elapsed: 1, Remaining: 10, Paused: true}, deadline.LevelGreen, true},
+	} {
+		if l, known := tc.st.KnownLevel(ahead); l != tc.want || known != tc.known {
+			t.Errorf("%+v: KnownLevel %v, %t; want %v, %t", tc.st, l, known, tc.want, tc.known)
 		}
 	}
 }

@@ -14,7 +14,9 @@
 //     instants turned into the day they count on ([Calendar.Received]).
 //   - [Clock]: a [Rule] started on a day with a ledger of suspensions,
 //     restarts, extensions and the stop, answering the due date, the days
-//     elapsed, remaining and overdue, the warning light of a [Policy], and
+//     elapsed, remaining (and how many of those are working days) and
+//     overdue, the warning light of a [Policy], which counts the working
+//     days left also for a limit of calendar days, and
 //     an [Explanation] of every day counted or skipped. [ReferenceRules]
 //     are the time limits of the laws the library encodes, each with its
 //     provisions.

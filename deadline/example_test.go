@@ -455,7 +455,7 @@ func ExampleLookupRule() {
 	// true deadline: LookupRule: unknown rule: no reference rule "penalty-appeal"
 }
 
-// The default warning lights: yellow from one counting day left or 80 %
+// The default warning lights: yellow from one working day left or 80 %
 // used, red once overdue. A local rule may set other thresholds.
 func ExampleDefaultPolicy() {
 	p := deadline.DefaultPolicy()
@@ -1548,6 +1548,81 @@ func ExampleStatus_Level() {
 	// 2025-10-27: 17 used,  3 left, 0 overdue: yellow 黄灯
 	// 2025-10-30: 20 used,  0 left, 0 overdue: yellow 黄灯
 	// 2025-10-31: 21 used,  0 left, 1 overdue: red 红灯
+}
+
+// A penalty decision is due 90 calendar days after filing (行政处罚法
+// Art 60): filed on 19 August 2025, on Monday 17 November. The warning
+// light counts the working days left, so that the reminder comes one
+// working day ahead, on the Friday, and not on the Sunday.
+func ExampleStatus_workingDaysLeft() {
+	cal := deadline.ChinaMainland()
+	rule, err := deadline.LookupRule(deadline.RulePenaltyDecision)
+	if err != nil {
+		log.Fatal(err)
+	}
+	c, err := deadline.Start(rule, date.New(2025, 8, 19))
+	if err != nil {
+		log.Fatal(err)
+	}
+	oneDayAhead := deadline.Policy{YellowRemaining: 1}
+	for asOf := date.New(2025, 11, 13); asOf <= date.New(2025, 11, 17); asOf++ {
+		st, err := c.Status(cal, asOf)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("%s %s: %d days left, %d of them working days: %s\n",
+			asOf, asOf.Weekday().String()[:3], st.Remaining, st.WorkingDaysLeft, st.Level(oneDayAhead).Chinese())
+	}
+	// Output:
+	// 2025-11-13 Thu: 4 days left, 2 of them working days: 绿灯
+	// 2025-11-14 Fri: 3 days left, 1 of them working days: 黄灯
+	// 2025-11-15 Sat: 2 days left, 1 of them working days: 黄灯
+	// 2025-11-16 Sun: 1 days left, 1 of them working days: 黄灯
+	// 2025-11-17 Mon: 0 days left, 0 of them working days: 黄灯
+}
+
+// A renewal applied for on 20 December 2025 must be decided before the
+// licence expires on 20 February 2026 (行政许可法 Art 50): a limit of
+// days that does not roll, counted without the calendar. On a calendar
+// of 2025 alone, the working days left in 2026 are not known: on 29
+// December two of 2025 are still to come, and the light is green
+// whatever January holds; on 31 December none is, and it turns on the
+// next notice.
+func ExampleStatus_KnownLevel() {
+	cal2025, err := deadline.New(deadline.Spec{ID: "2025", From: date.New(2025, 1, 1), To: date.New(2025, 12, 31),
+		Weekend: []time.Weekday{time.Saturday, time.Sunday}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	rule, err := deadline.LookupRule(deadline.RuleLicensingDecision)
+	if err != nil {
+		log.Fatal(err)
+	}
+	tmpl, err := deadline.NewTemplate(rule)
+	if err != nil {
+		log.Fatal(err)
+	}
+	term, err := tmpl.Term(62)
+	if err != nil {
+		log.Fatal(err)
+	}
+	c, err := term.Start(date.New(2025, 12, 20))
+	if err != nil {
+		log.Fatal(err)
+	}
+	oneDayAhead := deadline.Policy{YellowRemaining: 1}
+	for _, asOf := range []date.Date{date.New(2025, 12, 29), date.New(2025, 12, 31)} {
+		st, err := c.Status(cal2025, asOf)
+		if err != nil {
+			log.Fatal(err)
+		}
+		l, known := st.KnownLevel(oneDayAhead)
+		fmt.Printf("%s: %d days left, at least %d working days (known %t): %s, light known %t\n",
+			asOf, st.Remaining, st.WorkingDaysLeft, st.WorkingDaysKnown, l, known)
+	}
+	// Output:
+	// 2025-12-29: 53 days left, at least 2 working days (known false): green, light known true
+	// 2025-12-31: 51 days left, at least 0 working days (known false): green, light known false
 }
 
 // A licensing decision (行政许可法 Art 42 ¶1) accepted on 26 September

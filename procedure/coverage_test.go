@@ -96,7 +96,23 @@ func TestCoverageNeverGuesses(t *testing.T) {
 					continue
 				}
 				// A status as of a day past the coverage says Provisional;
-				// on the calendar that goes on, it need not.
+				// on the calendar that goes on, it need not. Where the
+				// calendar stops before a due day, the working days left
+				// are not known, and the count says how many there are
+				// at least; the light is the same.
+				if errX == nil && len(due) == len(dueX) {
+					for i := range due {
+						st, stX := due[i].Status, dueX[i].Status
+						if st.WorkingDaysKnown || !stX.WorkingDaysKnown {
+							continue
+						}
+						if stX.WorkingDaysLeft < st.WorkingDaysLeft || stX.WorkingDaysLeft > st.Remaining {
+							t.Fatalf("Due on %s: %s has at least %d working days left; on a calendar that goes on, %d",
+								day, due[i].Name, st.WorkingDaysLeft, stX.WorkingDaysLeft)
+						}
+						due[i].WorkingDaysLeft, due[i].WorkingDaysKnown = stX.WorkingDaysLeft, true
+					}
+				}
 				if errX != nil || !cmp.Equal(due, dueX, cmpopts.IgnoreFields(deadline.Status{}, "Provisional")) {
 					t.Fatalf("Due on %s: %+v; on a calendar that goes on, %+v (%v)", day, due, dueX, errX)
 				}
@@ -171,6 +187,49 @@ func TestCoverageEnd(t *testing.T) {
 	fired, err = dw.Advance(ctx, c, licAt(2027, 1, 5))
 	if err != nil || len(fired) != 1 || fired[0].Trigger != "deem_accepted" {
 		t.Fatalf("Advance on an extended calendar: %v, %v; want deem_accepted", fired, err)
+	}
+}
+
+// TestCoverageEndLight: a renewal applied for on 20 December 2026, the
+// licence expiring on 20 February 2027 (行政许可法 Art 50), runs a limit
+// of calendar days that does not roll. Its warning light counts the
+// working days left (see deadline.Status.Level). On 28 December three
+// working days of 2026 are still to come: green, whatever January holds.
+// On 31 December none is, and the light turns on the next notice: Due
+// does not guess. A calendar extended with ExtendThrough answers,
+// provisionally.
+func TestCoverageEndLight(t *testing.T) {
+	ctx := context.Background()
+	d := licDefinition(t)
+	events := benchEvents()[:9]
+	c, err := d.Replay(ctx, "XK-2026-1220", events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Fire(ctx, c, procedure.Event{Trigger: "apply_renewal", At: licAt(2026, 12, 20), Actor: licClerk,
+		Payload: map[string]string{"expires": "2027-02-20"}}); err != nil {
+		t.Fatal(err)
+	}
+	due, err := d.Due(c, date.New(2026, 12, 28))
+	if err != nil || len(due) != 1 || due[0].Name != "term" || due[0].Light != deadline.LevelGreen ||
+		due[0].WorkingDaysKnown || due[0].WorkingDaysLeft != 3 || due[0].Remaining != 54 {
+		t.Fatalf("Due on 28 December: %+v, %v; want the term green, at least 3 of 54 days working days", due, err)
+	}
+	_, err = d.Due(c, date.New(2026, 12, 31))
+	if !errors.Is(err, procedure.ErrCannotCount) || !errors.Is(err, deadline.ErrOutOfCoverage) {
+		t.Fatalf("Due on 31 December: %v; want ErrCannotCount and deadline.ErrOutOfCoverage", err)
+	}
+	wide, err := deadline.ChinaMainland().With(deadline.ExtendThrough(date.New(2027, 12, 31)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dw, err := procedure.Reference("licensing", procedure.WithCalendar(wide))
+	if err != nil {
+		t.Fatal(err)
+	}
+	due, err = dw.Due(c, date.New(2026, 12, 31))
+	if err != nil || len(due) != 1 || !due[0].Provisional || !due[0].WorkingDaysKnown || due[0].Light != deadline.LevelGreen {
+		t.Fatalf("Due on an extended calendar: %+v, %v; want the term green, provisional", due, err)
 	}
 }
 

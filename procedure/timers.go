@@ -36,7 +36,10 @@ type ClockStatus struct {
 //
 // A clock whose due day the calendar does not cover is an error wrapping
 // [ErrCannotCount] and [deadline.ErrOutOfCoverage]: no due day is
-// guessed. A definition built [WithCalendar] of a calendar extended with
+// guessed. So is a limit whose light turns on working days the calendar
+// does not cover: the light counts the working days left (see
+// [deadline.Status.Level]), and one of calendar days that does not roll
+// may fall due past the coverage. A definition built [WithCalendar] of a calendar extended with
 // [deadline.ExtendThrough] answers instead, each such status saying
 // Provisional.
 func (d *Definition) Due(c *Case, asOf date.Date) ([]ClockStatus, error) {
@@ -55,7 +58,13 @@ func (d *Definition) Due(c *Case, asOf date.Date) ([]ClockStatus, error) {
 		ci := d.clocks[cc.Spec]
 		cs := ClockStatus{Name: cc.Name, Spec: cc.Spec, Citation: ci.citation, Status: st, Role: ci.role}
 		if cs.Role == RoleLimit {
-			cs.Light = st.Level(d.policy)
+			light, known := st.KnownLevel(d.policy)
+			if !known {
+				_, to := d.cal.Coverage()
+				return nil, d.countError("Due", c, "", cc.Name, &deadline.Error{Op: "Due", Date: st.Due, Err: deadline.ErrOutOfCoverage,
+					Detail: fmt.Sprintf("the warning light counts the working days up to the due day, past the calendar's last day %s", to)})
+			}
+			cs.Light = light
 		}
 		out = append(out, cs)
 	}

@@ -88,7 +88,13 @@ func (s *Store) Scan(ctx context.Context, asOf time.Time) (Board, error) {
 				if s.policy != nil {
 					cs.Light = deadline.LevelGreen
 					if cs.Role == procedure.RoleLimit {
-						cs.Light = cs.Status.Level(*s.policy)
+						light, known := cs.Status.KnownLevel(*s.policy)
+						if !known {
+							// As the definition's Due refuses to guess.
+							return scanned{}, false, &Error{Index: -1, Kind: ErrInvalidInput, Err: deadline.ErrOutOfCoverage,
+								Detail: "the light of clock " + cs.Name + " counts the working days up to " + cs.Due.String() + ", past the calendar"}
+						}
+						cs.Light = light
 					}
 				}
 				out.signals[i] = Signal{Case: r.info.ID, Definition: r.info.Definition, Unit: r.info.Unit, State: r.c.State, Clock: cs}

@@ -3,6 +3,7 @@ package supervision_test
 import (
 	"cmp"
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -85,6 +86,58 @@ func TestScanPolicy(t *testing.T) {
 		if want := sg.Clock.Status.Level(deadline.Policy{YellowRemaining: 10}); sg.Clock.Role == procedure.RoleLimit && sg.Clock.Light != want {
 			t.Errorf("%s %s: %s, want %s", sg.Case, sg.Clock.Name, sg.Clock.Light, want)
 		}
+	}
+}
+
+// TestScanPolicyPastCoverage: a renewal applied for on 20 December
+// 2026, the licence expiring on 20 February 2027 (行政许可法 Art 50), runs
+// a limit of days that does not roll past the shipped calendar. Its
+// light counts working days. On 24 December five of 2026 are still to
+// come: the default policy lights it green whatever January holds, and
+// the scan answers; a policy that lights yellow from ten working days
+// left would turn on January, and the scan refuses to guess.
+func TestScanPolicyPastCoverage(t *testing.T) {
+	ctx := context.Background()
+	clerk := procedure.Actor{Officer: "王敏", Unit: "审批局"}
+	for _, tc := range []struct {
+		name   string
+		policy *deadline.Policy
+		light  deadline.Level
+	}{
+		{"default policy", nil, deadline.LevelGreen},
+		{"ten working days ahead", &deadline.Policy{YellowRemaining: 10}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var opts []supervision.Option
+			if tc.policy != nil {
+				opts = append(opts, supervision.WithPolicy(*tc.policy))
+			}
+			st := backends()[0].store(t, opts...)
+			seedRoster(t, st)
+			if err := st.CreateCase(ctx, supervision.CaseInfo{ID: "XK-2025-090", Definition: "licensing", Unit: "审批局", Created: cst(2025, 9, 25, 9)}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := st.AppendEvents(ctx, "XK-2025-090",
+				procedure.Event{Trigger: "receive", At: cst(2025, 9, 25, 10), Actor: clerk, Payload: p("voucher", "收件090")},
+				procedure.Event{Trigger: "accept", At: cst(2025, 9, 26, 10), Actor: clerk, Payload: p("voucher", "受理090")},
+				procedure.Event{Trigger: "grant", At: cst(2025, 10, 20, 10), Actor: clerk, Payload: p("decision", "准予许可决定书")},
+				procedure.Event{Trigger: "issue_certificate", At: cst(2025, 10, 21, 10), Actor: clerk, Payload: p("certificate", "JY-090")},
+				procedure.Event{Trigger: "deliver", At: cst(2025, 10, 22, 10), Actor: clerk},
+				procedure.Event{Trigger: "apply_renewal", At: cst(2026, 12, 20, 10), Actor: clerk, Payload: p("expires", "2027-02-20")},
+			); err != nil {
+				t.Fatal(err)
+			}
+			board, err := st.Scan(ctx, cst(2026, 12, 24, 12))
+			if tc.policy != nil {
+				if !errors.Is(err, deadline.ErrOutOfCoverage) {
+					t.Fatalf("scan: %+v, %v; want deadline.ErrOutOfCoverage", board, err)
+				}
+				return
+			}
+			if err != nil || len(board.Signals) != 1 || board.Signals[0].Clock.Name != "term" || board.Signals[0].Clock.Light != tc.light {
+				t.Fatalf("scan: %+v, %v; want the term, %s", board, err, tc.light)
+			}
+		})
 	}
 }
 

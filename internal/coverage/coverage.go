@@ -130,3 +130,22 @@ func About(clk deadline.Clock, asOf date.Date) date.Date {
 	}
 	return asOf
 }
+
+// Light returns st, clk's status as of asOf on the calendar, fit for its
+// warning light, which counts the working days left
+// ([deadline.Status.Level]). Where the working days up to the due day of
+// a running limit of days that does not roll lie past the coverage
+// (st.WorkingDaysKnown is false), they are counted on the wide calendar,
+// and the status says Provisional, as a due day counted there does. As
+// of a day the calendar does not cover, the light would be a guess: the
+// error wraps [deadline.ErrOutOfCoverage].
+func (c *Calendar) Light(clk deadline.Clock, st deadline.Status, asOf date.Date) (deadline.Status, error) {
+	if st.WorkingDaysKnown || !st.HasDue() || st.Stopped || st.Unit == deadline.WorkingDays {
+		return st, nil
+	}
+	if !c.Covers(asOf) {
+		return st, &deadline.Error{Op: "Status", Date: asOf, Err: deadline.ErrOutOfCoverage,
+			Detail: "the warning light counts the working days up to the due day " + st.Due.String()}
+	}
+	return clk.Status(c.Wide(), asOf)
+}

@@ -60,6 +60,55 @@ func TestStatus(t *testing.T) {
 	}
 }
 
+// TestLight: a renewal limit (行政许可法 Art 50) running to the licence's
+// expiry on 20 February 2027, a limit of days that does not roll, is
+// counted without the calendar, but its light counts working days. As of
+// 31 December 2026 those lie past the shipped calendar: Light counts them
+// on the weekly pattern and says Provisional. As of 4 January 2027 the
+// light is refused. A status that knows its working days is kept.
+func TestLight(t *testing.T) {
+	d := date.New
+	rule, err := deadline.LookupRule(deadline.RuleLicensingDecision)
+	if err != nil {
+		t.Fatal(err)
+	}
+	term, err := deadline.NewTemplate(rule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if term, err = term.Term(62); err != nil {
+		t.Fatal(err)
+	}
+	clk, err := term.Start(d(2026, 12, 20))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shipped := deadline.ChinaMainland()
+	c := coverage.New(shipped)
+	st, err := clk.Status(shipped, d(2026, 12, 31))
+	if err != nil || st.WorkingDaysKnown || st.Due != d(2027, 2, 20) {
+		t.Fatalf("on the shipped calendar: %+v, %v", st, err)
+	}
+	lit, err := c.Light(clk, st, d(2026, 12, 31))
+	if err != nil || !lit.WorkingDaysKnown || !lit.Provisional || lit.WorkingDaysLeft < 30 || lit.Remaining != st.Remaining {
+		t.Errorf("Light as of 31 December: %+v, %v; want the working days counted, provisionally", lit, err)
+	}
+	late, err := clk.Status(shipped, d(2027, 1, 4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Light(clk, late, d(2027, 1, 4)); !errors.Is(err, deadline.ErrOutOfCoverage) {
+		t.Errorf("Light as of 4 January: %v; want deadline.ErrOutOfCoverage", err)
+	}
+	known, err := clk.Status(shipped, d(2027, 2, 21))
+	if err != nil || !known.WorkingDaysKnown {
+		t.Fatalf("past the due day: %+v, %v", known, err)
+	}
+	if got, err := c.Light(clk, known, d(2027, 2, 21)); err != nil || got != known {
+		t.Errorf("Light of a status that knows its working days: %+v, %v", got, err)
+	}
+}
+
 // TestNil: a nil Calendar, that of a zero value, covers nothing and
 // counts as the empty calendar does.
 func TestNil(t *testing.T) {

@@ -108,21 +108,24 @@ type Step struct {
 
 // ClockStatus is the status of one running clock of a case.
 type ClockStatus struct {
-	Name        string   `json:"name"`
-	Spec        string   `json:"spec"`
-	Role        string   `json:"role" doc:"limit (the agency's), party or minimum"`
-	Rule        RuleRef  `json:"rule"`
-	Due         string   `json:"due,omitempty" doc:"empty while suspended before the limit was reached"`
-	Limit       int      `json:"limit"`
-	Extended    int      `json:"extended"`
-	Elapsed     int      `json:"elapsed"`
-	Remaining   int      `json:"remaining"`
-	Overdue     int      `json:"overdue"`
-	Paused      bool     `json:"paused"`
-	Light       string   `json:"light" doc:"green, yellow or red; a party's period or a minimum is always green"`
-	LightZH     string   `json:"light_zh"`
-	Provisional bool     `json:"provisional,omitempty"`
-	Citation    Citation `json:"citation"`
+	Name      string  `json:"name"`
+	Spec      string  `json:"spec"`
+	Role      string  `json:"role" doc:"limit (the agency's), party or minimum"`
+	Rule      RuleRef `json:"rule"`
+	Due       string  `json:"due,omitempty" doc:"empty while suspended before the limit was reached"`
+	Limit     int     `json:"limit"`
+	Extended  int     `json:"extended"`
+	Elapsed   int     `json:"elapsed"`
+	Remaining int     `json:"remaining"`
+	// WorkingDaysLeft is absent where the calendar does not cover the
+	// days up to Due, or Due is not known.
+	WorkingDaysLeft *int     `json:"working_days_left,omitempty" doc:"the working days among the remaining days, which the light counts"`
+	Overdue         int      `json:"overdue"`
+	Paused          bool     `json:"paused"`
+	Light           string   `json:"light" doc:"green, yellow or red; a party's period or a minimum is always green"`
+	LightZH         string   `json:"light_zh"`
+	Provisional     bool     `json:"provisional,omitempty"`
+	Citation        Citation `json:"citation"`
 }
 
 // CaseResponse is a case after an operation: the case itself, as the
@@ -152,6 +155,9 @@ func clockStatuses(d *procedure.Definition, c *procedure.Case, asOf date.Date) (
 			Paused: st.Paused, Light: st.Light.String(), LightZH: st.Light.Chinese(), Provisional: st.Provisional, Citation: Cite(st.Citation)}
 		if st.HasDue() {
 			cs.Due = st.Due.String()
+		}
+		if st.WorkingDaysKnown {
+			cs.WorkingDaysLeft = &st.WorkingDaysLeft
 		}
 		out = append(out, cs)
 	}

@@ -273,21 +273,24 @@ type StatusResponse struct {
 	Started string  `json:"started" doc:"the start, or the last restart"`
 	// Due is empty while the clock is suspended before its limit was
 	// reached.
-	Due         string      `json:"due,omitempty"`
-	Limit       int         `json:"limit"`
-	Extended    int         `json:"extended"`
-	Elapsed     int         `json:"elapsed"`
-	Remaining   int         `json:"remaining"`
-	Overdue     int         `json:"overdue"`
-	Paused      bool        `json:"paused"`
-	Stopped     bool        `json:"stopped"`
-	StoppedOn   string      `json:"stopped_on,omitempty"`
-	Late        bool        `json:"late"`
-	Light       string      `json:"light" doc:"green, yellow or red"`
-	LightZH     string      `json:"light_zh" doc:"绿灯, 黄灯 or 红灯"`
-	Provisional bool        `json:"provisional"`
-	Calendar    CalendarRef `json:"calendar"`
-	Citations   []Citation  `json:"citations"`
+	Due       string `json:"due,omitempty"`
+	Limit     int    `json:"limit"`
+	Extended  int    `json:"extended"`
+	Elapsed   int    `json:"elapsed"`
+	Remaining int    `json:"remaining"`
+	// WorkingDaysLeft is absent where the calendar does not cover the
+	// days up to Due; the light then counts Remaining.
+	WorkingDaysLeft *int        `json:"working_days_left,omitempty" doc:"the working days among the remaining days, which the light counts"`
+	Overdue         int         `json:"overdue"`
+	Paused          bool        `json:"paused"`
+	Stopped         bool        `json:"stopped"`
+	StoppedOn       string      `json:"stopped_on,omitempty"`
+	Late            bool        `json:"late"`
+	Light           string      `json:"light" doc:"green, yellow or red"`
+	LightZH         string      `json:"light_zh" doc:"绿灯, 黄灯 or 红灯"`
+	Provisional     bool        `json:"provisional"`
+	Calendar        CalendarRef `json:"calendar"`
+	Citations       []Citation  `json:"citations"`
 }
 
 // clock builds the clock of a request and the day to read it on.
@@ -359,6 +362,9 @@ func statusResponse(c deadline.Clock, cal *deadline.Calendar, asOf date.Date, st
 	}
 	if st.HasDue() {
 		out.Due = st.Due.String()
+	}
+	if st.WorkingDaysKnown {
+		out.WorkingDaysLeft = &st.WorkingDaysLeft
 	}
 	if st.Stopped {
 		out.StoppedOn = st.StoppedOn.String()

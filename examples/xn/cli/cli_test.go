@@ -99,6 +99,7 @@ var cases = []golden{
 	{"status-red", "deadline status licensing-decision 2025-09-26", "", cli.ExitFinding},
 	{"status-clock-file", "deadline status --clock clock.json --as-of 2025-10-20", "", cli.ExitOK},
 	{"status-stopped", "deadline status licensing-decision 2025-09-26 --stop 2025-10-20:准予许可 --as-of 2025-11-20", "", cli.ExitOK},
+	{"status-days", "deadline status penalty-decision 2025-08-19 --as-of 2025-11-14", "", cli.ExitOK},
 	{"status-refused-cause", "deadline status licensing-decision 2025-09-26 --as-of 2025-11-18 --exclude 2025-10-13..2025-10-17:consultation", "", cli.ExitUsage},
 	{"status-refused-extension", "deadline status licensing-decision 2025-09-26 --as-of 2025-11-18 --extend 2025-10-10:20:局长:太多", "", cli.ExitUsage},
 	{"status-bad-ledger-flag", "deadline status licensing-decision 2025-09-26 --exclude 2025-10-13", "", cli.ExitUsage},

@@ -279,7 +279,7 @@ func clockSetup(explain bool) func(fs *flag.FlagSet) func(*runner, []string) err
 		var entries []deadline.Entry
 		asOf := fs.String("as-of", "", "read the clock as of `DATE` (default today, China Standard Time)")
 		clockFile := fs.String("clock", "", "read the clock from `FILE` (deadline.Clock JSON), instead of RULE START and ledger flags")
-		yellowRemaining := fs.Int("yellow-remaining", -2, "yellow light when at most `N` counting days remain (default 1; -1 disables)")
+		yellowRemaining := fs.Int("yellow-remaining", -2, "yellow light when at most `N` working days remain (default 1; -1 disables)")
 		yellowUsed := fs.Int("yellow-used", -1, "yellow light when at least `PERCENT` of the limit is used (default 80; 0 disables)")
 		for _, k := range []struct{ name, usage string }{
 			{"exclude", "time not counted: `FROM..TO:CAUSE[:REASON]`"},
@@ -421,7 +421,16 @@ func writeStatus(w io.Writer, res api.StatusResponse) {
 	}
 	t.row("时限 Limit", limit)
 	t.row("已用 Elapsed", strconv.Itoa(res.Elapsed))
-	t.row("剩余 Remaining", strconv.Itoa(res.Remaining))
+	left := strconv.Itoa(res.Remaining)
+	if res.Unit != "working_days" && res.WorkingDaysLeft != nil {
+		// The light counts working days: say how many of these are.
+		n, days := *res.WorkingDaysLeft, "working days"
+		if n == 1 {
+			days = "working day"
+		}
+		left += fmt.Sprintf("（其中 %d 个工作日 / %d %s）", n, n, days)
+	}
+	t.row("剩余 Remaining", left)
 	t.row("超期 Overdue", strconv.Itoa(res.Overdue))
 	state := "running 计时中"
 	switch {
