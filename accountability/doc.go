@@ -1,7 +1,8 @@
 // Package accountability turns case records into findings, sanctions and
 // unit scorecards: it makes the efficiency systems of agency-efficiency
 // supervision (机关效能建设) computable — 限时办结, 一次性告知, 否定报备,
-// 首问负责, AB角 (同岗替代), 服务承诺, the outcomes the law deems when an agency
+// 首问负责, AB角 (同岗替代, and no post left empty), 服务承诺, the outcomes the
+// law deems when an agency
 // does not act (视为受理), assistance between agencies (行政协助), complaint
 // follow-up (回访), and the yellow and red lights of electronic supervision
 // (电子监察).

@@ -349,7 +349,7 @@ func (ev *evaluation) record(rec *Record, di *defInfo) error {
 			return err
 		}
 	}
-	if len(ev.substitutes) > 0 && ev.e.on(RuleSubstitute) {
+	if len(ev.substitutes) > 0 && (ev.e.on(RuleSubstitute) || ev.e.on(RuleVacantPost)) {
 		if err := ev.absences(rec, di, ev.stepsOf(rec)); err != nil {
 			return err
 		}

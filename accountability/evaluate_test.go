@@ -339,9 +339,29 @@ func TestSubstitute(t *testing.T) {
 			t.Errorf("%s in %s: %+v", c.ID, c.State, fs)
 		}
 	}
-	roster.Officers[0].Substitute = "" // no B designated: not this rule's breach
-	if fs := only(evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}, Roster: roster}, day(2025, 10, 20)), accountability.RuleSubstitute); len(fs) != 0 {
-		t.Errorf("no substitute designated: %+v", fs)
+	// No B designated: no substitute to find against, but the post was
+	// left empty, which is the unit's finding (LEGAL.md Part 4: no post
+	// may be left empty), on the same days.
+	roster.Officers[0].Substitute = ""
+	in := accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}, Roster: roster}
+	all := evaluate(t, e, in, day(2025, 10, 20))
+	if fs := only(all, accountability.RuleSubstitute); len(fs) != 0 {
+		t.Errorf("no substitute designated, yet a substitute found: %+v", fs)
+	}
+	vacant := only(all, accountability.RuleVacantPost)
+	if len(vacant) != 1 || vacant[0].Officer != "" || vacant[0].Unit != "审批局" || vacant[0].Day != day(2025, 10, 11) || vacant[0].Overdue != 6 ||
+		vacant[0].Message != "王敏 外出期间（2025-10-09 至 2025-10-17）未确定B角，岗位空缺，案件闲置 8 个工作日" {
+		t.Errorf("no substitute designated: %+v", vacant)
+	}
+	for _, c := range []*procedure.Case{closed, waiting} {
+		if fs := only(evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}, Roster: roster}, day(2025, 10, 20)), accountability.RuleVacantPost); len(fs) != 0 {
+			t.Errorf("%s in %s, no substitute designated: %+v", c.ID, c.State, fs)
+		}
+	}
+	// Each rule can be left out on its own.
+	only1 := defaultEvaluator(t, accountability.WithRules(accountability.RuleSubstitute))
+	if fs := evaluate(t, only1, in, day(2025, 10, 20)); len(fs) != 0 {
+		t.Errorf("the vacant post found with the substitute rule alone: %+v", fs)
 	}
 }
 

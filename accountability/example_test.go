@@ -593,6 +593,27 @@ func ExampleRuleID_substitute() {
 	//     《福建省机关效能建设工作条例》
 }
 
+// AB角（岗位空缺）: every post has a substitute, and none may be left
+// empty. The same licence, 王敏 away from 9 to 17 October with no
+// substitute designated: the case lies idle beyond the two working days
+// allowed, and the finding is the unit's, naming no officer.
+func ExampleRuleID_vacantPost() {
+	lic := exReference("licensing")
+	c := lic.NewCase("XK-AB")
+	exFire(lic, c,
+		exEvent(exWang, "receive", exAt(2025, 9, 25), "voucher", "收件"),
+		exEvent(exWang, "accept", exAt(2025, 9, 26), "voucher", "受理"))
+	roster := accountability.Roster{
+		Officers: []accountability.Officer{{ID: "王敏", Unit: "审批局"}, {ID: "李强", Unit: "审批局"}},
+		Absences: []accountability.Absence{{Officer: "王敏", From: date.New(2025, 10, 9), To: date.New(2025, 10, 17)}},
+	}
+	exPrint(exEvaluate(accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}, Roster: roster},
+		date.New(2025, 10, 20), accountability.WithRules(accountability.RuleSubstitute, accountability.RuleVacantPost)))
+	// Output:
+	// 2025-10-11 vacant-post [minor] XK-AB 审批局: 王敏 外出期间（2025-10-09 至 2025-10-17）未确定B角，岗位空缺，案件闲置 8 个工作日
+	//     《福建省机关效能建设工作条例》
+}
+
 // 视为受理: an application neither accepted nor answered with a notice of
 // supplements within five working days of receipt is accepted by law
 // (行政许可法 Art 32 ¶1(4)).
@@ -764,6 +785,7 @@ func ExampleRules() {
 	// refusal-register  否定报备 / refusal reporting — 《福建省机关效能建设工作条例》
 	// first-inquiry     首问负责 / first-inquiry responsibility — 《福建省机关效能建设工作条例》
 	// substitute        AB角（同岗替代） / paired posts — 《福建省机关效能建设工作条例》
+	// vacant-post       AB角（岗位空缺） / paired posts: a post left empty — 《福建省机关效能建设工作条例》
 	// deemed-acceptance 视为受理 / deemed acceptance — 《行政许可法》第三十二条第一款第（四）项
 	// assistance        行政协助 / administrative assistance — 《行政处罚法》第二十六条
 	// follow-up         投诉回访 / complaint follow-up — 《福建省机关效能建设工作条例》

@@ -45,6 +45,12 @@ const (
 	// RuleSubstitute (AB角, 同岗替代): the handler away, a substitute
 	// designated, and the case idle beyond the allowed working days.
 	RuleSubstitute RuleID = "substitute"
+	// RuleVacantPost (AB角, 岗位空缺): the handler away with no substitute
+	// designated, on the roster or for the absence, and the case idle
+	// beyond the allowed working days. Every post has a B and none may be
+	// left empty (LEGAL.md Part 4): the finding is the unit's, as the
+	// unit designates substitutes, and names no officer.
+	RuleVacantPost RuleID = "vacant-post"
 	// RuleDeemedAcceptance (视为受理): the 补正 notice deadline missed, so the
 	// law deemed the application accepted (行政许可法 Art 32 ¶1(4)).
 	RuleDeemedAcceptance RuleID = "deemed-acceptance"

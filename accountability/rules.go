@@ -32,6 +32,7 @@ func Rules() []RuleInfo {
 		{RuleRefusalRegister, "否定报备", "refusal reporting", local},
 		{RuleFirstInquiry, "首问负责", "first-inquiry responsibility", local},
 		{RuleSubstitute, "AB角（同岗替代）", "paired posts", local},
+		{RuleVacantPost, "AB角（岗位空缺）", "paired posts: a post left empty", local},
 		{RuleDeemedAcceptance, "视为受理", "deemed acceptance", xiaoneng.Cite(xiaoneng.LicensingLaw, 32, 1, 4)},
 		{RuleAssistance, "行政协助", "administrative assistance", xiaoneng.Cite(xiaoneng.PenaltyLaw, 26)},
 		{RuleFollowUp, "投诉回访", "complaint follow-up", local},

@@ -260,10 +260,11 @@ func (ev *evaluation) used(di *defInfo, c *procedure.Case, s *step, unit deadlin
 
 // absences checks the steps held by an officer who was away: with a
 // substitute designated, the case may lie idle at most IdleDays working
-// days (AB角, 同岗替代). Only the agency's own waiting counts: a step in an
-// end state (a case closed, a licence in force), or one in which no limit
-// of the agency runs (the applicant's supplements awaited), is nobody's
-// idleness.
+// days (AB角, 同岗替代); with none, the post was left empty, and a case
+// idle as long is the unit's finding (RuleVacantPost). Only the agency's
+// own waiting counts: a step in an end state (a case closed, a licence in
+// force), or one in which no limit of the agency runs (the applicant's
+// supplements awaited), is nobody's idleness.
 func (ev *evaluation) absences(rec *Record, di *defInfo, steps []step) error {
 	c := rec.Case
 	for k := range steps {
@@ -272,7 +273,11 @@ func (ev *evaluation) absences(rec *Record, di *defInfo, steps []step) error {
 			continue
 		}
 		for _, a := range ev.substitutes[s.officer] {
+			rule := RuleSubstitute
 			if a.Substitute == "" {
+				rule = RuleVacantPost
+			}
+			if !ev.e.on(rule) {
 				continue
 			}
 			// The idle days: the working days of the absence (both ends
@@ -309,16 +314,23 @@ func (ev *evaluation) absences(rec *Record, di *defInfo, steps []step) error {
 			if err != nil {
 				return fmt.Errorf("absence of %s: %w", a.Officer, err)
 			}
-			ev.emit(rec, Finding{
-				Rule: RuleSubstitute, Case: c.ID, Definition: c.Definition, Officer: a.Substitute, Step: s.state,
-				Day: day, Severity: ev.e.th.severity(RuleSubstitute), Overdue: idle - ev.e.th.IdleDays,
+			f := Finding{
+				Rule: rule, Case: c.ID, Definition: c.Definition, Officer: a.Substitute, Step: s.state,
+				Day: day, Severity: ev.e.th.severity(rule), Overdue: idle - ev.e.th.IdleDays,
 				Evidence: []EventRef{ref(c, s.enter)},
-				Citation: ev.e.citation(RuleSubstitute, xiaoneng.Citation{}),
+				Citation: ev.e.citation(rule, xiaoneng.Citation{}),
 				Message: fmt.Sprintf("%s 外出期间（%s 至 %s）由 %s 顶岗，案件闲置 %d 个工作日",
 					a.Officer, a.From, a.To, a.Substitute, idle),
 				MessageEN: fmt.Sprintf("%s away from %s to %s, %s substituting; the case lay idle %d working days",
 					a.Officer, a.From, a.To, a.Substitute, idle),
-			})
+			}
+			if rule == RuleVacantPost {
+				f.Message = fmt.Sprintf("%s 外出期间（%s 至 %s）未确定B角，岗位空缺，案件闲置 %d 个工作日",
+					a.Officer, a.From, a.To, idle)
+				f.MessageEN = fmt.Sprintf("%s away from %s to %s with no substitute designated; the post was left empty and the case lay idle %d working days",
+					a.Officer, a.From, a.To, idle)
+			}
+			ev.emit(rec, f)
 		}
 	}
 	return nil

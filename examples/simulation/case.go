@@ -287,9 +287,6 @@ func (r *run) since() date.Date {
 // counted as the evaluator counts them (AB角): the working days of the
 // absence within the step, but for the days the step began and ended.
 func (r *run) idle(o *officer, from, d date.Date) (accountability.Absence, bool) {
-	if o.sub == nil {
-		return accountability.Absence{}, false
-	}
 	for _, a := range o.away {
 		if a.From > d {
 			break
@@ -313,14 +310,15 @@ func (r *run) idle(o *officer, from, d date.Date) (accountability.Absence, bool)
 // planned day d (AB角): o, unless o is away. A diligent substitute takes
 // the step over, on the planned day if o is still away then, else before
 // it has lain idle for more than two working days; an idle substitute
-// (the case's idler trait) lets it lie until o is back.
+// (the case's idler trait) lets it lie until o is back, as it lies when o
+// has no substitute.
 func (r *run) work(o *officer, d date.Date) (*officer, date.Date) {
 	from := r.since()
 	if a, ok := r.idle(o, from, d); ok {
 		switch {
-		case r.idler && d <= a.To:
+		case (r.idler || o.sub == nil) && d <= a.To:
 			return o, r.s.addWD(a.To, 1)
-		case r.idler:
+		case r.idler || o.sub == nil:
 			return o, d
 		case d <= a.To:
 			return o.sub, d

@@ -31,7 +31,8 @@ var catalogueOnce = sync.OnceValues(func() (*catalogue.Catalogue, error) {
 func Catalogue() (*catalogue.Catalogue, error) { return catalogueOnce() }
 
 // DefaultUnits returns the seven units of the example county, each with
-// its officers in pairs that substitute for each other (AB角): the market
+// its officers in pairs that substitute for each other (AB角), but for one
+// reviewer of the health commission who has no substitute: the market
 // regulation, housing and construction, health, transport, and natural
 // resources bureaus that license; the petition bureau that registers
 // efficiency complaints; and the county government office that answers
@@ -53,7 +54,10 @@ func DefaultUnits() []Unit {
 		unit("示例县住房和城乡建设局", "住建局", "Housing and Construction", "周建军（局长）",
 			pair(PostWindow, "周婷", "吴佳"), pair(PostReview, "郑国强", "冯晓东"), pair(PostReview, "陈立新", "褚明")),
 		unit("示例县卫生健康委员会", "卫健委", "Health Commission", "蒋文华（主任）",
-			pair(PostWindow, "沈雪", "韩梅"), pair(PostReview, "杨帆", "朱丹")),
+			pair(PostWindow, "沈雪", "韩梅"), pair(PostReview, "杨帆", "朱丹"),
+			// A reviewer the commission designated no B for: while he is
+			// away his cases lie idle, and the post is left empty.
+			[]Officer{{ID: "钱进", Post: PostReview}}),
 		unit("示例县交通运输局", "交通运输局", "Transport", "许卫东（局长）",
 			pair(PostWindow, "何静", "吕娜"), pair(PostReview, "施伟", "张磊"), pair(PostReview, "孔祥瑞", "曹阳")),
 		unit("示例县自然资源和规划局", "自然资源局", "Natural Resources", "严志强（局长）",

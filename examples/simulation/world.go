@@ -289,14 +289,12 @@ func (s *sim) buildUnits(units []Unit) {
 	}
 	// Absences: business trips of one or two working days, training of
 	// three to five, leave of five to ten; none in the last fortnight,
-	// none while the substitute is away.
+	// none while the substitute is away. An officer with no substitute is
+	// away too, and his post is left empty meanwhile.
 	last := s.scan - 14
 	for _, u := range s.units {
 		for _, co := range u.Officers {
 			o := s.officers[co.ID]
-			if o.sub == nil {
-				continue
-			}
 			n := rng.IntN(4)
 			for range n {
 				var length int
@@ -310,7 +308,7 @@ func (s *sim) buildUnits(units []Unit) {
 				}
 				from := s.days[rng.IntN(len(s.days))]
 				to := s.addWD(from, length-1)
-				if to > last || s.overlaps(o, from, to) || s.overlaps(o.sub, from, to) {
+				if to > last || s.overlaps(o, from, to) || o.sub != nil && s.overlaps(o.sub, from, to) {
 					continue
 				}
 				o.away = append(o.away, accountability.Absence{Officer: o.ID, From: from, To: to})
