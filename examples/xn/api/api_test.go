@@ -221,6 +221,56 @@ func TestGuideExtension(t *testing.T) {
 	}
 }
 
+// TestStatusLightPastCoverage: a renewal limit running to a licence's
+// expiry on 20 February 2027 (行政许可法 Art 50) does not roll, and is
+// counted without the calendar; its light counts working days. On 24
+// December 2026 five of 2026 are still to come: green under the default
+// policy whatever January holds, and the working days left are not
+// given. Under a policy of ten working days ahead the light turns on
+// January: refused as out of coverage, as a due day past it would be.
+// Extended on the weekly pattern, the calendar answers provisionally.
+func TestStatusLightPastCoverage(t *testing.T) {
+	rule, err := deadline.LookupRule(deadline.RuleLicensingDecision)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := deadline.NewTemplate(rule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tmpl, err = tmpl.Term(62); err != nil {
+		t.Fatal(err)
+	}
+	clk, err := tmpl.Start(date.New(2026, 12, 20))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := json.Marshal(clk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s api.Service
+	res, err := s.Status(api.ClockRequest{Clock: raw, AsOf: "2026-12-24"})
+	if err != nil || res.Light != "green" || res.WorkingDaysLeft != nil || res.Remaining != 58 {
+		t.Errorf("default policy: %+v, %v; want green, 58 days left, the working days not given", res, err)
+	}
+	ahead := &deadline.Policy{YellowRemaining: 10}
+	_, err = s.Status(api.ClockRequest{Clock: raw, AsOf: "2026-12-24", Policy: ahead})
+	var ae *api.Error
+	if !errors.As(err, &ae) || ae.Code != api.CodeOutOfCoverage {
+		t.Errorf("ten working days ahead: %v; want %s", err, api.CodeOutOfCoverage)
+	}
+	if _, err := s.Explain(api.ClockRequest{Clock: raw, AsOf: "2026-12-24", Policy: ahead}); !errors.As(err, &ae) || ae.Code != api.CodeOutOfCoverage {
+		t.Errorf("explained, ten working days ahead: %v; want %s", err, api.CodeOutOfCoverage)
+	}
+	req := api.ClockRequest{Clock: raw, AsOf: "2026-12-24", Policy: ahead}
+	req.ExtendThrough = "2027-12-31"
+	res, err = s.Status(req)
+	if err != nil || !res.Provisional || res.WorkingDaysLeft == nil || res.Light != "green" {
+		t.Errorf("on an extended calendar: %+v, %v; want green, provisional, with the working days left", res, err)
+	}
+}
+
 // No operation panics, on a nil *Service and zero requests.
 func TestNilServiceZeroRequests(t *testing.T) {
 	var s *api.Service

@@ -117,8 +117,10 @@ type ClockStatus struct {
 	Extended  int     `json:"extended"`
 	Elapsed   int     `json:"elapsed"`
 	Remaining int     `json:"remaining"`
-	// WorkingDaysLeft is absent where the calendar does not cover the
-	// days up to Due, or Due is not known.
+	// WorkingDaysLeft is absent where Due is not known, or the calendar
+	// does not cover the days up to it. The light is then the same
+	// whatever they are: a case whose light would turn on them is refused
+	// as out of coverage (procedure's Due).
 	WorkingDaysLeft *int     `json:"working_days_left,omitempty" doc:"the working days among the remaining days, which the light counts"`
 	Overdue         int      `json:"overdue"`
 	Paused          bool     `json:"paused"`

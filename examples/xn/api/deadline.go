@@ -279,7 +279,9 @@ type StatusResponse struct {
 	Elapsed   int    `json:"elapsed"`
 	Remaining int    `json:"remaining"`
 	// WorkingDaysLeft is absent where the calendar does not cover the
-	// days up to Due; the light then counts Remaining.
+	// days up to Due. The light is then the same whatever they are: a
+	// status whose light would turn on them is refused as out of
+	// coverage.
 	WorkingDaysLeft *int        `json:"working_days_left,omitempty" doc:"the working days among the remaining days, which the light counts"`
 	Overdue         int         `json:"overdue"`
 	Paused          bool        `json:"paused"`
@@ -381,10 +383,24 @@ func (s *Service) Status(req ClockRequest) (StatusResponse, error) {
 		return StatusResponse{}, err
 	}
 	st, err := c.Status(cal, asOf)
+	if err == nil {
+		err = knownLight(st, policy)
+	}
 	if err != nil {
 		return StatusResponse{}, outOfCoverage(err, cal, fmt.Sprintf("the clock %s started %s, as of %s,", c.RuleID(), c.Started(), asOf), c.Started(), asOf)
 	}
 	return statusResponse(c, cal, asOf, st, policy), nil
+}
+
+// knownLight refuses a status whose warning light turns on working days
+// the calendar does not cover (see deadline.Status.KnownLevel): a limit
+// of days that does not roll, due past the coverage.
+func knownLight(st deadline.Status, policy deadline.Policy) error {
+	if _, ok := st.KnownLevel(policy); ok {
+		return nil
+	}
+	return &deadline.Error{Op: "Status", Date: st.Due, Err: deadline.ErrOutOfCoverage,
+		Detail: "the warning light counts the working days up to the due day"}
 }
 
 // ExplainedDay is one day of an explanation.
@@ -419,6 +435,9 @@ func (s *Service) Explain(req ClockRequest) (ExplainResponse, error) {
 		return ExplainResponse{}, err
 	}
 	ex, err := c.Explain(cal, asOf)
+	if err == nil {
+		err = knownLight(ex.Status, policy)
+	}
 	if err != nil {
 		return ExplainResponse{}, outOfCoverage(err, cal, fmt.Sprintf("the clock %s started %s, as of %s,", c.RuleID(), c.Started(), asOf), c.Started(), asOf)
 	}
