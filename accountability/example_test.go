@@ -567,17 +567,24 @@ func ExampleRuleID_firstInquiry() {
 	//     《福建省机关效能建设工作条例》
 }
 
+// exInReview is a licence 王敏 received on 25 September 2025 and
+// accepted the next day: in review since.
+func exInReview(id string) *procedure.Case {
+	lic := exReference("licensing")
+	c := lic.NewCase(id)
+	exFire(lic, c,
+		exEvent(exWang, "receive", exAt(2025, 9, 25), "voucher", "收件"),
+		exEvent(exWang, "accept", exAt(2025, 9, 26), "voucher", "受理"))
+	return c
+}
+
 // AB角（同岗替代）: while an officer is away, the substitute designated for
 // the post carries the case. 王敏 accepted a licence on 26 September 2025
 // and holds it in review; he is away from 9 to 17 October, 张华 is his
 // substitute, and the case lies idle beyond the two working days allowed.
 // The finding, 张华's, cites 福建省机关效能建设工作条例 as a whole.
 func ExampleRuleID_substitute() {
-	lic := exReference("licensing")
-	c := lic.NewCase("XK-AB")
-	exFire(lic, c,
-		exEvent(exWang, "receive", exAt(2025, 9, 25), "voucher", "收件"),
-		exEvent(exWang, "accept", exAt(2025, 9, 26), "voucher", "受理"))
+	c := exInReview("XK-AB")
 	roster := accountability.Roster{
 		Officers: []accountability.Officer{
 			{ID: "王敏", Unit: "审批局", Substitute: "张华"},
@@ -598,11 +605,7 @@ func ExampleRuleID_substitute() {
 // substitute designated: the case lies idle beyond the two working days
 // allowed, and the finding is the unit's, naming no officer.
 func ExampleRuleID_vacantPost() {
-	lic := exReference("licensing")
-	c := lic.NewCase("XK-AB")
-	exFire(lic, c,
-		exEvent(exWang, "receive", exAt(2025, 9, 25), "voucher", "收件"),
-		exEvent(exWang, "accept", exAt(2025, 9, 26), "voucher", "受理"))
+	c := exInReview("XK-AB")
 	roster := accountability.Roster{
 		Officers: []accountability.Officer{{ID: "王敏", Unit: "审批局"}, {ID: "李强", Unit: "审批局"}},
 		Absences: []accountability.Absence{{Officer: "王敏", From: date.New(2025, 10, 9), To: date.New(2025, 10, 17)}},

@@ -543,6 +543,15 @@ func TestWorkingDaysLeft(t *testing.T) {
 	// Art 60's limit, shortened to ten days that do not roll.
 	plain := mustRule(t, deadline.RulePenaltyDecision)
 	plain.ID, plain.Period, plain.Roll = "plain-10", deadline.Period{N: 10, Unit: deadline.Days}, deadline.RollNone
+	startPlain := func(on date.Date) func(t *testing.T) deadline.Clock {
+		return func(t *testing.T) deadline.Clock {
+			c, err := deadline.Start(plain, on)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return c
+		}
+	}
 	type want struct {
 		remaining, left int
 		known           bool
@@ -582,22 +591,10 @@ func TestWorkingDaysLeft(t *testing.T) {
 			func(t *testing.T) deadline.Clock { return mustStart(t, deadline.RuleLicensingDecision, d(2025, 9, 26)) },
 			d(2025, 10, 29), want{1, 1, true, deadline.LevelYellow}},
 		{"a limit that does not roll, due past the calendar: at least 31 December, and the light in counting days", y2025,
-			func(t *testing.T) deadline.Clock {
-				c, err := deadline.Start(plain, d(2025, 12, 26))
-				if err != nil {
-					t.Fatal(err)
-				}
-				return c
-			},
+			startPlain(d(2025, 12, 26)),
 			d(2025, 12, 30), want{6, 1, false, deadline.LevelGreen}},
 		{"the same, due inside the calendar: a weekend and the due day", y2025,
-			func(t *testing.T) deadline.Clock {
-				c, err := deadline.Start(plain, d(2025, 12, 11))
-				if err != nil {
-					t.Fatal(err)
-				}
-				return c
-			},
+			startPlain(d(2025, 12, 11)),
 			d(2025, 12, 18), want{3, 1, true, deadline.LevelYellow}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

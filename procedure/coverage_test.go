@@ -172,14 +172,7 @@ func TestCoverageEnd(t *testing.T) {
 		t.Fatalf("Due: %v; want ErrCannotCount and deadline.ErrOutOfCoverage", err)
 	}
 
-	wide, err := deadline.ChinaMainland().With(deadline.ExtendThrough(date.New(2027, 12, 31)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dw, err := procedure.Reference("licensing", procedure.WithCalendar(wide))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dw := extendedLicensing(t)
 	due, err := dw.Due(c, date.New(2026, 12, 28))
 	if err != nil || len(due) != 1 || !due[0].Provisional || due[0].Due != date.New(2027, 1, 1) {
 		t.Fatalf("Due on an extended calendar: %+v, %v; want the notice clock due 2027-01-01, provisional", due, err)
@@ -219,18 +212,26 @@ func TestCoverageEndLight(t *testing.T) {
 	if !errors.Is(err, procedure.ErrCannotCount) || !errors.Is(err, deadline.ErrOutOfCoverage) {
 		t.Fatalf("Due on 31 December: %v; want ErrCannotCount and deadline.ErrOutOfCoverage", err)
 	}
-	wide, err := deadline.ChinaMainland().With(deadline.ExtendThrough(date.New(2027, 12, 31)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dw, err := procedure.Reference("licensing", procedure.WithCalendar(wide))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dw := extendedLicensing(t)
 	due, err = dw.Due(c, date.New(2026, 12, 31))
 	if err != nil || len(due) != 1 || !due[0].Provisional || !due[0].WorkingDaysKnown || due[0].Light != deadline.LevelGreen {
 		t.Fatalf("Due on an extended calendar: %+v, %v; want the term green, provisional", due, err)
 	}
+}
+
+// extendedLicensing is the licensing definition on the shipped calendar
+// extended through 2027 on the weekly pattern alone.
+func extendedLicensing(t *testing.T) *procedure.Definition {
+	t.Helper()
+	wide, err := deadline.ChinaMainland().With(deadline.ExtendThrough(date.New(2027, 12, 31)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := procedure.Reference("licensing", procedure.WithCalendar(wide))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
 
 // TestViewClockCoverage: a Go guard reading a clock the calendar cannot
