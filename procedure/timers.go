@@ -37,11 +37,11 @@ type ClockStatus struct {
 // A clock whose due day the calendar does not cover is an error wrapping
 // [ErrCannotCount] and [deadline.ErrOutOfCoverage]: no due day is
 // guessed. So is a limit whose light turns on working days the calendar
-// does not cover: the light counts the working days left (see
-// [deadline.Status.Level]), and one of calendar days that does not roll
-// may fall due past the coverage. A definition built [WithCalendar] of a calendar extended with
-// [deadline.ExtendThrough] answers instead, each such status saying
-// Provisional.
+// does not cover (see [deadline.Status.KnownLevel]): the light counts the
+// working days left, and a limit of calendar days that does not roll may
+// fall due past the coverage. A definition built [WithCalendar] of a
+// calendar extended with [deadline.ExtendThrough] answers instead, each
+// such status saying Provisional.
 func (d *Definition) Due(c *Case, asOf date.Date) ([]ClockStatus, error) {
 	if c == nil || c.Definition != d.spec.ID || c.Version != d.spec.Version {
 		return nil, &Error{Op: "Due", Err: ErrWrongDefinition, Detail: "the case is not one of this definition"}

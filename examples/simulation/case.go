@@ -329,6 +329,14 @@ func (r *run) work(o *officer, d date.Date) (*officer, date.Date) {
 	if o.awayOn(d) && o.sub != nil && !o.sub.awayOn(d) {
 		return o.sub, d
 	}
+	if o.sub == nil {
+		// No one holds the post while o is away: the step waits for o.
+		for _, a := range o.away {
+			if a.From <= d && d <= a.To {
+				return o, r.s.addWD(a.To, 1)
+			}
+		}
+	}
 	return o, d
 }
 
