@@ -112,6 +112,27 @@ func BenchmarkReplayStored(b *testing.B) {
 	}
 }
 
+// BenchmarkRebuild rebuilds the same case from its log as Fire stored
+// it, handed over rather than copied, as a log just read back from
+// storage is. The log is in the form Fire stores, so Rebuild does not
+// write to it, and the same one is handed over each time.
+func BenchmarkRebuild(b *testing.B) {
+	d := licDefinition(b)
+	ctx := context.Background()
+	live, err := d.Replay(ctx, "B-1", benchEvents())
+	if err != nil {
+		b.Fatal(err)
+	}
+	stored := live.Clone().Events
+	b.ReportAllocs()
+	for b.Loop() {
+		c, err := d.Rebuild(ctx, "B-1", stored)
+		if err != nil || c.State != "renewal_pending" {
+			b.Fatal(c, err)
+		}
+	}
+}
+
 // BenchmarkStatelessFire is stateless itself, firing between two states
 // of an in-memory machine, for scale.
 func BenchmarkStatelessFire(b *testing.B) {

@@ -19,7 +19,8 @@
 // payload), which refuses what the definition does not allow with an
 // [*Error] naming the state, the trigger and the unmet guards, and leaves
 // the case unchanged. [Definition.Replay] rebuilds a case from its stored
-// events. Timers are data: [Definition.Due] lists the running clocks with
+// events, and [Definition.Rebuild] from a log handed over, without a
+// copy. Timers are data: [Definition.Due] lists the running clocks with
 // their warning lights, and [Definition.Advance] applies the outcomes the
 // law prescribes — 视为受理 (行政许可法 Art 32 ¶1(4)), 视为准予延续 (Art 50
 // ¶2), 视为放弃申请 (政府信息公开条例 Art 30) — as automatic events in the log.

@@ -629,6 +629,28 @@ func ExampleDefinition_Replay() {
 	// true events[1] deem_accepted
 }
 
+// A log just read back from storage is handed over: the case keeps it as
+// its log, without a copy, and the events are put in the form Fire stores
+// (each with the state it led to).
+func ExampleDefinition_Rebuild() {
+	const stored = `[
+	  {"trigger": "receive", "at": "2025-01-24T10:00:00+08:00",
+	   "actor": {"officer": "王敏", "unit": "行政审批局窗口"}, "payload": {"voucher": "收件002"}},
+	  {"trigger": "deem_accepted", "at": "2025-02-08T00:00:00+08:00", "auto": true}
+	]`
+	var events []procedure.Event
+	if err := json.Unmarshal([]byte(stored), &events); err != nil {
+		log.Fatal(err)
+	}
+	c, err := exLicensing().Rebuild(context.Background(), "XK-2025-002", events)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(c.State, len(c.Events), &c.Events[0] == &events[0], events[1].To)
+	// Output:
+	// accepted 2 true accepted
+}
+
 // 行政许可法 Art 32 ¶1(4): received on Friday 24 January 2025, before the
 // Spring Festival; five working days for a notice of supplements run to
 // Friday 7 February. No notice came: when that day ended the application

@@ -368,6 +368,19 @@ func runModel(t *rapid.T, d *procedure.Definition) {
 			if diff := sameCase(c, replayed); diff != "" {
 				t.Fatalf("replay differs (-live +replay):\n%s", diff)
 			}
+			// Rebuild, handed a copy of the log, builds the same case on
+			// it.
+			handed := c.Clone().Events
+			rebuilt, err := d.Rebuild(ctx, c.ID, handed)
+			if err != nil {
+				t.Fatalf("Rebuild: %v", err)
+			}
+			if diff := sameCase(c, rebuilt); diff != "" {
+				t.Fatalf("rebuild differs (-live +rebuilt):\n%s", diff)
+			}
+			if len(handed) > 0 && &rebuilt.Events[0] != &handed[0] {
+				t.Fatalf("Rebuild copied the log it was handed")
+			}
 			for _, cc := range c.Clocks {
 				direct, err := rebuiltClock(d, cc)
 				if err != nil || !direct.Equal(cc.Clock) {

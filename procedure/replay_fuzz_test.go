@@ -68,6 +68,23 @@ func FuzzReplay(f *testing.F) {
 		if diff := cmp.Diff(kept, log); diff != "" {
 			t.Fatalf("Replay changed the log it was given:\n%s", diff)
 		}
+		// Rebuild, handed a copy, agrees with Replay, and keeps the
+		// copy as the case's log.
+		handed := (&procedure.Case{Events: log}).Clone().Events
+		rc, rerr := d.Rebuild(ctx, "F", handed)
+		switch {
+		case (err == nil) != (rerr == nil):
+			t.Fatalf("Replay: %v; Rebuild: %v", err, rerr)
+		case err != nil:
+			var pe, re *procedure.Error
+			if !errors.As(err, &pe) || !errors.As(rerr, &re) || pe.Path != re.Path || pe.Detail != re.Detail || !sameSentinels(err, rerr) || re.Op != "Rebuild" || rc != nil {
+				t.Fatalf("Replay: %v; Rebuild: %v", err, rerr)
+			}
+		case !equalCases(c, rc):
+			t.Fatalf("Rebuild differs from Replay:\n%s", sameCase(c, rc))
+		case len(handed) > 0 && &rc.Events[0] != &handed[0]:
+			t.Fatalf("Rebuild copied the log it was handed")
+		}
 		if err != nil {
 			var pe *procedure.Error
 			if c != nil || !errors.As(err, &pe) {

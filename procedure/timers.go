@@ -159,17 +159,44 @@ func (d *Definition) dueTimeout(op string, c *Case, si *stateInfo, asOf time.Tim
 // each automatic event checked to be the outcome the law prescribed at
 // its instant. The result equals the case the events were first applied
 // to. The error names the first event refused, by its index.
+//
+// The case's log is a copy of events; [Definition.Rebuild] takes the
+// slice itself.
 func (d *Definition) Replay(ctx context.Context, id string, events []Event) (*Case, error) {
-	c := d.NewCase(id)
+	var log []Event
 	if len(events) > 0 {
-		// The events are copied into the log at once, past its length:
-		// while the garbage collector marks, a copy of values with
-		// pointers goes through its write barrier, whose cost is per
-		// copy as well as per pointer. Made and copied in one step, the
-		// copy shades only the events' pointers, not the new log's.
-		copied := make([]Event, len(events))
-		copy(copied, events)
-		c.Events = copied[:0]
+		// The events are copied into the log at once: while the garbage
+		// collector marks, a copy of values with pointers goes through
+		// its write barrier, whose cost is per copy as well as per
+		// pointer. Made and copied in one step, the copy shades only the
+		// events' pointers, not the new log's.
+		log = make([]Event, len(events))
+		copy(log, events)
+	}
+	return d.rebuild(ctx, "Replay", id, log)
+}
+
+// Rebuild is [Definition.Replay] for a log the caller hands over, as one
+// just read back from storage is: the case it returns keeps events as
+// its log, without a copy, so that a change to either is a change to
+// both. It saves the copy, the larger part of what a replay allocates.
+//
+// Rebuild writes to the events only to put them in the form Fire stores:
+// each instant in China Standard Time (the same instant), and the state
+// each event led to where the log leaves it out. A log already in that
+// form, as Fire left it in memory, is not written to. On error no case
+// is returned, and the events before the one refused may have been so
+// written.
+func (d *Definition) Rebuild(ctx context.Context, id string, events []Event) (*Case, error) {
+	return d.rebuild(ctx, "Rebuild", id, events)
+}
+
+// rebuild replays log, which becomes the new case's log, for op: each
+// event in turn is in the log's next slot, past its length.
+func (d *Definition) rebuild(ctx context.Context, op, id string, log []Event) (*Case, error) {
+	c := d.NewCase(id)
+	if len(log) > 0 {
+		c.Events = log[:0]
 	}
 	// One firing serves every event. It stays on the stack: nothing it is
 	// handed to keeps it (see holds).
@@ -178,20 +205,19 @@ func (d *Definition) Replay(ctx context.Context, id string, events []Event) (*Ca
 	// si is the case's state, carried from one event to the next as the
 	// state the last step led to, so that it is never looked up.
 	si := d.initial
-	for i := range events {
-		// Each event is in the log's next slot, copied there above:
-		// check normalises it there, the guards and effects read it
-		// there, and commit takes it into the log by extending the log's
-		// length. A refused event is left past the end of a log that is
-		// thrown away.
+	for i := range log {
+		// Each event is in the log's next slot: check normalises it
+		// there, the guards and effects read it there, and commit takes
+		// it into the log by extending the log's length. A refused event
+		// is left past the end of a log that is thrown away.
 		e := &c.Events[:i+1][i]
-		lg.left = len(events) - i
+		lg.left = len(log) - i
 		f.stateIdx = si.i
 		if err := d.replay(&f, &lg, si, e); err != nil {
 			if pe, ok := err.(*Error); ok {
 				// The case's state field is stored only at the end (see
 				// commit): the error names the state the event found.
-				pe.Op, pe.Path, pe.event, pe.State = "Replay", fmt.Sprintf("events[%d]", i), i+1, si.spec.ID
+				pe.Op, pe.Path, pe.event, pe.State = op, fmt.Sprintf("events[%d]", i), i+1, si.spec.ID
 				return nil, pe
 			}
 			return nil, err

@@ -372,18 +372,19 @@ func (s *Store) lockCase(ctx context.Context, tx *sql.Tx, caseID string) (*proce
 	return d, c, instant(created), nil
 }
 
-// replay rebuilds a case from its stored log; a log that no longer
-// replays is corrupt.
+// replay rebuilds a case from its stored log, just read from the
+// database and handed over (procedure.Definition.Rebuild keeps it as the
+// case's log, without a copy); a log that no longer replays is corrupt.
 func replay(ctx context.Context, d *procedure.Definition, caseID string, events []procedure.Event) (*procedure.Case, error) {
-	c, err := d.Replay(ctx, caseID, events)
+	c, err := d.Rebuild(ctx, caseID, events)
 	if err != nil {
 		return nil, replayError(err, ErrCorrupt, "the stored log does not replay")
 	}
 	return c, nil
 }
 
-// replayError wraps an error of procedure.Definition.Replay, with the
-// index of the event it names.
+// replayError wraps an error of procedure.Definition.Replay or Rebuild,
+// with the index of the event it names.
 func replayError(err error, kind error, detail string) *Error {
 	idx := -1
 	var pe *procedure.Error

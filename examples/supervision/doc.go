@@ -7,8 +7,8 @@
 // and absences (岗位责任, AB角), cases, each case's event log, the refusal
 // register (否定报备), exemptions (免责) and inquiries (首问负责). It never
 // stores a case as a blob: [Store.Case] rebuilds a case from its events
-// with procedure.Definition.Replay, so the case cannot drift from its
-// log. Events are appended with [Store.AppendEvents], which fires them
+// with procedure.Definition.Rebuild (Replay on the log just read, without
+// a copy), so the case cannot drift from its log. Events are appended with [Store.AppendEvents], which fires them
 // with procedure.Definition.Fire on the case rebuilt under a row lock,
 // all or nothing; [Store.Advance] stores the outcomes the law applies by
 // itself (视为受理 …); [Store.Import] loads a history in one transaction.
