@@ -543,6 +543,9 @@ func TestWorkingDaysLeft(t *testing.T) {
 	// Art 60's limit, shortened to ten days that do not roll.
 	plain := mustRule(t, deadline.RulePenaltyDecision)
 	plain.ID, plain.Period, plain.Roll = "plain-10", deadline.Period{N: 10, Unit: deadline.Days}, deadline.RollNone
+	penaltyDecision := func(filed date.Date) func(t *testing.T) deadline.Clock {
+		return func(t *testing.T) deadline.Clock { return mustStart(t, deadline.RulePenaltyDecision, filed) }
+	}
 	startPlain := func(on date.Date) func(t *testing.T) deadline.Clock {
 		return func(t *testing.T) deadline.Clock {
 			c, err := deadline.Start(plain, on)
@@ -568,19 +571,19 @@ func TestWorkingDaysLeft(t *testing.T) {
 		// 行政处罚法 Art 60: 90 days from filing on Tue 19 Aug 2025, due
 		// on Monday 17 November.
 		{"Art 60: the Thursday before a Monday due day, two working days left", national,
-			func(t *testing.T) deadline.Clock { return mustStart(t, deadline.RulePenaltyDecision, d(2025, 8, 19)) },
+			penaltyDecision(d(2025, 8, 19)),
 			d(2025, 11, 13), want{4, 2, true, deadline.LevelGreen}},
 		{"Art 60: the Friday before, one working day left: yellow", national,
-			func(t *testing.T) deadline.Clock { return mustStart(t, deadline.RulePenaltyDecision, d(2025, 8, 19)) },
+			penaltyDecision(d(2025, 8, 19)),
 			d(2025, 11, 14), want{3, 1, true, deadline.LevelYellow}},
 		{"Art 60: the Sunday before", national,
-			func(t *testing.T) deadline.Clock { return mustStart(t, deadline.RulePenaltyDecision, d(2025, 8, 19)) },
+			penaltyDecision(d(2025, 8, 19)),
 			d(2025, 11, 16), want{1, 1, true, deadline.LevelYellow}},
 		{"Art 60: rolled off the National Day break to 9 October: on 30 September only the due day is a working day left", national,
-			func(t *testing.T) deadline.Clock { return mustStart(t, deadline.RulePenaltyDecision, d(2025, 7, 4)) },
+			penaltyDecision(d(2025, 7, 4)),
 			d(2025, 9, 30), want{9, 1, true, deadline.LevelYellow}},
 		{"Art 60: the same, as of 29 September", national,
-			func(t *testing.T) deadline.Clock { return mustStart(t, deadline.RulePenaltyDecision, d(2025, 7, 4)) },
+			penaltyDecision(d(2025, 7, 4)),
 			d(2025, 9, 29), want{10, 2, true, deadline.LevelGreen}},
 		{"Art 60: stopped on the Friday: counted from the stop, and green", national,
 			func(t *testing.T) deadline.Clock {
