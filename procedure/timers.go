@@ -180,6 +180,8 @@ func (d *Definition) Replay(ctx context.Context, id string, events []Event) (*Ca
 // just read back from storage is: the case it returns keeps events as
 // its log, without a copy, so that a change to either is a change to
 // both. It saves the copy, the larger part of what a replay allocates.
+// An event fired on the case later goes to a new array, never into spare
+// room past the slice's length.
 //
 // Rebuild writes to the events only to put them in the form Fire stores:
 // each instant in China Standard Time (the same instant), and the state
@@ -196,7 +198,10 @@ func (d *Definition) Rebuild(ctx context.Context, id string, events []Event) (*C
 func (d *Definition) rebuild(ctx context.Context, op, id string, log []Event) (*Case, error) {
 	c := d.NewCase(id)
 	if len(log) > 0 {
-		c.Events = log[:0]
+		// Clipped to the log's length: an event fired on the case later
+		// appends to a new array, never into spare room of the slice
+		// handed over, which another case may share.
+		c.Events = log[:0:len(log)]
 	}
 	// One firing serves every event. It stays on the stack: nothing it is
 	// handed to keeps it (see holds).
