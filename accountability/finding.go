@@ -136,7 +136,10 @@ type Finding struct {
 	Unit    string `json:"unit"`
 	// Officer is who is responsible: the holder of the step, or the
 	// substitute. For a limit passed, the officer who held the case
-	// longest after it passed (Delay shows every holder's share).
+	// longest after it passed (Delay shows every holder's share). Empty
+	// where the finding is the unit's alone (RuleVacantPost; an
+	// assistance request the agency asked left unanswered): no ladder
+	// sanctions it.
 	Officer string `json:"officer"`
 	// Step is the state of the case the breach happened in, and Clock
 	// the clock concerned, where they apply.
