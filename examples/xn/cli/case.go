@@ -432,7 +432,12 @@ func writeClocks(w io.Writer, cs []api.ClockStatus) {
 		case "minimum":
 			light = "最短期间 minimum period"
 		}
-		t.row(c.Name, due, fmt.Sprintf("%d/%d used", c.Elapsed, c.Limit), fmt.Sprintf("%d left", c.Remaining), fmt.Sprintf("%d overdue", c.Overdue), light, c.Citation.Text)
+		left := fmt.Sprintf("%d left", c.Remaining)
+		if c.Rule.Period.Unit != "working_days" && c.WorkingDaysLeft != nil {
+			// The light counts working days: say how many of these are.
+			left += fmt.Sprintf("（工作日 %d working）", *c.WorkingDaysLeft)
+		}
+		t.row(c.Name, due, fmt.Sprintf("%d/%d used", c.Elapsed, c.Limit), left, fmt.Sprintf("%d overdue", c.Overdue), light, c.Citation.Text)
 	}
 	t.write(w)
 }

@@ -141,6 +141,7 @@ var cases = []golden{
 	{"case-replay-refused", "case replay events-refused.json --procedure licensing --id XK-2025-005", "", cli.ExitUsage},
 	{"case-replay-no-procedure", "case replay events.json --id X", "", cli.ExitUsage},
 	{"case-due", "case due case-accepted.json --as-of 2025-10-29", "", cli.ExitOK},
+	{"case-due-days", "case due case-penalty-filed.json --as-of 2025-11-14", "", cli.ExitOK},
 	{"case-due-red-json", "case due case-accepted.json --as-of 2025-11-01 --json", "", cli.ExitFinding},
 	{"case-advance", "case advance case-received.json --as-of 2025-10-09", "", cli.ExitOK},
 	{"case-advance-deemed", "case advance case-received.json --as-of 2025-10-10", "", cli.ExitOK},
