@@ -721,10 +721,10 @@ func TestWorkingDaysLeftProperty(t *testing.T) {
 			t.Fatalf("%+v: the working days are known, the light is not", st)
 		}
 		if lknown && !known && st.HasDue() {
-			any := st
-			any.WorkingDaysLeft, any.WorkingDaysKnown = rapid.IntRange(left, st.Remaining).Draw(t, "working days"), true
-			if got := any.Level(p); got != l {
-				t.Fatalf("%+v under %+v: known to be %v, yet %v with %d working days left", st, p, l, got, any.WorkingDaysLeft)
+			some := st
+			some.WorkingDaysLeft, some.WorkingDaysKnown = rapid.IntRange(left, st.Remaining).Draw(t, "working days"), true
+			if got := some.Level(p); got != l {
+				t.Fatalf("%+v under %+v: known to be %v, yet %v with %d working days left", st, p, l, got, some.WorkingDaysLeft)
 			}
 		}
 	})

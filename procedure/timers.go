@@ -187,7 +187,7 @@ func (d *Definition) Replay(ctx context.Context, id string, events []Event) (*Ca
 // each instant in China Standard Time (the same instant), and the state
 // each event led to where the log leaves it out. A log already in that
 // form, as Fire left it in memory, is not written to. On error no case
-// is returned, and the events before the one refused may have been so
+// is returned, and the events up to the one refused may have been so
 // written.
 func (d *Definition) Rebuild(ctx context.Context, id string, events []Event) (*Case, error) {
 	return d.rebuild(ctx, "Rebuild", id, events)
@@ -214,7 +214,7 @@ func (d *Definition) rebuild(ctx context.Context, op, id string, log []Event) (*
 		// Each event is in the log's next slot: check normalises it
 		// there, the guards and effects read it there, and commit takes
 		// it into the log by extending the log's length. A refused event
-		// is left past the end of a log that is thrown away.
+		// is left past the end of the log of a case that is thrown away.
 		e := &c.Events[:i+1][i]
 		lg.left = len(log) - i
 		f.stateIdx = si.i
