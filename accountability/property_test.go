@@ -463,3 +463,60 @@ func TestReportOrderFree(t *testing.T) {
 		}
 	})
 }
+
+// TestVacantPostMirrorsSubstitute: a post left empty (AB角, RuleVacantPost)
+// is found on the days a designated substitute would have been: the same
+// cases, steps, days and overruns, with the unit's finding in place of
+// the substitute's.
+func TestVacantPostMirrorsSubstitute(t *testing.T) {
+	e := defaultEvaluator(t, accountability.WithRules(accountability.RuleSubstitute, accountability.RuleVacantPost))
+	officers := []string{"王", "李", "张"}
+	type idle struct {
+		Case, Unit, Officer string
+		Step                procedure.State
+		Day                 date.Date
+		Overdue             int
+		Evidence            []accountability.EventRef
+	}
+	keys := func(fs []accountability.Finding, r accountability.RuleID) []idle {
+		var out []idle
+		for _, f := range fs {
+			if f.Rule == r {
+				out = append(out, idle{f.Case, f.Unit, f.Officer, f.Step, f.Day, f.Overdue, f.Evidence})
+			}
+		}
+		return out
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		in := drawInput(t)
+		asOf := asOfFor(t, in)
+		for range rapid.IntRange(1, 3).Draw(t, "absences") {
+			from := asOf - date.Date(rapid.IntRange(0, 200).Draw(t, "absent from"))
+			in.Roster.Absences = append(in.Roster.Absences, accountability.Absence{Officer: rapid.SampledFrom(officers).Draw(t, "absent"),
+				From: from, To: from + date.Date(rapid.IntRange(0, 40).Draw(t, "absent for")), Substitute: rapid.SampledFrom(officers).Draw(t, "substitute")})
+		}
+		with, err := e.Evaluate(in, asOf)
+		if err != nil {
+			t.Skip(err)
+		}
+		empty := in
+		empty.Roster.Absences = slices.Clone(in.Roster.Absences)
+		for i := range empty.Roster.Absences {
+			empty.Roster.Absences[i].Substitute = ""
+		}
+		without, err := e.Evaluate(empty, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(keys(with, accountability.RuleVacantPost)) != 0 || len(keys(without, accountability.RuleSubstitute)) != 0 {
+			t.Fatalf("a vacant post with a substitute, or a substitute with none: %+v / %+v", with, without)
+		}
+		want := keys(with, accountability.RuleSubstitute)
+		for i := range want {
+			want[i].Officer = ""
+		}
+		if diff := cmp.Diff(want, keys(without, accountability.RuleVacantPost)); diff != "" {
+			t.Fatalf("the vacant posts differ from the substitutes' findings (-substitutes +vacant):\n%s", diff)
+		}
+	})
+}
