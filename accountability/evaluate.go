@@ -86,19 +86,30 @@ func countError(path string, err error) *Error {
 	return &Error{Op: "Evaluate", Path: path, Err: fmt.Errorf("%w: %w", sentinel, err)}
 }
 
-// substitutes indexes the roster's absences by officer, with the
-// substitute each one names or the roster designates.
-func substitutes(r Roster) map[string][]Absence {
-	designated := map[string]string{}
-	for _, o := range r.Officers {
-		designated[o.ID] = o.Substitute
+// absence is an absence of the roster, with the substitute it names or
+// the roster designates, and the unit of the officer away, whose post it
+// is.
+type absence struct {
+	Absence
+	unit string
+}
+
+// substitutes indexes the roster's absences by officer.
+func substitutes(r Roster) map[string][]absence {
+	officers := map[string]*Officer{}
+	for i := range r.Officers {
+		officers[r.Officers[i].ID] = &r.Officers[i]
 	}
-	out := map[string][]Absence{}
+	out := map[string][]absence{}
 	for _, a := range r.Absences {
-		if a.Substitute == "" {
-			a.Substitute = designated[a.Officer]
+		x := absence{Absence: a}
+		if o := officers[a.Officer]; o != nil {
+			x.unit = o.Unit
+			if x.Substitute == "" {
+				x.Substitute = o.Substitute
+			}
 		}
-		out[a.Officer] = append(out[a.Officer], a)
+		out[a.Officer] = append(out[a.Officer], x)
 	}
 	return out
 }
@@ -108,7 +119,7 @@ func substitutes(r Roster) map[string][]Absence {
 type evaluation struct {
 	e           *Evaluator
 	asOf        date.Date
-	substitutes map[string][]Absence
+	substitutes map[string][]absence
 	out         findings
 	ri          recordInfo // the look-ups of the record at hand
 	// The steps of the record at hand, built when a rule first needs them.

@@ -358,6 +358,15 @@ func TestSubstitute(t *testing.T) {
 			t.Errorf("%s in %s, no substitute designated: %+v", c.ID, c.State, fs)
 		}
 	}
+	// The post is the unit's of the officer away, not the case's: a case
+	// of the service centre held by a bureau's officer (a complaint
+	// handled by the unit it concerns) is that bureau's vacant post.
+	roster.Officers[0].Unit = "市场监管局"
+	in.Roster = roster
+	if fs := only(evaluate(t, e, in, day(2025, 10, 20)), accountability.RuleVacantPost); len(fs) != 1 || fs[0].Unit != "市场监管局" {
+		t.Errorf("vacant post of another unit's officer: %+v", fs)
+	}
+	roster.Officers[0].Unit = "审批局"
 	// Each rule can be left out on its own.
 	only1 := defaultEvaluator(t, accountability.WithRules(accountability.RuleSubstitute))
 	if fs := evaluate(t, only1, in, day(2025, 10, 20)); len(fs) != 0 {

@@ -49,7 +49,9 @@ const (
 	// designated, on the roster or for the absence, and the case idle
 	// beyond the allowed working days. Every post has a B and none may be
 	// left empty (LEGAL.md Part 4): the finding is the unit's, as the
-	// unit designates substitutes, and names no officer.
+	// unit designates substitutes, and names no officer. The unit is the
+	// roster's for the officer away, which need not be the case's; the
+	// case's where the roster does not list him.
 	RuleVacantPost RuleID = "vacant-post"
 	// RuleDeemedAcceptance (视为受理): the 补正 notice deadline missed, so the
 	// law deemed the application accepted (行政许可法 Art 32 ¶1(4)).

@@ -325,6 +325,10 @@ func (ev *evaluation) absences(rec *Record, di *defInfo, steps []step) error {
 					a.Officer, a.From, a.To, a.Substitute, idle),
 			}
 			if rule == RuleVacantPost {
+				// The post is the unit's of the officer away, which need not
+				// be the case's (a complaint handled by the unit it
+				// concerns).
+				f.Unit = a.unit
 				f.Message = fmt.Sprintf("%s 外出期间（%s 至 %s）未确定B角，岗位空缺，案件闲置 %d 个工作日",
 					a.Officer, a.From, a.To, idle)
 				f.MessageEN = fmt.Sprintf("%s away from %s to %s with no substitute designated; the post was left empty and the case lay idle %d working days",
