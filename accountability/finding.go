@@ -135,12 +135,15 @@ type Finding struct {
 	Definition string `json:"definition,omitempty"`
 	// Inquiry is the inquiry's ID, for RuleFirstInquiry.
 	Inquiry string `json:"inquiry,omitempty"`
-	Unit    string `json:"unit"`
+	// Unit is the record's unit (the inquiry's, for RuleFirstInquiry),
+	// or, for a finding that is a unit's alone, that unit: for
+	// RuleVacantPost the unit of the officer away, for RuleAssistance the
+	// agency asked.
+	Unit string `json:"unit"`
 	// Officer is who is responsible: the holder of the step, or the
 	// substitute. For a limit passed, the officer who held the case
 	// longest after it passed (Delay shows every holder's share). Empty
-	// where the finding is the unit's alone (RuleVacantPost; an
-	// assistance request the agency asked left unanswered): no ladder
+	// where the finding is a unit's alone (see Unit): no ladder
 	// sanctions it.
 	Officer string `json:"officer"`
 	// Step is the state of the case the breach happened in, and Clock
