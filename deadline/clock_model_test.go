@@ -716,7 +716,11 @@ func TestWorkingDaysLeftProperty(t *testing.T) {
 		// working days left there may be, from those counted to Remaining,
 		// once the due day is known.
 		p.YellowUsedPercent = rapid.IntRange(0, 100).Draw(t, "percent")
-		l, lknown := st.KnownLevel(p)
+		l, lerr := st.KnownLevel(p)
+		lknown := lerr == nil
+		if !lknown && !errors.Is(lerr, deadline.ErrOutOfCoverage) {
+			t.Fatalf("%+v: KnownLevel's error %v does not wrap ErrOutOfCoverage", st, lerr)
+		}
 		if known && !lknown {
 			t.Fatalf("%+v: the working days are known, the light is not", st)
 		}

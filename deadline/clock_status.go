@@ -433,19 +433,24 @@ func (s Status) Level(p Policy) Level {
 	return LevelGreen
 }
 
-// KnownLevel returns [Status.Level] under p, and whether the light is
-// known: false where the working days left are not (a limit of days
-// that does not roll, due past the calendar's coverage) and the light
-// turns on them, as the working days the calendar covers give another
-// light than the days left do. The working days left lie between the
-// two, and the light moves only once between them. A caller that must
-// not guess refuses to answer then (see package procedure's Due).
-func (s Status) KnownLevel(p Policy) (Level, bool) {
+// KnownLevel returns [Status.Level] under p, or an error wrapping
+// [ErrOutOfCoverage] where the light is not known: where the working
+// days left are not (a limit of days that does not roll, due past the
+// calendar's coverage) and the light turns on them, as the working days
+// the calendar covers give another light than the days left do. The
+// working days left lie between the two, and the light moves only once
+// between them. A caller that must not guess refuses to answer then, with
+// the error (see package procedure's Due); Level is returned all the
+// same.
+func (s Status) KnownLevel(p Policy) (Level, error) {
 	l := s.Level(p)
 	if s.WorkingDaysKnown || !s.HasDue() || s.Unit == WorkingDays {
-		return l, true
+		return l, nil
 	}
 	fewest := s
 	fewest.WorkingDaysKnown = true
-	return l, fewest.Level(p) == l
+	if fewest.Level(p) == l {
+		return l, nil
+	}
+	return l, errorf("KnownLevel", s.Due, ErrOutOfCoverage, "the warning light turns on the working days up to the due day, which the calendar does not cover")
 }

@@ -1616,9 +1616,9 @@ func ExampleStatus_KnownLevel() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		l, known := st.KnownLevel(oneDayAhead)
+		l, err := st.KnownLevel(oneDayAhead)
 		fmt.Printf("%s: %d days left, at least %d working days (known %t): %s, light known %t\n",
-			asOf, st.Remaining, st.WorkingDaysLeft, st.WorkingDaysKnown, l, known)
+			asOf, st.Remaining, st.WorkingDaysLeft, st.WorkingDaysKnown, l, err == nil)
 	}
 	// Output:
 	// 2025-12-29: 53 days left, at least 2 working days (known false): green, light known true

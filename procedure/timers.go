@@ -58,11 +58,9 @@ func (d *Definition) Due(c *Case, asOf date.Date) ([]ClockStatus, error) {
 		ci := d.clocks[cc.Spec]
 		cs := ClockStatus{Name: cc.Name, Spec: cc.Spec, Citation: ci.citation, Status: st, Role: ci.role}
 		if cs.Role == RoleLimit {
-			light, known := st.KnownLevel(d.policy)
-			if !known {
-				_, to := d.cal.Coverage()
-				return nil, d.countError("Due", c, "", cc.Name, &deadline.Error{Op: "Due", Date: st.Due, Err: deadline.ErrOutOfCoverage,
-					Detail: fmt.Sprintf("the warning light counts the working days up to the due day, past the calendar's last day %s", to)})
+			light, err := st.KnownLevel(d.policy)
+			if err != nil {
+				return nil, d.countError("Due", c, "", cc.Name, err)
 			}
 			cs.Light = light
 		}

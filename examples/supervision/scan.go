@@ -88,11 +88,10 @@ func (s *Store) Scan(ctx context.Context, asOf time.Time) (Board, error) {
 				if s.policy != nil {
 					cs.Light = deadline.LevelGreen
 					if cs.Role == procedure.RoleLimit {
-						light, known := cs.Status.KnownLevel(*s.policy)
-						if !known {
+						light, err := cs.Status.KnownLevel(*s.policy)
+						if err != nil {
 							// As the definition's Due refuses to guess.
-							return scanned{}, false, &Error{Index: -1, Kind: ErrInvalidInput, Err: deadline.ErrOutOfCoverage,
-								Detail: "the light of clock " + cs.Name + " counts the working days up to " + cs.Due.String() + ", past the calendar"}
+							return scanned{}, false, &Error{Index: -1, Kind: ErrInvalidInput, Err: err, Detail: "the light of clock " + cs.Name + " cannot be told"}
 						}
 						cs.Light = light
 					}

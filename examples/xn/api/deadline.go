@@ -384,23 +384,13 @@ func (s *Service) Status(req ClockRequest) (StatusResponse, error) {
 	}
 	st, err := c.Status(cal, asOf)
 	if err == nil {
-		err = knownLight(st, policy)
+		// A light that turns on days past the coverage is refused too.
+		_, err = st.KnownLevel(policy)
 	}
 	if err != nil {
 		return StatusResponse{}, outOfCoverage(err, cal, fmt.Sprintf("the clock %s started %s, as of %s,", c.RuleID(), c.Started(), asOf), c.Started(), asOf)
 	}
 	return statusResponse(c, cal, asOf, st, policy), nil
-}
-
-// knownLight refuses a status whose warning light turns on working days
-// the calendar does not cover (see deadline.Status.KnownLevel): a limit
-// of days that does not roll, due past the coverage.
-func knownLight(st deadline.Status, policy deadline.Policy) error {
-	if _, ok := st.KnownLevel(policy); ok {
-		return nil
-	}
-	return &deadline.Error{Op: "Status", Date: st.Due, Err: deadline.ErrOutOfCoverage,
-		Detail: "the warning light counts the working days up to the due day"}
 }
 
 // ExplainedDay is one day of an explanation.
@@ -436,7 +426,7 @@ func (s *Service) Explain(req ClockRequest) (ExplainResponse, error) {
 	}
 	ex, err := c.Explain(cal, asOf)
 	if err == nil {
-		err = knownLight(ex.Status, policy)
+		_, err = ex.Status.KnownLevel(policy)
 	}
 	if err != nil {
 		return ExplainResponse{}, outOfCoverage(err, cal, fmt.Sprintf("the clock %s started %s, as of %s,", c.RuleID(), c.Started(), asOf), c.Started(), asOf)
