@@ -158,9 +158,7 @@ func clockStatuses(d *procedure.Definition, c *procedure.Case, asOf date.Date) (
 		if st.HasDue() {
 			cs.Due = st.Due.String()
 		}
-		if st.WorkingDaysKnown {
-			cs.WorkingDaysLeft = &st.WorkingDaysLeft
-		}
+		cs.WorkingDaysLeft = workingDaysLeft(st.Status)
 		out = append(out, cs)
 	}
 	return out, nil

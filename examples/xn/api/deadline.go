@@ -353,6 +353,16 @@ func (s *Service) clock(req ClockRequest) (deadline.Clock, *deadline.Calendar, d
 	return c, cal, asOf, policy, nil
 }
 
+// workingDaysLeft is a status's working days left as the answers give
+// them: absent where the status does not know them.
+func workingDaysLeft(st deadline.Status) *int {
+	if !st.WorkingDaysKnown {
+		return nil
+	}
+	n := st.WorkingDaysLeft
+	return &n
+}
+
 func statusResponse(c deadline.Clock, cal *deadline.Calendar, asOf date.Date, st deadline.Status, policy deadline.Policy) StatusResponse {
 	r := c.Rule()
 	out := StatusResponse{
@@ -365,9 +375,7 @@ func statusResponse(c deadline.Clock, cal *deadline.Calendar, asOf date.Date, st
 	if st.HasDue() {
 		out.Due = st.Due.String()
 	}
-	if st.WorkingDaysKnown {
-		out.WorkingDaysLeft = &st.WorkingDaysLeft
-	}
+	out.WorkingDaysLeft = workingDaysLeft(st)
 	if st.Stopped {
 		out.StoppedOn = st.StoppedOn.String()
 	}
