@@ -167,7 +167,7 @@ func ExampleParse() {
 	}
 	// Output:
 	// 20 working days 《政府信息公开条例》第三十三条第二款 promised 15 working days
-	// items[0].from — "2025-02-30" is not a date of the form YYYY-MM-DD
+	// items[0].from — "2025-02-30" is not a day: February 2025 has 28 days
 	// items[0].materials[0].required — say whether the material is required: true or false
 	// items[0].materials[0].defer_days — expected a whole number, got a string
 }

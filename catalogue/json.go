@@ -228,7 +228,11 @@ func (o obj) day(key string) date.Date {
 	}
 	d, err := deadline.ParseDate(s)
 	if err != nil {
-		o.p.decodeProblem(o.at(key), "%.40q is not a date of the form YYYY-MM-DD", s)
+		detail := err.Error()
+		if e, ok := errors.AsType[*deadline.Error](err); ok {
+			detail = e.Detail
+		}
+		o.p.decodeProblem(o.at(key), "%s", detail)
 	}
 	return d
 }

@@ -147,7 +147,7 @@ func ExampleSpec_UnmarshalJSON() {
 	fmt.Println(spec.ID)
 	// Output:
 	// cn-2025-q4 2025-10-01 2025-12-31 8 days off
-	// deadline: UnmarshalJSON: coverage.from: invalid calendar: "2025-13-01" is not a date of the form YYYY-MM-DD
+	// deadline: UnmarshalJSON: coverage.from: invalid calendar: "2025-13-01" is not a day: there is no month 13
 	// deadline: UnmarshalJSON: weekend[0]: invalid calendar: unknown weekday name "caturday"
 	// cn-2025-q4
 }

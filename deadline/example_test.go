@@ -235,12 +235,12 @@ func ExampleParseCalendar_errors() {
 	fmt.Println(err)
 	// Output:
 	// deadline: ParseCalendar: arrangements[0].holidays[0].off[0]: 2025-01-28: interval ends before it starts: range 2025-02-04/2025-01-28 ends before it starts
-	// deadline: ParseCalendar: arrangements[0].holidays[0].work[0]: invalid calendar: "2025-02-30" is not a date of the form YYYY-MM-DD
+	// deadline: ParseCalendar: arrangements[0].holidays[0].work[0]: invalid calendar: "2025-02-30" is not a day: February 2025 has 28 days
 }
 
 // Dates are read strictly: ISO 8601, and only days that exist.
 func ExampleParseDate() {
-	for _, s := range []string{"2025-09-26", "2025-02-29", "2025/09/26", "26.9.2025"} {
+	for _, s := range []string{"2025-09-26", "2025-02-29", "2025-13-01", "2025/09/26"} {
 		d, err := deadline.ParseDate(s)
 		if err != nil {
 			fmt.Println(err)
@@ -250,9 +250,9 @@ func ExampleParseDate() {
 	}
 	// Output:
 	// 2025-09-26 Friday
-	// deadline: ParseDate: invalid date: "2025-02-29" is not a date of the form YYYY-MM-DD
+	// deadline: ParseDate: invalid date: "2025-02-29" is not a day: February 2025 has 28 days
+	// deadline: ParseDate: invalid date: "2025-13-01" is not a day: there is no month 13
 	// deadline: ParseDate: invalid date: "2025/09/26" is not a date of the form YYYY-MM-DD
-	// deadline: ParseDate: invalid date: "26.9.2025" is not a date of the form YYYY-MM-DD
 }
 
 // 全国年节及纪念日放假办法 Art 4: the festivals of ethnic minorities are

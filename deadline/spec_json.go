@@ -302,21 +302,38 @@ func ParseDate(s string) (date.Date, error) {
 			return n
 		}
 		y, m, dd := num(0, 4), num(5, 7), num(8, 10)
-		if m >= 1 && m <= 12 && dd >= 1 {
-			d := date.New(y, time.Month(m), dd)
+		var why string
+		switch {
+		case m < 1 || m > 12:
+			why = fmt.Sprintf("there is no month %d", m)
+		case dd < 1:
+			why = "there is no day 0"
+		default:
 			// date.New normalises 31 April to 1 May; refuse such days.
+			d := date.New(y, time.Month(m), dd)
 			if _, mm, ddd := d.Date(); int(mm) == m && ddd == dd {
 				return d, nil
 			}
+			why = fmt.Sprintf("%s %d has %d days", time.Month(m), y, daysInMonth(y, time.Month(m)))
 		}
+		return 0, &Error{Op: "ParseDate", Err: ErrInvalidDate, Detail: fmt.Sprintf("%.40q is not a day: %s", s, why)}
 	}
-	return 0, &Error{Op: "ParseDate", Err: ErrInvalidDate, Detail: fmt.Sprintf("%q is not a date of the form YYYY-MM-DD", s)}
+	return 0, &Error{Op: "ParseDate", Err: ErrInvalidDate, Detail: fmt.Sprintf("%.40q is not a date of the form YYYY-MM-DD", s)}
+}
+
+// daysInMonth is the number of days of month m of year y.
+func daysInMonth(y int, m time.Month) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 func parseDay(p *problems, at, v string) date.Date {
 	d, err := ParseDate(v)
 	if err != nil {
-		p.add(at, 0, ErrInvalidCalendar, "%q is not a date of the form YYYY-MM-DD", v)
+		detail := err.Error()
+		if e, ok := errors.AsType[*Error](err); ok {
+			detail = e.Detail
+		}
+		p.add(at, 0, ErrInvalidCalendar, "%s", detail)
 		return 0
 	}
 	return d

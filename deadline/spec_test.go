@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -365,23 +366,31 @@ func TestChinaMainlandStatutoryHolidays(t *testing.T) {
 }
 
 func TestParseDate(t *testing.T) {
+	const form = "is not a date of the form YYYY-MM-DD"
 	for _, tc := range []struct {
-		in string
-		ok bool
+		in   string
+		want string // what the error says is wrong; "" for a date
 	}{
-		{"2025-10-30", true},
-		{"2024-02-29", true},
-		{"2025-02-29", false},
-		{"2025-13-01", false},
-		{"20251030", false},
-		{"+2025-10-30", false},
-		{"2025-10-30T00:00:00", false},
-		{" 2025-10-30", false},
-		{"", false},
+		{"2025-10-30", ""},
+		{"2024-02-29", ""},
+		{"2025-02-29", "is not a day: February 2025 has 28 days"},
+		{"2025-04-31", "is not a day: April 2025 has 30 days"},
+		{"2025-13-01", "is not a day: there is no month 13"},
+		{"2025-00-10", "is not a day: there is no month 0"},
+		{"2025-10-00", "is not a day: there is no day 0"},
+		{"20251030", form},
+		{"+2025-10-30", form},
+		{"2025-10-30T00:00:00", form},
+		{" 2025-10-30", form},
+		{"", form},
 	} {
 		_, err := deadline.ParseDate(tc.in)
-		if (err == nil) != tc.ok || (err != nil && !errors.Is(err, deadline.ErrInvalidDate)) {
+		switch {
+		case tc.want == "" && err != nil:
 			t.Errorf("ParseDate(%q): %v", tc.in, err)
+		case tc.want == "":
+		case err == nil || !errors.Is(err, deadline.ErrInvalidDate) || !strings.HasSuffix(err.Error(), fmt.Sprintf("%q %s", tc.in, tc.want)):
+			t.Errorf("ParseDate(%q) = %v, want an invalid date that %s", tc.in, err, tc.want)
 		}
 	}
 }

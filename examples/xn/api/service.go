@@ -230,9 +230,17 @@ func parseDate(field, s string) (date.Date, error) {
 	}
 	d, err := deadline.ParseDate(s)
 	if err != nil {
-		return 0, Errorf(CodeInvalidDate, "%s: %q is not a date of the form YYYY-MM-DD", field, s)
+		return 0, Errorf(CodeInvalidDate, "%s: %s", field, dateDetail(err))
 	}
 	return d, nil
+}
+
+// dateDetail is what deadline.ParseDate found wrong with a text.
+func dateDetail(err error) string {
+	if e, ok := errors.AsType[*deadline.Error](err); ok {
+		return e.Detail
+	}
+	return err.Error()
 }
 
 // parseInstant reads an instant in RFC 3339, or a date, meaning the end of

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -186,7 +187,10 @@ func parseLedger(kind, v string) ([]deadline.Entry, error) {
 	day := func(s string) (deadline.Entry, error) {
 		d, err := deadline.ParseDate(s)
 		if err != nil {
-			return deadline.Entry{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
+			if e, ok := errors.AsType[*deadline.Error](err); ok {
+				return deadline.Entry{}, errors.New(e.Detail)
+			}
+			return deadline.Entry{}, err
 		}
 		return deadline.Entry{On: d}, nil
 	}
