@@ -25,7 +25,7 @@ import (
 // with [Clock.Equal]; their JSON form reads back identical.
 //
 // The ledger methods check everything that does not depend on the
-// calendar: entries come in date order, suspensions do not overlap, the
+// calendar: entries come in date order, one suspension at a time, the
 // rule allows the cause, extensions stay within the cap with an approver
 // and a reason. [Clock.Extend] also checks, against the calendar, that the
 // extension comes before the period ends.
@@ -316,7 +316,9 @@ func (c Clock) Equal(o Clock) bool {
 // Suspend stops the count from day from on, for a cause the rule
 // excludes (e.g. expert review under 行政许可法 Art 45). Day from is not
 // counted. The suspension stays open until [Clock.Resume] or
-// [Clock.Restart].
+// [Clock.Restart]. It may begin on the day the last one ended: a hearing
+// asked for on the day expert review ends leaves that day uncounted once,
+// and the count goes on after the hearing as if the two were one.
 func (c Clock) Suspend(from date.Date, cause Cause, reason string) (Clock, error) {
 	return c.apply(nil, Entry{Kind: EntrySuspend, On: from, Cause: cause, Reason: reason}, false)
 }
@@ -380,14 +382,13 @@ func (c Clock) Apply(cal *Calendar, e Entry) (Clock, error) {
 
 // ledgerState is what the ledger says now.
 type ledgerState struct {
-	last        date.Date // day of the last entry, or the start
-	base        date.Date // the start, or the last restart
-	suspended   bool
-	suspFrom    date.Date
-	lastThrough date.Date // last day of the last closed suspension since base
-	stopped     bool
-	extUnits    int
-	extTimes    int
+	last      date.Date // day of the last entry, or the start
+	base      date.Date // the start, or the last restart
+	suspended bool
+	suspFrom  date.Date
+	stopped   bool
+	extUnits  int
+	extTimes  int
 }
 
 func (c *Clock) state() ledgerState {
@@ -398,7 +399,7 @@ func (c *Clock) state() ledgerState {
 		case EntrySuspend:
 			s.suspended, s.suspFrom = true, e.On
 		case EntryResume:
-			s.suspended, s.lastThrough = false, e.On
+			s.suspended = false
 		case EntryRestart:
 			s = ledgerState{last: e.On, base: e.On}
 		case EntryExtend:
@@ -451,9 +452,6 @@ func (c *Clock) admit(cal *Calendar, e *Entry, checkLate bool) error {
 	case EntrySuspend:
 		if s.suspended {
 			return refuse(ErrOverlap, "already suspended since %s", s.suspFrom)
-		}
-		if s.lastThrough != 0 && e.On <= s.lastThrough {
-			return refuse(ErrOverlap, "the last suspension ran through %s", s.lastThrough)
 		}
 		if _, ok := r.allows(r.Exclusions, e.Cause); !ok {
 			return refuse(ErrEntryRefused, "rule %s does not exclude time for %s (%s)", r.ID, e.Cause.English(), e.Cause.Chinese())

@@ -440,7 +440,6 @@ type clockModel struct {
 func (m *clockModel) accepts(e deadline.Entry) bool {
 	last := m.start
 	suspended, stopped := false, false
-	var lastThrough date.Date
 	extUnits, extTimes := 0, 0
 	for _, x := range m.entries {
 		last = x.On
@@ -448,9 +447,9 @@ func (m *clockModel) accepts(e deadline.Entry) bool {
 		case deadline.EntrySuspend:
 			suspended = true
 		case deadline.EntryResume:
-			suspended, lastThrough = false, x.On
+			suspended = false
 		case deadline.EntryRestart:
-			suspended, lastThrough, extUnits, extTimes = false, 0, 0, 0
+			suspended, extUnits, extTimes = false, 0, 0
 		case deadline.EntryExtend:
 			extUnits += x.Units
 			extTimes++
@@ -466,7 +465,8 @@ func (m *clockModel) accepts(e deadline.Entry) bool {
 	}
 	switch e.Kind {
 	case deadline.EntrySuspend:
-		return !suspended && (lastThrough == 0 || e.On > lastThrough) && has(m.rule.Exclusions)
+		// One at a time; one may begin on the day the last ended.
+		return !suspended && has(m.rule.Exclusions)
 	case deadline.EntryResume:
 		return suspended
 	case deadline.EntryRestart:

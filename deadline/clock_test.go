@@ -193,7 +193,7 @@ func TestLedgerRefusals(t *testing.T) {
 			return mustStart(t, deadline.RulePenaltyPayment, d(2025, 1, 1)).Extend(cal, d(2025, 1, 2), 5, "x", "y")
 		}, mustStart(t, deadline.RulePenaltyPayment, d(2025, 1, 1)), deadline.ErrExtensionRefused},
 		{"suspension while suspended", func() (deadline.Clock, error) { return suspended.Suspend(d(2025, 10, 14), deadline.CauseTesting, "x") }, suspended, deadline.ErrOverlap},
-		{"suspension overlapping the last one", func() (deadline.Clock, error) { return excluded.Suspend(d(2025, 10, 17), deadline.CauseTesting, "x") }, excluded, deadline.ErrOverlap},
+		{"suspension inside the last one", func() (deadline.Clock, error) { return excluded.Suspend(d(2025, 10, 16), deadline.CauseTesting, "x") }, excluded, deadline.ErrEntryRefused},
 		{"a cause Art 45 does not name", func() (deadline.Clock, error) {
 			return base.Suspend(d(2025, 10, 13), deadline.CauseCorrection, "补正")
 		}, base, deadline.ErrEntryRefused},
@@ -225,6 +225,30 @@ func TestLedgerRefusals(t *testing.T) {
 		if !got.Equal(tc.from) || string(before) != string(after) {
 			t.Errorf("%s: a refused entry changed the clock", tc.name)
 		}
+	}
+}
+
+// 行政许可法 Art 45 and Art 47 ¶1: expert review ends on Friday 17 October
+// 2025, and the applicant, told of the right to a hearing that day, asks
+// for one the same afternoon. The hearing's suspension begins on the day
+// the review's ended: that day is not counted, once, and the count is the
+// same as for one suspension from the 13th to the hearing on the 24th.
+func TestSuspensionOnTheDayTheLastEnded(t *testing.T) {
+	base := mustStart(t, deadline.RuleLicensingDecision, d(2025, 9, 26))
+	review := step(t)(base.Exclude(d(2025, 10, 13), d(2025, 10, 17), deadline.CauseExpertReview, "专家评审"))
+	split := step(t)(review.Exclude(d(2025, 10, 17), d(2025, 10, 24), deadline.CauseHearing, "听证"))
+	whole := step(t)(base.Exclude(d(2025, 10, 13), d(2025, 10, 24), deadline.CauseHearing, "听证"))
+	for asOf := d(2025, 10, 10); asOf <= d(2025, 11, 20); asOf++ {
+		a, b := status(t, split, asOf), status(t, whole, asOf)
+		if a != b {
+			t.Fatalf("as of %s: two suspensions %+v, one %+v", asOf, a, b)
+		}
+	}
+	if st := status(t, split, d(2025, 10, 27)); st.Due != d(2025, 11, 13) || st.Elapsed != 7 {
+		t.Errorf("due %s after %d working days, want 2025-11-13 after 7", st.Due, st.Elapsed)
+	}
+	if _, err := review.Suspend(d(2025, 10, 17), deadline.CauseHearing, "听证"); err != nil {
+		t.Errorf("a suspension on the day the last ended: %v", err)
 	}
 }
 

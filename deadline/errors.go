@@ -27,7 +27,7 @@ var (
 	ErrUnknownRule = errors.New("deadline: unknown rule")
 	// ErrInvertedInterval means an interval ends before it starts.
 	ErrInvertedInterval = errors.New("deadline: interval ends before it starts")
-	// ErrOverlap means a suspension would overlap another one.
+	// ErrOverlap means a suspension would begin while another is open.
 	ErrOverlap = errors.New("deadline: suspension overlaps another")
 	// ErrExtensionRefused means an extension lacks an approver or a
 	// reason, exceeds the rule's cap, or comes after the period ended.
