@@ -116,6 +116,11 @@ func TestNewReportsEveryProblem(t *testing.T) {
 			weeks.Value, negative.Value, ok.Value = "1 weeks", "-7 working_days", "7 working_days"
 			s.Transitions[1].Guards = append(s.Transitions[1].Guards, weeks, negative, ok)
 		}, []string{"transitions[1].guards[1].value", "transitions[1].guards[2].value"}},
+		{"within a clock not defined, or a number of days that is not one", func(s *procedure.Spec) {
+			ghost, negative, words, ok := g(procedure.GuardWithin, "ghost"), g(procedure.GuardWithin, "notice"), g(procedure.GuardWithin, "notice"), g(procedure.GuardWithin, "notice")
+			ghost.Value, negative.Value, words.Value, ok.Value = "0", "-1", "same day", "0"
+			s.Transitions[1].Guards = append(s.Transitions[1].Guards, ghost, negative, words, ok)
+		}, []string{"transitions[1].guards[1].key", "transitions[1].guards[2].value", "transitions[1].guards[3].value"}},
 		{"timeout without a transition or citation", func(s *procedure.Spec) {
 			s.Timeouts = []procedure.Timeout{{Clock: "notice", States: []procedure.State{"open"}, Trigger: "start2"}}
 		}, []string{"timeouts[0].citation", "timeouts[0].trigger"}},

@@ -292,7 +292,7 @@ func ExampleReference() {
 	fmt.Println(errors.Is(err, procedure.ErrUnknownDefinition))
 	// Output:
 	// 行政许可 / administrative licensing 《行政许可法》
-	// 15 states, 32 transitions, 6 clocks
+	// 15 states, 33 transitions, 6 clocks
 	// true
 }
 
@@ -821,7 +821,7 @@ func ExampleDefinition_Transitions() {
 	// deem_accepted      → accepted            《行政许可法》第三十二条第一款第（四）项, 1 guards
 	// refuse_acceptance  → not_accepted        《行政许可法》第三十二条第一款第（二）项, 4 guards
 	// refuse_acceptance  → not_accepted        《行政许可法》第三十二条第一款, 3 guards
-	// decide_on_spot     → granted             《行政许可法》第三十四条第二款, 1 guards
+	// decide_on_spot     → granted             《行政许可法》第三十四条第二款, 2 guards
 }
 
 // What each clock of an information request measures. The reply

@@ -331,6 +331,8 @@ const (
 	kindClockExpired
 	kindClocksStopped
 	kindDaysBefore
+	kindDateReached
+	kindWithin
 	kindAtMost
 	kindAtLeast
 	kindCustom
@@ -340,6 +342,7 @@ var guardKindOf = map[GuardKind]guardKind{
 	GuardPayload: kindPayload, GuardFact: kindFact,
 	GuardClockRunning: kindClockRunning, GuardClockStopped: kindClockStopped, GuardClockExpired: kindClockExpired,
 	GuardClocksStopped: kindClocksStopped, GuardDaysBefore: kindDaysBefore,
+	GuardDateReached: kindDateReached, GuardWithin: kindWithin,
 	GuardAtMost: kindAtMost, GuardAtLeast: kindAtLeast, GuardCustom: kindCustom,
 }
 
@@ -349,7 +352,7 @@ var guardKindOf = map[GuardKind]guardKind{
 type guardInfo struct {
 	spec    *GuardSpec
 	kind    guardKind
-	days    int             // days_before: the number of days
+	days    int             // days_before, within: the number of days
 	working bool            // days_before: in working days ("7 working_days")
 	limit   decimal.Decimal // at_most, at_least: the bound
 	custom  Guard           // custom: the registered guard
@@ -368,6 +371,8 @@ func (d *Definition) compileGuard(g *GuardSpec) guardInfo {
 	switch g.Kind {
 	case GuardDaysBefore:
 		gi.days, gi.working, _ = parseDaysBefore(g.Value)
+	case GuardWithin:
+		gi.days, _ = strconv.Atoi(g.Value)
 	case GuardAtMost, GuardAtLeast:
 		gi.limit, _ = decimal.NewFromString(g.Value)
 	case GuardCustom:
@@ -443,6 +448,14 @@ func (d *Definition) holds(g *guardInfo, f *firing) bool {
 				f.fault = &countFault{"payload date " + s.Key, err}
 				return false
 			}
+		}
+	case kindDateReached:
+		if day, isDate := parseDate(f.c.Facts[s.Key]); isDate {
+			ok = deadline.DateOf(f.e.At) >= day
+		}
+	case kindWithin:
+		if clk, found := f.c.Clock(s.Key); found {
+			ok = int64(deadline.DateOf(f.e.At)-clk.Started()) <= int64(g.days)
 		}
 	case kindAtMost, kindAtLeast:
 		if v, err := decimal.NewFromString(f.e.Payload[s.Key]); err == nil {

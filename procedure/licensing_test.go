@@ -411,3 +411,70 @@ func with(p map[string]string, key, v string) map[string]string {
 	out[key] = v
 	return out
 }
+
+// The order of a hearing and of a decision on the spot, step by step.
+func TestHearingAndOnTheSpotOrder(t *testing.T) {
+	d := licDefinition(t)
+	accepted := []licStep{
+		{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件"}, state: "received"},
+		{trigger: "accept", at: licAt(2025, 9, 26), payload: licVoucher, state: "accepted"},
+	}
+	record := map[string]string{"record": "听证笔录"}
+	for _, tc := range []struct {
+		name  string
+		steps []licStep
+	}{
+		// Art 48 ¶1(1): the hearing is held at the time and place notified
+		// seven days before; not without notice, nor before that day.
+		{"Art 48 ¶1(1): no hearing without notice of its day", []licStep{
+			{trigger: "notify_hearing_right", at: licAt(2025, 9, 30), state: "hearing_notice"},
+			{trigger: "request_hearing", at: licAt(2025, 10, 9), state: "hearing"},
+			{trigger: "hold_hearing", at: licAt(2025, 10, 10), payload: record, err: procedure.ErrInvalidTransition, unmet: 1},
+		}},
+		{"Art 48 ¶1(1): not before the day notified, and on it", []licStep{
+			{trigger: "notify_hearing_right", at: licAt(2025, 9, 30), state: "hearing_notice"},
+			{trigger: "request_hearing", at: licAt(2025, 10, 14), state: "hearing"},
+			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: map[string]string{"hearing_date": "2025-10-24"}, state: "hearing"},
+			{trigger: "hold_hearing", at: licAt(2025, 10, 16), payload: record, err: procedure.ErrInvalidTransition, unmet: 1},
+			{trigger: "hold_hearing", at: licAt(2025, 10, 24), payload: record, state: "accepted"},
+			// Art 45: expert review begun the afternoon of the hearing.
+			{trigger: "exclude_time", at: licAt(2025, 10, 24).Add(5 * time.Hour), payload: map[string]string{"cause": "expert_review", "duration": "10个工作日"}, state: "excluded_time"},
+		}},
+		// Art 47 ¶1 with Art 45: told of the right to a hearing on the day
+		// expert review ends, the applicant asks for one that afternoon.
+		{"Art 47 ¶1: a hearing asked for on the day review ends", []licStep{
+			{trigger: "exclude_time", at: licAt(2025, 10, 13), payload: map[string]string{"cause": "expert_review", "duration": "5个工作日"}, state: "excluded_time"},
+			{trigger: "resume_count", at: licAt(2025, 10, 17), state: "accepted"},
+			{trigger: "notify_hearing_right", at: licAt(2025, 10, 17).Add(time.Hour), state: "hearing_notice"},
+			{trigger: "request_hearing", at: licAt(2025, 10, 17).Add(2 * time.Hour), state: "hearing"},
+		}},
+		// Art 42 ¶1: the decision clock runs while the applicant may still
+		// ask for a hearing, and the head may extend it then.
+		{"Art 42 ¶1: an extension while a hearing may be asked for", []licStep{
+			{trigger: "notify_hearing_right", at: licAt(2025, 10, 28), state: "hearing_notice"},
+			{trigger: "extend", at: licAt(2025, 10, 29), payload: map[string]string{"reasons": "待听证申请期满", "approver": "局长"}, state: "hearing_notice"},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			licRun(t, d, append(slices.Clone(accepted), tc.steps...))
+		})
+	}
+	t.Run("Art 42 ¶1: the extension moves the due day", func(t *testing.T) {
+		c := licRun(t, d, append(slices.Clone(accepted),
+			licStep{trigger: "notify_hearing_right", at: licAt(2025, 10, 28), state: "hearing_notice"},
+			licStep{trigger: "extend", at: licAt(2025, 10, 29), payload: map[string]string{"reasons": "待听证申请期满", "approver": "局长"}, state: "hearing_notice"}))
+		if st := licDue(t, d, c, date.New(2025, 10, 29))["decision"]; st.Due != date.New(2025, 11, 13) {
+			t.Errorf("decision due %s, want 2025-11-13 (20 + 10 working days from 26 September)", st.Due)
+		}
+	})
+	// Art 34 ¶2: a decision on the spot is made the day the application
+	// is received; days later it is an ordinary decision, which needs
+	// acceptance first (Art 32 ¶2) and runs the clock of Art 42.
+	t.Run("Art 34 ¶2: on the spot is the day of receipt", func(t *testing.T) {
+		licRun(t, d, []licStep{
+			{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件"}, state: "received"},
+			{trigger: "decide_on_spot", at: licAt(2025, 9, 30), payload: licGrant, err: procedure.ErrInvalidTransition, unmet: 1},
+			{trigger: "decide_on_spot", at: licAt(2025, 9, 25).Add(time.Hour), payload: licGrant, state: "granted"},
+		})
+	})
+}

@@ -130,6 +130,8 @@ func TestMajorDecisionStatute(t *testing.T) {
 				mdStart("false", "false"),
 				{trigger: "schedule_hearing", at: scAt(2025, 11, 3, 10), payload: map[string]string{"draft": "草案", "hearing_date": "2025-11-09"}, err: procedure.ErrInvalidTransition, unmet: []string{"hearing_date"}},
 				{trigger: "schedule_hearing", at: scAt(2025, 11, 3, 10), payload: map[string]string{"draft": "草案", "hearing_date": "2025-11-10"}, state: "hearing_scheduled"},
+				// Art 16 ¶2: held at the time published, not before.
+				{trigger: "hold_hearing", at: scAt(2025, 11, 7, 10), payload: map[string]string{"record": "听证会记录（已签字）", "summary": "意见整理"}, err: procedure.ErrInvalidTransition, unmet: []string{"hearing_date"}},
 				{trigger: "hold_hearing", at: scAt(2025, 11, 10, 10), payload: mdSummary, err: procedure.ErrInvalidTransition, unmet: []string{"record"}},
 				{trigger: "hold_hearing", at: scAt(2025, 11, 10, 16), payload: map[string]string{"record": "听证会记录（已签字）", "summary": "意见整理"}, state: "participated"},
 			},

@@ -71,6 +71,16 @@ func oracleHolds(d *procedure.Definition, c *procedure.Case, e procedure.Event, 
 			c := v.Cmp(limit)
 			ok = (g.Kind == procedure.GuardAtMost && c <= 0) || (g.Kind == procedure.GuardAtLeast && c >= 0)
 		}
+	case procedure.GuardDateReached:
+		day, err := deadline.ParseDate(c.Facts[g.Key])
+		ok = err == nil && deadline.DateOf(e.At) >= day
+	case procedure.GuardWithin:
+		n, _ := strconv.Atoi(g.Value)
+		for _, cc := range c.Clocks {
+			if cc.Name == g.Key {
+				ok = int(deadline.DateOf(e.At)-cc.Clock.Started()) <= n
+			}
+		}
 	case procedure.GuardDaysBefore:
 		num, unit, _ := strings.Cut(g.Value, " ")
 		n, _ := strconv.Atoi(num)

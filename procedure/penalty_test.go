@@ -324,6 +324,9 @@ func TestPenaltyGeneralProcedure(t *testing.T) {
 			{trigger: "notify_hearing", at: xnDay(2025, 10, 27), payload: map[string]string{"hearing_date": "2025-11-05"}, state: "hearing_pending"},
 			{trigger: "hold_hearing", at: xnDay(2025, 11, 5), payload: map[string]string{"hearing_record": "听证笔录"},
 				err: procedure.ErrInvalidTransition, unmet: []string{"presiding_officer"}},
+			// Not before the day notified.
+			{trigger: "hold_hearing", at: xnDay(2025, 11, 4), payload: map[string]string{"presiding_officer": "法制科张华", "hearing_record": "听证笔录"},
+				err: procedure.ErrInvalidTransition, unmet: []string{"hearing_date"}},
 			{trigger: "hold_hearing", at: xnDay(2025, 11, 5), payload: map[string]string{"presiding_officer": "法制科张华", "hearing_record": "听证笔录"}, state: "notified"},
 		})
 	})
@@ -333,7 +336,13 @@ func TestPenaltyGeneralProcedure(t *testing.T) {
 			{trigger: "file", at: xnDay(2025, 9, 1), payload: penFile, state: "investigating"},
 			{trigger: "notify_intended", at: xnDay(2025, 10, 20), payload: penNotice("2025-10-27", true), state: "hearing_notice"},
 			{trigger: "request_hearing", at: xnDay(2025, 10, 21), state: "hearing_pending"},
+			// No one stays away from a hearing not yet notified, or before
+			// its day.
+			{trigger: "abandon_hearing", at: xnDay(2025, 10, 21), payload: map[string]string{"absence": "未到场"},
+				err: procedure.ErrInvalidTransition, unmet: []string{"hearing_date"}},
 			{trigger: "notify_hearing", at: xnDay(2025, 10, 22), payload: map[string]string{"hearing_date": "2025-10-31"}, state: "hearing_pending"},
+			{trigger: "abandon_hearing", at: xnDay(2025, 10, 23), payload: map[string]string{"absence": "未到场"},
+				err: procedure.ErrInvalidTransition, unmet: []string{"hearing_date"}},
 			{trigger: "abandon_hearing", at: xnDay(2025, 10, 31), err: procedure.ErrInvalidTransition, unmet: []string{"absence"}},
 			{trigger: "abandon_hearing", at: xnDay(2025, 10, 31), payload: map[string]string{"absence": "当事人无正当理由未到场"}, state: "notified"},
 		})

@@ -156,6 +156,17 @@ const (
 	// count the calendar does not cover refuses the event with
 	// [ErrCannotCount].
 	GuardDaysBefore GuardKind = "days_before"
+	// GuardDateReached holds when the case's fact Key is a date
+	// (YYYY-MM-DD) and the event's day is that day or later: a hearing
+	// held no earlier than the day notified for it (行政许可法 Art 48
+	// ¶1(1), 行政处罚法 Art 64 ¶1(2)), which the notice recorded. A case
+	// without the fact, or with one that is not a date, fails it.
+	GuardDateReached GuardKind = "date_reached"
+	// GuardWithin holds when clock Key has started and the event's day is
+	// at most Value calendar days after the day it started: Value "0" is
+	// the same day, as a licence decided on the spot, the day the
+	// application is received (行政许可法 Art 34 ¶2).
+	GuardWithin GuardKind = "within"
 	// GuardAtMost holds when the payload's number Key is at most Value,
 	// both read as exact decimals: a fine of at most 200 yuan for a
 	// citizen on the spot (行政处罚法 Art 51).

@@ -13,7 +13,7 @@ import (
 )
 
 var (
-	guardKinds = []GuardKind{GuardPayload, GuardFact, GuardClockRunning, GuardClockStopped, GuardClockExpired, GuardClocksStopped, GuardDaysBefore, GuardAtMost, GuardAtLeast, GuardCustom}
+	guardKinds = []GuardKind{GuardPayload, GuardFact, GuardClockRunning, GuardClockStopped, GuardClockExpired, GuardClocksStopped, GuardDaysBefore, GuardDateReached, GuardWithin, GuardAtMost, GuardAtLeast, GuardCustom}
 	clockOps   = []ClockOp{OpStart, OpSuspend, OpResume, OpRestart, OpExtend, OpStop}
 )
 
@@ -294,10 +294,13 @@ func validateGuard(g GuardSpec, at string, rules map[string]deadline.Rule, cfg *
 		p.add(at+".desc", "the guard must say in Chinese and English what must hold")
 	}
 	switch g.Kind {
-	case GuardClockRunning, GuardClockStopped, GuardClockExpired:
+	case GuardClockRunning, GuardClockStopped, GuardClockExpired, GuardWithin:
 		name, _, _ := strings.Cut(g.Key, ":")
 		if _, ok := rules[name]; !ok {
 			p.add(at+".key", "clock %q is not defined", name)
+		}
+		if n, err := strconv.Atoi(g.Value); g.Kind == GuardWithin && (err != nil || n < 0) {
+			p.add(at+".value", "within needs a number of days, 0 or more, got %q", g.Value)
 		}
 	case GuardClocksStopped:
 		if _, ok := rules[g.Key]; !ok {

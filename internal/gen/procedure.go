@@ -54,6 +54,22 @@ func Event(t *rapid.T, d *procedure.Definition, c *procedure.Case) procedure.Eve
 	} else {
 		trig = rapid.SampledFrom(spec.Triggers).Draw(t, "trigger").ID
 	}
+	// A step that waits for a day the case recorded (a hearing held on
+	// the day notified) is drawn on that day or after it half the time:
+	// the event's instant is otherwise rarely late enough.
+	for _, tr := range spec.Transitions {
+		if tr.Trigger != trig || tr.From != c.State {
+			continue
+		}
+		for _, g := range tr.Guards {
+			if g.Kind != procedure.GuardDateReached {
+				continue
+			}
+			if due, err := deadline.ParseDate(c.Facts[g.Key]); err == nil && deadline.DateOf(at) < due && rapid.Bool().Draw(t, "wait for the day") {
+				at = due.Time(0, deadline.ChinaStandardTime()).Add(time.Duration(rapid.IntRange(8*60, 18*60).Draw(t, "minute of the day")) * time.Minute)
+			}
+		}
+	}
 	payload := map[string]string{}
 	day := deadline.DateOf(at)
 	for _, tr := range spec.Transitions {
