@@ -43,7 +43,16 @@
 //     receipt of the letter, on the day of the consult_* event: fire it on
 //     the day the letter is received. The reply limit is suspended from
 //     that day (Art 33 ¶3), so the days the letter travels count against
-//     it, which is stricter than the law.
+//     it, which is stricter than the law;
+//   - penalty enforcement follows 行政强制法: a written demand first, which
+//     sets a time to perform (Art 35); the agency enforces by its own
+//     power once that time has passed (Art 37), and a fine only once the
+//     add-on has run more than thirty days (Art 46 ¶1); an agency without
+//     that power applies to the court ten working days after the demand
+//     was served (Art 54, Art 69), and once the party can no longer sue,
+//     six months from service (行政诉讼法 Art 46 ¶1, 行政强制法 Art 53).
+//     The three months Art 53 then allows for the application are not
+//     kept as a clock.
 //
 // The package knows nothing of officers' duties, findings or sanctions:
 // the accountability package reads case records for those.
@@ -52,8 +61,10 @@
 //
 // Guards are data too ([GuardSpec]): a payload or fact present or equal to
 // a value; a clock running, stopped, or run out before the event; every
-// instance of a clock stopped; a payload date far enough ahead; a payload
-// number within a bound; or a Go function registered with [WithGuard].
+// instance of a clock stopped; a clock started no more than so many days
+// before the event; a payload date far enough ahead; a recorded date come;
+// a payload number within a bound; or a Go function registered with
+// [WithGuard].
 // Each can be negated. Because guards are data, [New] can prove that two
 // transitions on one trigger never both apply: some guard of one must be
 // the negation of a guard of the other, or require a different value.

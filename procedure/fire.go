@@ -352,7 +352,7 @@ var guardKindOf = map[GuardKind]guardKind{
 type guardInfo struct {
 	spec    *GuardSpec
 	kind    guardKind
-	days    int             // days_before, within: the number of days
+	days    int             // days_before, date_reached, within: the number of days
 	working bool            // days_before: in working days ("7 working_days")
 	limit   decimal.Decimal // at_most, at_least: the bound
 	custom  Guard           // custom: the registered guard
@@ -371,7 +371,7 @@ func (d *Definition) compileGuard(g *GuardSpec) guardInfo {
 	switch g.Kind {
 	case GuardDaysBefore:
 		gi.days, gi.working, _ = parseDaysBefore(g.Value)
-	case GuardWithin:
+	case GuardWithin, GuardDateReached:
 		gi.days, _ = strconv.Atoi(g.Value)
 	case GuardAtMost, GuardAtLeast:
 		gi.limit, _ = decimal.NewFromString(g.Value)
@@ -451,7 +451,7 @@ func (d *Definition) holds(g *guardInfo, f *firing) bool {
 		}
 	case kindDateReached:
 		if day, isDate := parseDate(f.c.Facts[s.Key]); isDate {
-			ok = deadline.DateOf(f.e.At) >= day
+			ok = int64(deadline.DateOf(f.e.At)-day) >= int64(g.days)
 		}
 	case kindWithin:
 		if clk, found := f.c.Clock(s.Key); found {
@@ -837,9 +837,12 @@ func (d *Definition) effects(f *firing, t *transInfo, lg *ledgers) ([]CaseClock,
 		return c.Clocks, nil
 	}
 	clocks := c.Clocks
-	if lg == nil {
-		// One copy, with room for the clocks the step starts.
-		clocks = append(make([]CaseClock, 0, len(c.Clocks)+t.starts), c.Clocks...)
+	if n := len(c.Clocks) + t.starts; lg == nil && n > 0 {
+		// One copy, with room for the clocks the step starts. A case
+		// with no clocks, on a step that starts none (a stop of every
+		// instance of a clock that never started), keeps its nil slice,
+		// as Replay leaves it.
+		clocks = append(make([]CaseClock, 0, n), c.Clocks...)
 	}
 	day, err := d.eventDay(e, ts)
 	if err != nil {

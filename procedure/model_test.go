@@ -73,7 +73,8 @@ func oracleHolds(d *procedure.Definition, c *procedure.Case, e procedure.Event, 
 		}
 	case procedure.GuardDateReached:
 		day, err := deadline.ParseDate(c.Facts[g.Key])
-		ok = err == nil && deadline.DateOf(e.At) >= day
+		n, _ := strconv.Atoi(g.Value)
+		ok = err == nil && int(deadline.DateOf(e.At)-day) >= n
 	case procedure.GuardWithin:
 		n, _ := strconv.Atoi(g.Value)
 		for _, cc := range c.Clocks {

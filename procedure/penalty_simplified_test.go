@@ -193,7 +193,12 @@ func TestPenaltySimplifiedProcedure(t *testing.T) {
 		})
 		xnAdvance(t, d, enforced, xnDay(2026, 4, 1), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
 		xnContinue(t, d, enforced, []xnStep{
-			{trigger: "enforce", at: xnDay(2026, 4, 1), payload: map[string]string{"measure": "申请人民法院强制执行"}, state: "enforcement"},
+			{trigger: "serve_demand", at: xnDay(2026, 3, 2), payload: map[string]string{"demand": "催告书", "perform_by": "2026-03-12"}, state: "add_on_accruing"},
+			// 行政强制法 Art 46 ¶1: more than thirty days of add-on (25
+			// February to 26 March) and a demand; the agency enforces it
+			// itself.
+			{trigger: "enforce", at: xnDay(2026, 3, 26), payload: map[string]string{"route": "self", "measure": "划拨存款"}, err: procedure.ErrInvalidTransition, unmet: []string{"add_on"}},
+			{trigger: "enforce", at: xnDay(2026, 3, 27), payload: map[string]string{"route": "self", "measure": "划拨存款"}, state: "enforcement"},
 			{trigger: "complete_enforcement", at: xnDay(2026, 5, 6), payload: map[string]string{"result": "执行完毕"}, state: "executed"},
 		})
 		xnReplay(t, d, enforced)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/rickb777/date/v2"
 
+	"github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/deadline"
 	"github.com/xiaoneng/xiaoneng/procedure"
 )
@@ -538,16 +540,37 @@ func TestPenaltyGeneralProcedure(t *testing.T) {
 		if c.State != "add_on_accruing" || c.Facts["overdue"] != "true" {
 			t.Fatalf("state %s, facts %v", c.State, c.Facts)
 		}
-		if due := xnDue(t, d, c, d8(2026, 2, 25)); len(due) != 0 {
-			t.Errorf("clocks still running: %v", due)
+		// Two periods the agency must let pass run, neither a limit of its
+		// own: the thirty days of add-on before it enforces the fine itself
+		// (行政强制法 Art 46 ¶1), 25 February to 26 March, and the party's
+		// six months to sue (行政诉讼法 Art 46 ¶1) before it applies to the
+		// court (行政强制法 Art 53), from service on 2 February to Sunday 2
+		// August, rolled to Monday 3 August.
+		due := xnDue(t, d, c, d8(2026, 2, 25))
+		if len(due) != 2 || due["add_on"].Due != d8(2026, 3, 26) || due["challenge"].Due != d8(2026, 8, 3) {
+			t.Errorf("clocks running: %v", due)
 		}
+		court := map[string]string{"route": "court", "measure": "申请人民法院强制执行"}
+		self := map[string]string{"route": "self", "measure": "划拨存款"}
 		xnContinue(t, d, c, []xnStep{
 			{trigger: "pay", at: xnDay(2026, 3, 2), payload: map[string]string{"receipt": "缴款书"}, err: procedure.ErrInvalidTransition, unmet: []string{"add_on"}},
-			{trigger: "enforce", at: xnDay(2026, 3, 30), err: procedure.ErrInvalidTransition, unmet: []string{"measure"}},
-			{trigger: "enforce", at: xnDay(2026, 3, 30), payload: map[string]string{"measure": "申请人民法院强制执行"}, state: "enforcement"},
-			{trigger: "complete_enforcement", at: xnDay(2026, 5, 11), payload: map[string]string{"result": "法院划拨罚款及加处罚款"}, state: "executed"},
-			{trigger: "close", at: xnDay(2026, 5, 12), err: procedure.ErrInvalidTransition, unmet: []string{"archive"}},
-			{trigger: "close", at: xnDay(2026, 5, 12), payload: map[string]string{"archive": "卷宗归档"}, state: "closed"},
+			// 行政强制法 Art 35, 54: no enforcement without a demand first.
+			{trigger: "enforce", at: xnDay(2026, 3, 3), payload: court, err: procedure.ErrInvalidTransition, unmet: []string{"demand"}},
+			{trigger: "serve_demand", at: xnDay(2026, 3, 3), err: procedure.ErrInvalidTransition, unmet: []string{"demand"}},
+			{trigger: "serve_demand", at: xnDay(2026, 3, 3), payload: map[string]string{"demand": "催告书", "perform_by": "2026-03-03"},
+				err: procedure.ErrInvalidTransition, unmet: []string{"perform_by"}},
+			{trigger: "serve_demand", at: xnDay(2026, 3, 3), payload: map[string]string{"demand": "催告书", "perform_by": "2026-03-13"}, state: "add_on_accruing"},
+			// Art 54, Art 69: ten working days after service, 4–17 March.
+			{trigger: "enforce", at: xnDay(2026, 3, 17), payload: court, err: procedure.ErrInvalidTransition, unmet: []string{"demand", "challenge"}},
+			// Art 46 ¶1: enforcing itself waits for thirty days of add-on.
+			{trigger: "enforce", at: xnDay(2026, 3, 18), payload: self, err: procedure.ErrInvalidTransition, unmet: []string{"add_on"}},
+			// Art 53: the court only once the party can no longer sue.
+			{trigger: "enforce", at: xnDay(2026, 3, 18), payload: court, err: procedure.ErrInvalidTransition, unmet: []string{"challenge"}},
+			{trigger: "enforce", at: xnDay(2026, 8, 4), payload: map[string]string{"route": "court"}, err: procedure.ErrInvalidTransition, unmet: []string{"measure"}},
+			{trigger: "enforce", at: xnDay(2026, 8, 4), payload: court, state: "enforcement"},
+			{trigger: "complete_enforcement", at: xnDay(2026, 9, 14), payload: map[string]string{"result": "法院划拨罚款及加处罚款"}, state: "executed"},
+			{trigger: "close", at: xnDay(2026, 9, 15), err: procedure.ErrInvalidTransition, unmet: []string{"archive"}},
+			{trigger: "close", at: xnDay(2026, 9, 15), payload: map[string]string{"archive": "卷宗归档"}, state: "closed"},
 		})
 		xnReplay(t, d, c)
 
@@ -566,6 +589,39 @@ func TestPenaltyGeneralProcedure(t *testing.T) {
 		})
 		if late.Facts["add_on"] != "8400" {
 			t.Errorf("facts %v", late.Facts)
+		}
+	})
+
+	// A decision without a fine (an order to stop, say) is enforced, if
+	// the party does not comply, only after a written demand (行政强制法
+	// Art 35): by the agency itself once the time the demand set has
+	// passed (Art 37), by the court on application ten working days after
+	// the demand was served (Art 54, Art 69).
+	t.Run("行政强制法 Art 35, 37, 54: enforcing a decision without a fine", func(t *testing.T) {
+		self := map[string]string{"route": "self", "measure": "代履行"}
+		court := map[string]string{"route": "court", "measure": "申请人民法院强制执行"}
+		for _, tc := range []struct {
+			route map[string]string
+			early time.Time // refused
+			on    time.Time // accepted
+		}{
+			// The demand's time runs to Thu 12 Feb.
+			{self, xnDay(2026, 2, 12), xnDay(2026, 2, 13)},
+			// Ten working days after Mon 2 Feb (3–6, 9–13 and Sat 14 Feb,
+			// a make-up working day), and the six months to sue (行政诉讼法
+			// Art 46 ¶1, 行政强制法 Art 53), to Sun 2 Aug rolled to Mon 3
+			// Aug.
+			{court, xnDay(2026, 8, 3), xnDay(2026, 8, 4)},
+		} {
+			c := decided(t, "CF-2026-006", xnDay(2026, 1, 30), "")
+			xnContinue(t, d, c, []xnStep{
+				{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "delivered"},
+				{trigger: "enforce", at: xnDay(2026, 2, 2), payload: tc.route, err: procedure.ErrInvalidTransition},
+				{trigger: "serve_demand", at: xnDay(2026, 2, 2), payload: map[string]string{"demand": "催告书", "perform_by": "2026-02-12"}, state: "delivered"},
+				{trigger: "enforce", at: tc.early, payload: tc.route, err: procedure.ErrInvalidTransition},
+				{trigger: "enforce", at: tc.on, payload: tc.route, state: "enforcement"},
+			})
+			xnReplay(t, d, c)
 		}
 	})
 
@@ -672,11 +728,17 @@ func TestPenaltyGeneralProcedure(t *testing.T) {
 // TestStatuteDefinitionsCite checks the conventions of the penalty and
 // disclosure definitions: every state and trigger named in Chinese and
 // English, every transition and automatic outcome citing its provision
-// of the right law, every guard saying what must hold.
+// of a law the definition rests on (its basis: 行政处罚法, and 行政强制法
+// for enforcement), every guard saying what must hold.
 func TestStatuteDefinitionsCite(t *testing.T) {
-	for name, law := range map[string]string{"penalty": "行政处罚法", "penalty-simplified": "行政处罚法", "disclosure": "政府信息公开条例"} {
+	for _, name := range []string{"penalty", "penalty-simplified", "disclosure"} {
 		t.Run(name, func(t *testing.T) {
 			spec := xnDefinition(t, name).Spec()
+			var laws []string
+			for _, b := range spec.Basis {
+				laws = append(laws, string(b.Law))
+			}
+			isLaw := func(c xiaoneng.Citation) bool { return slices.Contains(laws, string(c.Law)) }
 			for _, s := range spec.States {
 				if s.Name == "" || s.NameEN == "" {
 					t.Errorf("state %s is not named in both languages", s.ID)
@@ -688,17 +750,17 @@ func TestStatuteDefinitionsCite(t *testing.T) {
 				}
 			}
 			for i, tr := range spec.Transitions {
-				if tr.Citation.Article == 0 || string(tr.Citation.Law) != law {
+				if tr.Citation.Article == 0 || !isLaw(tr.Citation) {
 					t.Errorf("transitions[%d] %s -%s-> %s cites %q", i, tr.From, tr.Trigger, tr.To, tr.Citation)
 				}
 				for _, g := range tr.Guards {
-					if g.Desc == "" || g.DescEN == "" || (!g.Citation.IsZero() && string(g.Citation.Law) != law) {
+					if g.Desc == "" || g.DescEN == "" || (!g.Citation.IsZero() && !isLaw(g.Citation)) {
 						t.Errorf("transitions[%d] guard %s: %q / %q, %s", i, g.Key, g.Desc, g.DescEN, g.Citation)
 					}
 				}
 			}
 			for i, to := range spec.Timeouts {
-				if to.Citation.Article == 0 || string(to.Citation.Law) != law {
+				if to.Citation.Article == 0 || !isLaw(to.Citation) {
 					t.Errorf("timeouts[%d] cites %q", i, to.Citation)
 				}
 			}

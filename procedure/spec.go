@@ -159,8 +159,11 @@ const (
 	// GuardDateReached holds when the case's fact Key is a date
 	// (YYYY-MM-DD) and the event's day is that day or later: a hearing
 	// held no earlier than the day notified for it (行政许可法 Art 48
-	// ¶1(1), 行政处罚法 Art 64 ¶1(2)), which the notice recorded. A case
-	// without the fact, or with one that is not a date, fails it.
+	// ¶1(1), 行政处罚法 Art 64 ¶1(2)), which the notice recorded. Value,
+	// if set, is a number of calendar days after that day: "1" is the day
+	// after, as enforcement once the time a demand set has passed
+	// (行政强制法 Art 37). A case without the fact, or with one that is
+	// not a date, fails it.
 	GuardDateReached GuardKind = "date_reached"
 	// GuardWithin holds when clock Key has started and the event's day is
 	// at most Value calendar days after the day it started: Value "0" is

@@ -302,6 +302,10 @@ func validateGuard(g GuardSpec, at string, rules map[string]deadline.Rule, cfg *
 		if n, err := strconv.Atoi(g.Value); g.Kind == GuardWithin && (err != nil || n < 0) {
 			p.add(at+".value", "within needs a number of days, 0 or more, got %q", g.Value)
 		}
+	case GuardDateReached:
+		if n, err := strconv.Atoi(g.Value); g.Value != "" && (err != nil || n < 0) {
+			p.add(at+".value", "date_reached needs no value, or a number of days, 0 or more, got %q", g.Value)
+		}
 	case GuardClocksStopped:
 		if _, ok := rules[g.Key]; !ok {
 			p.add(at+".key", "clock %q is not defined", g.Key)

@@ -65,7 +65,9 @@ func Event(t *rapid.T, d *procedure.Definition, c *procedure.Case) procedure.Eve
 			if g.Kind != procedure.GuardDateReached {
 				continue
 			}
-			if due, err := deadline.ParseDate(c.Facts[g.Key]); err == nil && deadline.DateOf(at) < due && rapid.Bool().Draw(t, "wait for the day") {
+			after, _ := strconv.Atoi(g.Value)
+			if due, err := deadline.ParseDate(c.Facts[g.Key]); err == nil && deadline.DateOf(at) < due+date.Date(after) && rapid.Bool().Draw(t, "wait for the day") {
+				due += date.Date(after)
 				at = due.Time(0, deadline.ChinaStandardTime()).Add(time.Duration(rapid.IntRange(8*60, 18*60).Draw(t, "minute of the day")) * time.Minute)
 			}
 		}
