@@ -380,7 +380,7 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 		*ti = transInfo{i: i, spec: t, to: d.states[t.To]}
 		for j := range t.Guards {
 			gi := d.compileGuard(&t.Guards[j])
-			gi.trans = i
+			gi.trans, gi.receipt = i, t.Receipt
 			ti.guards = append(ti.guards, gi)
 		}
 		for k, v := range t.Set {

@@ -354,6 +354,7 @@ type guardInfo struct {
 	kind    guardKind
 	days    int             // days_before, date_reached, within: the number of days
 	working bool            // days_before: in working days ("7 working_days")
+	receipt bool            // days_before: of a filing, counted from the day of receipt
 	limit   decimal.Decimal // at_most, at_least: the bound
 	custom  Guard           // custom: the registered guard
 	unmet   string          // Desc / DescEN
@@ -438,6 +439,16 @@ func (d *Definition) holds(g *guardInfo, f *firing) bool {
 	case kindDaysBefore:
 		if day, parsed := f.payloadDate(s.Key); parsed {
 			from := deadline.DateOf(f.e.At)
+			if g.receipt && d.hours.Defer {
+				// A filing counts from the day it counts as received, as
+				// its clocks do: one handed in after closing time on the
+				// last day is a day late.
+				var err error
+				if from, err = d.cal.Received(f.e.At, d.hours); err != nil {
+					f.fault = &countFault{"the day of receipt", err}
+					return false
+				}
+			}
 			if !g.working {
 				ok = int64(day-from) >= int64(g.days)
 				break

@@ -478,3 +478,26 @@ func TestHearingAndOnTheSpotOrder(t *testing.T) {
 		})
 	})
 }
+
+// 行政许可法 Art 50 ¶1 with 民法典 Art 203 ¶2: under office hours closing
+// at 17:00, a renewal handed in at 18:00 on Friday 7 August 2026 counts as
+// received on Monday 10 August, 27 days before the licence expires on 6
+// September: a day late, as its clock says. One handed in at 16:00 the
+// same day is in time.
+func TestRenewalAfterClosingTime(t *testing.T) {
+	d, err := procedure.Reference("licensing", procedure.WithOfficeHours(deadline.OfficeHours{Close: 17 * 60 * 60 * 1e9, Defer: true}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inForce := []licStep{
+		{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件"}, state: "received"},
+		{trigger: "decide_on_spot", at: licAt(2025, 9, 25), payload: licGrant, state: "granted"},
+		{trigger: "issue_certificate", at: licAt(2025, 9, 25), payload: map[string]string{"certificate": "JY-1"}, state: "issued"},
+		{trigger: "deliver", at: licAt(2025, 9, 25), state: "in_force"},
+	}
+	expires := map[string]string{"expires": "2026-09-06"}
+	at := func(hour int) time.Time { return time.Date(2026, 8, 7, hour, 0, 0, 0, deadline.ChinaStandardTime()) }
+	licRun(t, d, append(slices.Clone(inForce),
+		licStep{trigger: "apply_renewal", at: at(18), payload: expires, err: procedure.ErrInvalidTransition, unmet: 1},
+		licStep{trigger: "apply_renewal", at: at(16), payload: expires, state: "renewal_pending"}))
+}

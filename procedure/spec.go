@@ -117,8 +117,10 @@ type TransitionSpec struct {
 	Citation xiaoneng.Citation `json:"citation"`
 	// Receipt marks a filing the agency receives (an application,
 	// materials, a request): under office hours that defer (see
-	// [WithOfficeHours]), its clock effects apply on the day it counts
-	// as received, not the day it arrived.
+	// [WithOfficeHours]), its clock effects apply, and its days_before
+	// guards count, from the day it counts as received, not the day it
+	// arrived: a renewal handed in after closing time on the last day
+	// for it is a day late (行政许可法 Art 50 ¶1).
 	Receipt bool `json:"receipt,omitempty"`
 }
 
