@@ -25,10 +25,15 @@ type Facts struct {
 	// A mandatory factor cannot be declined.
 	Declined []FactorID
 	// OtherNorms are the other standards the same act violates. One act
-	// gets one fine, under the norm with the higher fine (行政处罚法 Art 29).
+	// gets one fine, under the norm with the higher fine (行政处罚法 Art 29):
+	// a norm whose statutory maximum for the facts is above the standard's
+	// governs, and no fine is open under the standard. A nil entry, the
+	// standard itself and a norm that sets no fine for the facts are
+	// passed over.
 	OtherNorms []*Standard
 	// AlreadyFined records that the same act has already been fined, by
-	// this or another agency: a second fine is barred (Art 29).
+	// this or another agency: a second fine is barred (Art 29), while
+	// penalties of other kinds stay open.
 	AlreadyFined bool
 	// PublicInterest: the case involves a major public interest (涉及重大
 	// 公共利益), requiring legal review (Art 58(1)(1)).
@@ -201,9 +206,22 @@ type Assessment struct {
 	// Allowed is the hull of the fines every choice allows; empty when no
 	// fine is allowed.
 	Allowed Amounts
-	// Choices are the lawful outcomes. With no choices the only lawful
-	// outcome is no penalty (Bands is {不予处罚}).
+	// Choices are the lawful outcomes that impose a penalty. Imposing
+	// none is lawful exactly when Bands holds BandNoPenalty. With no
+	// choices and no such band, nothing under the standard is lawful for
+	// the facts: the assessed bands offer no combination, or FineBarred
+	// says why the fine is barred.
 	Choices []Choice
+	// FineBarred are the reasons no fine is open under the standard,
+	// none when one is: ReasonDoubleFine when the act was already fined,
+	// and ReasonLowerNorm, with the norm in its Norm field, for each
+	// other norm whose statutory maximum for the facts is higher, so that
+	// the fine follows that norm (行政处罚法 Art 29; see [Governing]).
+	// They are the reasons [Standard.Check] gives for any fine, and with
+	// any of them Choices holds no combination with a fine. They are
+	// given whenever a statutory range applies, even with Bands
+	// {不予处罚}.
+	FineBarred []Reason
 	// Factors are the facts' factors with how they were used.
 	Factors []FactorUse
 	// Triggers are the procedure rules some allowed outcome meets.
@@ -247,7 +265,9 @@ func (a Assessment) Allows(kinds KindSet, fine decimal.Decimal) bool {
 // The bands follow from the factors: a no-penalty ground that applies
 // decides; otherwise mitigating and aggravating factors move the outcome
 // from the ordinary band, and the benchmark's [ConflictRule] settles a
-// conflict. Fines are rounded inward to the standard's unit.
+// conflict. Fines are rounded inward to the standard's unit. Where the
+// act was already fined, or another norm it violates sets a higher fine
+// (行政处罚法 Art 29), no choice has a fine and FineBarred says why.
 //
 // It returns an error wrapping [ErrInvalidInput] or [ErrUnknownFactor]
 // for unusable facts: an unknown party type or factor, a declined
@@ -267,11 +287,15 @@ func (s *Standard) Assess(f Facts) (Assessment, error) {
 			a.Base = ev.base
 		}
 	}
+	// Art 29: one act, one fine, under the norm with the higher fine.
+	if ev.am != nil {
+		a.FineBarred = ev.fineBars(nil, &f)
+	}
 	// Choices.
 	if ev.bands != BandsOf(BandNoPenalty) {
 		for _, c := range s.combos {
 			eff := c.bands & ev.bands
-			if eff == 0 {
+			if eff == 0 || len(a.FineBarred) > 0 && c.kinds.Has(KindFine) {
 				continue
 			}
 			ch := Choice{Kinds: c.kinds, Bands: eff}

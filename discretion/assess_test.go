@@ -3,11 +3,13 @@ package discretion_test
 import (
 	"errors"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
+	xn "github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/discretion"
 	"github.com/xiaoneng/xiaoneng/internal/gen"
 )
@@ -209,6 +211,145 @@ func TestAssessErrors(t *testing.T) {
 	if err != nil || a.Bands != noPenalty {
 		t.Errorf("no-penalty assessment without a base: %v, %v", a.Bands, err)
 	}
+}
+
+// TestAssessArt29: one act gets at most one fine, and where it violates
+// several norms the fine follows the norm with the higher amount
+// (行政处罚法 Art 29). A barred fine leaves no choice with a fine, and the
+// assessment gives the reasons Check gives for any fine.
+func TestAssessArt29(t *testing.T) {
+	b := sample(t)
+	std := func(code string) *discretion.Standard { s, _ := b.Standard(code); return s }
+	fined := func(f discretion.Facts) discretion.Facts { f.AlreadyFined = true; return f }
+	others := func(f discretion.Facts, codes ...string) discretion.Facts {
+		for _, c := range codes {
+			f.OtherNorms = append(f.OtherNorms, std(c))
+		}
+		return f
+	}
+	warning := kinds(discretion.KindWarning)
+	fineOnly := kinds(discretion.KindFine)
+	tests := []struct {
+		name    string
+		code    string
+		facts   discretion.Facts
+		barred  []discretion.ReasonCode
+		norm    string // the governing norm of a lower_norm reason
+		choices []discretion.KindSet
+		allowed string
+	}{
+		{"Art 29: not fined yet, the ordinary fine is open", "S-001", facts(org), nil, "", ks(fineOnly), "3700–7299"},
+		{"Art 29: already fined, no second fine and nothing else in the ordinary band", "S-001", fined(facts(org)), rc(discretion.ReasonDoubleFine), "", nil, "—"},
+		{"Art 29: already fined, a warning stays open when mitigated", "S-001", fined(facts(org, discretion.FactorMinor)), rc(discretion.ReasonDoubleFine), "", ks(warning), "—"},
+		{"Art 29: already fined, a warning stays open, with or without a fine", "S-003", fined(facts(org)), rc(discretion.ReasonDoubleFine), "", ks(warning), "—"},
+		{"Art 29: already fined, no penalty still needs its own ground", "S-001", fined(facts(org, discretion.FactorNoFault)), rc(discretion.ReasonDoubleFine), "", nil, "—"},
+		{"Art 29: the norm with the higher fine governs", "S-001", others(facts(org), "S-004"), rc(discretion.ReasonLowerNorm), "S-004", nil, "—"},
+		{"Art 29: the fine follows the higher norm, a warning stays open", "S-003", others(facts(org), "S-004"), rc(discretion.ReasonLowerNorm), "S-004", ks(warning), "—"},
+		{"Art 29: a lower other norm bars nothing", "S-004", others(facts(org), "S-001", "S-005"), nil, "", ks(fineOnly), "9350–18199"},
+		{"Art 29: an equal maximum bars nothing", "S-001", others(facts(org), "S-001"), nil, "", ks(fineOnly), "3700–7299"},
+		{"Art 29: a nil other norm is passed over", "S-001", discretion.Facts{Party: org, OtherNorms: []*discretion.Standard{nil}}, nil, "", ks(fineOnly), "3700–7299"},
+		{"Art 29: a multiple of large gains governs", "S-004", others(discretion.Facts{Party: org, Bases: discretion.Bases{IllegalGains: dec("100000")}}, "S-002"), rc(discretion.ReasonLowerNorm), "S-002", nil, "—"},
+		{"Art 29: a multiple of small gains does not", "S-004", others(discretion.Facts{Party: org, Bases: discretion.Bases{IllegalGains: dec("1000")}}, "S-002"), nil, "", ks(fineOnly), "9350–18199"},
+		{"Art 29: every higher norm is named", "S-005", fined(others(facts(org), "S-001", "S-004", "S-003")), rc(discretion.ReasonDoubleFine, discretion.ReasonLowerNorm, discretion.ReasonLowerNorm, discretion.ReasonLowerNorm), "", nil, "—"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := std(tt.code)
+			a, err := s.Assess(tt.facts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []discretion.ReasonCode
+			for _, r := range a.FineBarred {
+				got = append(got, r.Code)
+				if len(r.Citations) == 0 || r.Citations[0] != xn.Cite(xn.PenaltyLaw, 29) {
+					t.Errorf("%v cites %v, want Art 29 first", r.Code, r.Citations)
+				}
+				if (r.Code == discretion.ReasonLowerNorm) != (r.Norm != nil) {
+					t.Errorf("%v names the norm %v", r.Code, r.Norm)
+				}
+				if r.Norm != nil && tt.norm != "" && r.Norm.Code() != tt.norm {
+					t.Errorf("the fine follows %s, want %s", r.Norm.Code(), tt.norm)
+				}
+			}
+			if !slices.Equal(got, tt.barred) {
+				t.Errorf("barred = %v, want %v", got, tt.barred)
+			}
+			var choices []discretion.KindSet
+			for _, c := range a.Choices {
+				choices = append(choices, c.Kinds)
+			}
+			if !slices.Equal(choices, tt.choices) {
+				t.Errorf("choices = %v, want %v", choices, tt.choices)
+			}
+			if a.Allowed.String() != tt.allowed {
+				t.Errorf("allowed = %s, want %s", a.Allowed, tt.allowed)
+			}
+			// Check refuses any fine for the same reasons of Art 29.
+			v, err := s.Check(tt.facts, fine(a.Statutory.Max.String(), notice, review, collective))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if art29 := art29Codes(v.Reasons); !slices.Equal(art29, tt.barred) {
+				t.Errorf("Check gives %v for a fine, Assess %v", art29, tt.barred)
+			}
+		})
+	}
+}
+
+func ks(k ...discretion.KindSet) []discretion.KindSet { return k }
+
+// art29Codes returns the codes of the reasons of Art 29 among rs.
+func art29Codes(rs []discretion.Reason) []discretion.ReasonCode {
+	var out []discretion.ReasonCode
+	for _, r := range rs {
+		if r.Code == discretion.ReasonDoubleFine || r.Code == discretion.ReasonLowerNorm {
+			out = append(out, r.Code)
+		}
+	}
+	return out
+}
+
+// TestFineBarredIsWhatCheckGives: the reasons an assessment gives for
+// barring the fine (行政处罚法 Art 29) are those Check gives for any fine,
+// norms and citations included, and with any of them no choice has a
+// fine.
+func TestFineBarredIsWhatCheckGives(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s := gen.PenaltyStandard().Draw(t, "standard")
+		f := gen.PenaltyFactsOneAct(s).Draw(t, "facts")
+		a, err := s.Assess(f)
+		if err != nil || a.Statutory.IsEmpty() {
+			t.Skip("no fine to examine for these facts")
+		}
+		for _, c := range a.Choices {
+			if len(a.FineBarred) > 0 && c.Kinds.Has(discretion.KindFine) {
+				t.Fatalf("the fine is barred (%v), yet %s is a choice", a.FineBarred, c.Kinds)
+			}
+		}
+		d := gen.PenaltyDecision(s).Draw(t, "decision")
+		if !d.Kinds.Has(discretion.KindFine) {
+			t.Skip("no fine decided")
+		}
+		v, err := s.Check(f, d)
+		if err != nil {
+			t.Fatalf("Check: %v", err)
+		}
+		var fromCheck []discretion.Reason
+		for _, r := range v.Reasons {
+			if r.Code == discretion.ReasonDoubleFine || r.Code == discretion.ReasonLowerNorm {
+				fromCheck = append(fromCheck, r)
+			}
+		}
+		if len(fromCheck) != len(a.FineBarred) {
+			t.Fatalf("Check gives %v, Assess %v", art29Codes(fromCheck), art29Codes(a.FineBarred))
+		}
+		for i, r := range fromCheck {
+			if b := a.FineBarred[i]; b.Code != r.Code || b.Norm != r.Norm || !slices.Equal(b.Citations, r.Citations) {
+				t.Fatalf("reason %d: Check gives %+v, Assess %+v", i, r, b)
+			}
+		}
+	})
 }
 
 // mitigating reports whether a factor lowers the outcome.

@@ -126,6 +126,9 @@ type Reason struct {
 	Procedure Procedure
 	// Allowed are the fines the facts allow, for the amount reasons.
 	Allowed Amounts
+	// Norm is, for ReasonLowerNorm, the other norm whose higher fine
+	// governs (行政处罚法 Art 29); nil otherwise.
+	Norm *Standard
 	// Citations are the provisions the reason rests on.
 	Citations []xn.Citation
 }
@@ -255,7 +258,7 @@ func (s *Standard) check(f Facts, d Decision, units bool) (Verdict, error) {
 		}
 	}
 	if fine {
-		ev.checkNorms(&v, &f)
+		v.Reasons = ev.fineBars(v.Reasons, &f)
 	}
 	var required, permitted ProcedureSet
 	collect := func(rules []rule) {
@@ -356,19 +359,28 @@ func (ev *eval) groundToMitigate() bool {
 	return false
 }
 
-// checkNorms adds the reasons of Art 29.
-func (ev *eval) checkNorms(v *Verdict, f *Facts) {
+// fineBars appends to rs the reasons of Art 29 that bar any fine under
+// the standard for the facts, and returns the extended slice: the act was
+// already fined, and each other norm whose statutory maximum for the
+// facts is above the standard's. Check gives them for every fine and
+// Assess offers no fine when there are any, so that the two agree. They
+// need the range that applies; with none there are none.
+func (ev *eval) fineBars(rs []Reason, f *Facts) []Reason {
+	if ev.am == nil {
+		return rs
+	}
 	if ev.alreadyFined {
-		v.add(Reason{Code: ReasonDoubleFine, Citations: []xn.Citation{xn.Cite(xn.PenaltyLaw, 29)}})
+		rs = append(rs, Reason{Code: ReasonDoubleFine, Citations: []xn.Citation{xn.Cite(xn.PenaltyLaw, 29)}})
 	}
 	for _, n := range ev.others {
 		if n == nil || n == ev.s {
 			continue
 		}
 		if m, ok := n.statutoryMax(f); ok && valOf(m).cmp(ev.am.max) > 0 {
-			v.add(Reason{Code: ReasonLowerNorm, Citations: append([]xn.Citation{xn.Cite(xn.PenaltyLaw, 29)}, n.spec.Citations...)})
+			rs = append(rs, Reason{Code: ReasonLowerNorm, Norm: n, Citations: append([]xn.Citation{xn.Cite(xn.PenaltyLaw, 29)}, n.spec.Citations...)})
 		}
 	}
+	return rs
 }
 
 // statutoryMax returns the highest fine the standard allows for the

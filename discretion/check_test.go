@@ -133,6 +133,12 @@ func TestCheckReasonDetails(t *testing.T) {
 	if !errors.As(err, &e) || e.Code != "outside_band" || e.Op != "check" {
 		t.Errorf("Err() = %#v, want an *Error with the reason's code", err)
 	}
+	// Art 29: the lower_norm reason names the norm whose fine governs.
+	s4 := standard(t, "S-004")
+	v, _ = s.Check(discretion.Facts{Party: org, OtherNorms: []*discretion.Standard{s4}}, fine("4000"))
+	if len(v.Reasons) != 1 || v.Reasons[0].Norm != s4 || v.Reasons[0].Citations[0].Article != 29 {
+		t.Errorf("reasons = %+v, want lower_norm naming S-004 and citing Art 29", v.Reasons)
+	}
 }
 
 func TestCheckBadInput(t *testing.T) {
@@ -235,11 +241,12 @@ var allRequirements = discretion.ProceduresOf(notice, review, collective)
 
 // TestCheckAcceptsExactlyWhatAssessAllows: with every required procedure
 // on record and no permission used, Check accepts a decision if and only
-// if the assessment allows its kinds and fine.
+// if the assessment allows its kinds and fine, also where the act was
+// already fined or violates other norms (行政处罚法 Art 29).
 func TestCheckAcceptsExactlyWhatAssessAllows(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := gen.PenaltyStandard().Draw(t, "standard")
-		f := gen.PenaltyFacts(s).Draw(t, "facts")
+		f := gen.PenaltyFactsOneAct(s).Draw(t, "facts")
 		a, err := s.Assess(f)
 		if err != nil {
 			t.Skip("facts unusable for this standard")
@@ -271,7 +278,7 @@ func TestCheckAcceptsExactlyWhatAssessAllows(t *testing.T) {
 func TestCheckProceduresMatchTriggers(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := gen.PenaltyStandard().Draw(t, "standard")
-		f := gen.PenaltyFacts(s).Draw(t, "facts")
+		f := gen.PenaltyFactsOneAct(s).Draw(t, "facts")
 		a, err := s.Assess(f)
 		if err != nil {
 			t.Skip("facts unusable for this standard")
@@ -328,7 +335,7 @@ func TestCheckProceduresMatchTriggers(t *testing.T) {
 func TestCheckUnitsMatchDecimals(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := gen.PenaltyStandard().Draw(t, "standard")
-		f := gen.PenaltyFacts(s).Draw(t, "facts")
+		f := gen.PenaltyFactsOneAct(s).Draw(t, "facts")
 		d := gen.PenaltyDecision(s).Draw(t, "decision")
 		v1, err1 := s.Check(f, d)
 		v2, err2 := discretion.CheckDecimal(s, f, d)

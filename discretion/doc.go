@@ -20,8 +20,9 @@
 // location and return nothing half-loaded.
 //
 // [Standard.Assess] turns [Facts] into an [Assessment]: the bands, the
-// allowed choices of kinds and fines, the factors used and the procedure
-// triggers ([Trigger]). [Standard.Check] examines a [Decision] and returns a
+// allowed choices of kinds and fines, the factors used, the procedure
+// triggers ([Trigger]), and why no fine is open where Art 29 bars one.
+// [Standard.Check] examines a [Decision] and returns a
 // [Verdict] with every [Reason] it lies outside. [Standard.Classify]
 // places a decision in bands, and [Benchmark.Consistency] finds like
 // cases decided in different bands (同案不同罚). [AddOn] computes the

@@ -250,6 +250,48 @@ func ExampleStandard_Assess() {
 	// trigger: collection fine_at_most 100
 }
 
+// The act was already fined (行政处罚法 Art 29): no second fine is open,
+// and a warning stays open only in the mitigated band.
+func ExampleStandard_Assess_alreadyFined() {
+	s := exampleStandard("S-001")
+	a, err := s.Assess(discretion.Facts{Party: discretion.PartyCitizen, Factors: []discretion.FactorID{discretion.FactorMinor}, AlreadyFined: true})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range a.FineBarred {
+		fmt.Println("no fine:", r.Code, r.Code.Chinese(), r.Citations[0])
+	}
+	fmt.Println("allowed:", a.Allowed)
+	for _, c := range a.Choices {
+		fmt.Println("choice:", c.Kinds, c.Bands)
+	}
+	// Output:
+	// no fine: double_fine 同一违法行为重复罚款 《行政处罚法》第二十九条
+	// allowed: —
+	// choice: warning mitigated
+}
+
+// The act violates S-004 as well, whose maximum is higher: the fine
+// follows S-004 (行政处罚法 Art 29), and none is open under S-001.
+func ExampleStandard_Assess_otherNorms() {
+	b := benchmark()
+	s1, _ := b.Standard("S-001")
+	s4, _ := b.Standard("S-004")
+	a, err := s1.Assess(discretion.Facts{Party: discretion.PartyOrganisation, OtherNorms: []*discretion.Standard{s4}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range a.FineBarred {
+		fmt.Println("no fine:", r.Code, r.Code.Chinese(), "follows", r.Norm.Code(), r.Citations)
+	}
+	fmt.Println("choices:", len(a.Choices))
+	// Output:
+	// no fine: lower_norm 未按罚款数额高的规定处罚 follows S-004 [《行政处罚法》第二十九条 《示例卫生条例（示意）》第三十条]
+	// choices: 0
+}
+
 func ExampleStandard_Check() {
 	s := exampleStandard("S-001")
 	facts := discretion.Facts{Party: discretion.PartyOrganisation}

@@ -257,6 +257,21 @@ func PenaltyFacts(s *discretion.Standard) *rapid.Generator[discretion.Facts] {
 	})
 }
 
+// PenaltyFactsOneAct generates facts for s as PenaltyFacts does, with the
+// facts of 行政处罚法 Art 29 drawn as well: whether the act was already
+// fined, and up to two other norms it violates, each a generated
+// standard, s itself or nil, so that the other norm's maximum is as often
+// above that of s as below it.
+func PenaltyFactsOneAct(s *discretion.Standard) *rapid.Generator[discretion.Facts] {
+	norm := rapid.OneOf(PenaltyStandard(), PenaltyStandard(), rapid.Just(s), rapid.Just[*discretion.Standard](nil))
+	return rapid.Custom(func(t *rapid.T) discretion.Facts {
+		f := PenaltyFacts(s).Draw(t, "facts")
+		f.AlreadyFined = rapid.Bool().Draw(t, "alreadyFined")
+		f.OtherNorms = rapid.SliceOfN(norm, 0, 2).Draw(t, "otherNorms")
+		return f
+	})
+}
+
 // DeclinableFactors generates a subset of the permissive factors among ids.
 func DeclinableFactors(s *discretion.Standard, ids []discretion.FactorID) *rapid.Generator[[]discretion.FactorID] {
 	var cands []discretion.FactorID
