@@ -140,18 +140,19 @@ type StandardRef struct {
 
 // AssessResponse is what the standard allows for the facts.
 type AssessResponse struct {
-	Standard  StandardRef     `json:"standard"`
-	Party     Label           `json:"party"`
-	Form      *Label          `json:"form,omitempty" doc:"how the statute sets the fine: amount, multiple or max_only"`
-	Base      decimal.Decimal `json:"base,omitzero"`
-	Statutory Amounts         `json:"statutory"`
-	Unit      decimal.Decimal `json:"unit"`
-	Bands     []Label         `json:"bands" doc:"不予处罚, 减轻, 从轻, 一般 or 从重"`
-	Allowed   Amounts         `json:"allowed"`
-	Choices   []Choice        `json:"choices"`
-	Factors   []FactorUse     `json:"factors"`
-	Triggers  []Trigger       `json:"triggers"`
-	Citations []Citation      `json:"citations"`
+	Standard   StandardRef     `json:"standard"`
+	Party      Label           `json:"party"`
+	Form       *Label          `json:"form,omitempty" doc:"how the statute sets the fine: amount, multiple or max_only"`
+	Base       decimal.Decimal `json:"base,omitzero"`
+	Statutory  Amounts         `json:"statutory"`
+	Unit       decimal.Decimal `json:"unit"`
+	Bands      []Label         `json:"bands" doc:"不予处罚, 减轻, 从轻, 一般 or 从重"`
+	Allowed    Amounts         `json:"allowed"`
+	Choices    []Choice        `json:"choices"`
+	FineBarred []Reason        `json:"fine_barred" doc:"why no fine is open: double_fine, or lower_norm naming the norm whose higher fine governs (行政处罚法 Art 29); empty when one is"`
+	Factors    []FactorUse     `json:"factors"`
+	Triggers   []Trigger       `json:"triggers"`
+	Citations  []Citation      `json:"citations"`
 }
 
 // Reason is one reason a decision lies outside a standard.
@@ -161,7 +162,25 @@ type Reason struct {
 	TextEN    string     `json:"text_en"`
 	Procedure *Label     `json:"procedure,omitempty"`
 	Allowed   *Amounts   `json:"allowed,omitempty"`
+	Norm      string     `json:"norm,omitempty" doc:"for lower_norm: the code of the norm whose higher fine governs"`
 	Citations []Citation `json:"citations"`
+}
+
+// reason returns the wire form of a reason.
+func reason(r discretion.Reason) Reason {
+	rs := Reason{Code: r.Code.String(), Text: r.Code.Chinese(), TextEN: r.Code.English(), Citations: Cites(r.Citations)}
+	if r.Procedure != discretion.ProcedureUnknown {
+		l := label(r.Procedure)
+		rs.Procedure = &l
+	}
+	if !r.Allowed.IsEmpty() {
+		am := amounts(r.Allowed)
+		rs.Allowed = &am
+	}
+	if r.Norm != nil {
+		rs.Norm = r.Norm.Code()
+	}
+	return rs
 }
 
 // CheckResponse is the verdict on a decision: ok, or every reason it lies
@@ -174,8 +193,9 @@ type CheckResponse struct {
 }
 
 // Assess returns what a standard allows for the facts: the bands, the
-// lawful choices with their fines, the factors used with their effect and
-// citation, and the procedures the outcomes trigger.
+// lawful choices with their fines, why no fine is open where Art 29 bars
+// one, the factors used with their effect and citation, and the
+// procedures the outcomes trigger.
 func (s *Service) Assess(req AssessRequest) (AssessResponse, error) {
 	s = s.orZero()
 	b, st, err := s.standard(req.Benchmark, req.Standard)
@@ -192,7 +212,7 @@ func (s *Service) Assess(req AssessRequest) (AssessResponse, error) {
 	}
 	out := AssessResponse{Standard: standardRef(b, st), Party: label(a.Party), Base: a.Base,
 		Statutory: amounts(a.Statutory), Unit: a.Unit, Bands: bandLabels(a.Bands), Allowed: amounts(a.Allowed),
-		Choices: []Choice{}, Factors: []FactorUse{}, Triggers: []Trigger{}, Citations: Cites(a.Citations)}
+		Choices: []Choice{}, FineBarred: []Reason{}, Factors: []FactorUse{}, Triggers: []Trigger{}, Citations: Cites(a.Citations)}
 	if a.Form != discretion.FormUnknown {
 		l := label(a.Form)
 		out.Form = &l
@@ -207,6 +227,9 @@ func (s *Service) Assess(req AssessRequest) (AssessResponse, error) {
 			ch.Fine = &am
 		}
 		out.Choices = append(out.Choices, ch)
+	}
+	for _, r := range a.FineBarred {
+		out.FineBarred = append(out.FineBarred, reason(r))
 	}
 	for _, u := range a.Factors {
 		out.Factors = append(out.Factors, FactorUse{ID: string(u.Factor.ID), Name: u.Factor.Name, NameEN: u.Factor.NameEN,
@@ -318,16 +341,7 @@ func (s *Service) Check(req CheckRequest) (CheckResponse, error) {
 	}
 	out := CheckResponse{Standard: standardRef(b, st), OK: v.OK(), Bands: bandLabels(v.Bands), Reasons: []Reason{}}
 	for _, r := range v.Reasons {
-		rs := Reason{Code: r.Code.String(), Text: r.Code.Chinese(), TextEN: r.Code.English(), Citations: Cites(r.Citations)}
-		if r.Procedure != discretion.ProcedureUnknown {
-			l := label(r.Procedure)
-			rs.Procedure = &l
-		}
-		if !r.Allowed.IsEmpty() {
-			am := amounts(r.Allowed)
-			rs.Allowed = &am
-		}
-		out.Reasons = append(out.Reasons, rs)
+		out.Reasons = append(out.Reasons, reason(r))
 	}
 	return out, nil
 }

@@ -304,6 +304,10 @@ func writeAssess(w io.Writer, res api.AssessResponse) {
 		}
 		ct.write(w)
 	}
+	if len(res.FineBarred) > 0 {
+		fmt.Fprintln(w, "不得罚款 No fine")
+		writeReasons(w, res.FineBarred)
+	}
 	if len(res.Factors) > 0 {
 		fmt.Fprintln(w, "情节 Factors")
 		ft := &table{indent: "  "}
@@ -346,10 +350,19 @@ func writeCheck(w io.Writer, res api.CheckResponse) {
 		return
 	}
 	fmt.Fprintf(w, "不合规 Outside the standard %s (the facts allow %s / %s):\n", res.Standard.Code, labels(res.Bands), labelsEN(res.Bands))
-	for _, rs := range res.Reasons {
+	writeReasons(w, res.Reasons)
+}
+
+// writeReasons lists reasons, each with what it concerns and its
+// citations.
+func writeReasons(w io.Writer, reasons []api.Reason) {
+	for _, rs := range reasons {
 		line := fmt.Sprintf("  - %s / %s", rs.Text, rs.TextEN)
 		if rs.Procedure != nil {
 			line += ": " + rs.Procedure.Name + " " + rs.Procedure.NameEN
+		}
+		if rs.Norm != "" {
+			line += ": " + rs.Norm
 		}
 		if rs.Allowed != nil {
 			line += "; allowed " + rs.Allowed.Text + " 元"

@@ -121,6 +121,7 @@ var httpCases = []httpCase{
 	{"case-diagram", "POST", "/v1/cases/diagram", `{"procedure": "assistance", "format": "mermaid"}`, "", 200, ""},
 
 	{"discretion-assess", "POST", "/v1/discretion/assess", `{"benchmark": @benchmark.json, "standard": "S-006", "facts": {"party": "citizen", "factors": ["art30-minor"]}}`, "", 200, ""},
+	{"discretion-assess-art29", "POST", "/v1/discretion/assess", `{"benchmark": @benchmark.json, "standard": "S-003", "facts": {"party": "organisation", "already_fined": true, "other_norms": ["S-004"]}}`, "", 200, ""},
 	{"discretion-assess-unknown-standard", "POST", "/v1/discretion/assess", `{"benchmark": @benchmark.json, "standard": "S-999", "facts": {"party": "citizen"}}`, "", 404, api.CodeUnknownStandard},
 	{"discretion-assess-no-benchmark", "POST", "/v1/discretion/assess", `{"standard": "S-001", "facts": {"party": "citizen"}}`, "", 400, api.CodeBadRequest},
 	{"discretion-assess-bad-party", "POST", "/v1/discretion/assess", `{"benchmark": @benchmark.json, "standard": "S-001", "facts": {"party": "alien"}}`, "", 400, api.CodeBadRequest},
