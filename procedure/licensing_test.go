@@ -284,14 +284,32 @@ func TestLicensingStatute(t *testing.T) {
 		if !slices.ContainsFunc(c.Events, func(e procedure.Event) bool { return e.Auto && e.Trigger == "deem_renewed" }) {
 			t.Errorf("the automatic outcome is not in the log")
 		}
+		// Renewed, the licence does not lapse at the end of the old term
+		// (Art 70 ¶1(1) is 有效期届满未延续): it lapses once the renewed
+		// term, when the agency records it, has ended.
+		for _, s := range []licStep{
+			{trigger: "lapse", at: licAt(2026, 9, 11), err: procedure.ErrInvalidTransition, unmet: 1},
+			{trigger: "record_term", at: licAt(2026, 9, 14), payload: map[string]string{"expires": "2031-09-10"}, state: "in_force"},
+			{trigger: "lapse", at: licAt(2031, 9, 10), err: procedure.ErrInvalidTransition, unmet: 1},
+		} {
+			err := d.Fire(ctx, c, procedure.Event{Trigger: s.trigger, At: s.at, Actor: licClerk, Payload: s.payload})
+			if (s.err == nil) != (err == nil) || (s.err != nil && !errors.Is(err, s.err)) || c.State != "in_force" {
+				t.Errorf("%s on %s: %v, state %s", s.trigger, s.at.Format(time.DateOnly), err, c.State)
+			}
+		}
+		if c.Facts["expires"] != "2031-09-10" {
+			t.Errorf("the renewed term is recorded as %q", c.Facts["expires"])
+		}
 	})
 
 	t.Run("Art 70 ¶1(1): a licence not renewed lapses at expiry, which Art 70 ¶1(1) names, not Art 50 ¶1 (the time to apply)", func(t *testing.T) {
 		licRun(t, d, []licStep{
 			{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件011"}, state: "received"},
 			{trigger: "decide_on_spot", at: licAt(2025, 9, 25), payload: licGrant, state: "granted"},
-			{trigger: "issue_certificate", at: licAt(2025, 9, 25), payload: map[string]string{"certificate": "JY-0004"}, state: "issued"},
+			{trigger: "issue_certificate", at: licAt(2025, 9, 25), payload: map[string]string{"certificate": "JY-0004", "expires": "2026-09-10"}, state: "issued"},
 			{trigger: "deliver", at: licAt(2025, 9, 26), state: "in_force"},
+			// Not while the term runs: the last day is 10 September.
+			{trigger: "lapse", at: licAt(2026, 9, 10), err: procedure.ErrInvalidTransition, unmet: 1},
 			{trigger: "lapse", at: licAt(2026, 9, 11), state: "expired"},
 		})
 		for _, tr := range d.Transitions("in_force") {
@@ -308,7 +326,8 @@ func TestLicensingStatute(t *testing.T) {
 			{trigger: "issue_certificate", at: licAt(2025, 9, 25), payload: map[string]string{"certificate": "JY-0003"}, state: "issued"},
 			{trigger: "deliver", at: licAt(2025, 9, 26), state: "in_force"},
 			{trigger: "apply_renewal", at: licAt(2026, 8, 10), payload: map[string]string{"expires": "2026-09-10"}, state: "renewal_pending"},
-			{trigger: "grant_renewal", at: licAt(2026, 9, 10), state: "in_force"},
+			{trigger: "grant_renewal", at: licAt(2026, 9, 10), err: procedure.ErrInvalidTransition, unmet: 1},
+			{trigger: "grant_renewal", at: licAt(2026, 9, 10), payload: map[string]string{"expires": "2031-09-10"}, state: "in_force"},
 		})
 	})
 }
