@@ -2,15 +2,15 @@
 // unit scorecards: it makes the efficiency systems of agency-efficiency
 // supervision (机关效能建设) computable — 限时办结, 一次性告知, 否定报备,
 // 首问负责, AB角 (同岗替代, and no post left empty), 服务承诺, the outcomes the
-// law deems when an agency
-// does not act (视为受理), assistance between agencies (行政协助), complaint
-// follow-up (回访), and the yellow and red lights of electronic supervision
-// (电子监察).
+// law deems when an agency does not act in time (视为受理, 视为准予延续),
+// assistance between agencies (行政协助), complaint follow-up (回访), and
+// the yellow and red lights of electronic supervision (电子监察).
 //
 // An [Evaluator] knows the procedure definitions the records run on and a
 // [Profile] of each (which triggers are 补正 notices, which are refusals,
-// which automatic outcomes record a failure), with [Thresholds] that are
-// data, since local rules set them. [Evaluator.Evaluate] reads [Record]s —
+// which automatic outcomes record a failure and the rule that finds each,
+// [RuleDeemedAcceptance] or [RuleDeemedRenewal]), with [Thresholds] that
+// are data, since local rules set them. [Evaluator.Evaluate] reads [Record]s —
 // a case from package procedure, its unit, its refusal register entries,
 // its exemptions — with the inquiries received and the [Roster] of officers
 // and their absences, and returns [Finding]s: rule, case, officer, unit,
@@ -40,8 +40,8 @@
 // # Sources
 //
 // The statutory rules cite their articles (行政许可法 Art 32 ¶1(4) for 视为
-// 受理 and one-time notification, 行政处罚法 Art 26 for assistance, the
-// clock's rule for a time limit). The efficiency systems have no national
+// 受理 and one-time notification, Art 50 ¶2 for 视为准予延续, 行政处罚法
+// Art 26 for assistance, the clock's rule for a time limit). The efficiency systems have no national
 // statute: their findings cite the provincial regulation they are modelled
 // on, 福建省机关效能建设工作条例, as a whole, unless [Thresholds.Citations]
 // names the local rule that applies. The ladders of [ZhejiangLadder] and

@@ -160,18 +160,104 @@ func TestPromise(t *testing.T) {
 	}
 }
 
-func TestDeemedAcceptance(t *testing.T) {
-	e := defaultEvaluator(t)
-	c := build(t, ref(t, "licensing"), "XK-D", ev{wang, "receive", at(2025, 1, 24), voucher}, ev{li, "grant", at(2025, 2, 20), decision})
-	fs := only(evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}}, day(2025, 2, 20)), accountability.RuleDeemedAcceptance)
-	if len(fs) != 1 {
-		t.Fatalf("findings %+v", fs)
+// inForce is a licence received, granted on the spot (行政许可法 Art 34
+// ¶2), issued and delivered by 王 on 2 Feb 2026, whose holder applies on
+// 10 Aug 2026 for its renewal before it expires on 10 Sep (Art 50 ¶1).
+func inForce() []ev {
+	return []ev{
+		{wang, "receive", at(2026, 2, 2), voucher},
+		{wang, "decide_on_spot", at(2026, 2, 2), decision},
+		{wang, "issue_certificate", at(2026, 2, 2), map[string]string{"certificate": "JY-1"}},
+		{wang, "deliver", at(2026, 2, 2), nil},
+		{wang, "apply_renewal", at(2026, 8, 10), map[string]string{"expires": "2026-09-10"}},
 	}
-	f := fs[0]
-	// 行政许可法 Art 32 ¶1(4): five working days from 24 Jan ended with 7 Feb.
-	if f.Officer != "王敏" || f.Step != "received" || f.Day != day(2025, 2, 8) || f.Severity != accountability.MoreSerious ||
-		f.Citation.Article != 32 || f.Citation.Item != 4 || len(f.Evidence) != 2 {
-		t.Errorf("deemed acceptance: %+v", f)
+}
+
+// TestDeemedOutcomes: each outcome the law deems when the agency does not
+// act in time is a breach of its own rule, with its own article: no
+// notice of supplements within five days, the application accepted (行政
+// 许可法 Art 32 ¶1(4)); no decision on a renewal before the licence
+// expired, the renewal granted (Art 50 ¶2).
+func TestDeemedOutcomes(t *testing.T) {
+	lic := ref(t, "licensing")
+	renewal := build(t, lic, "XK-Y", inForce()...)
+	if _, err := lic.Advance(context.Background(), renewal, at(2026, 9, 14)); err != nil || renewal.State != "in_force" {
+		t.Fatalf("advance: %v, state %s", err, renewal.State)
+	}
+	for _, tc := range []struct {
+		name     string
+		c        *procedure.Case
+		asOf     date.Date
+		rule     accountability.RuleID
+		officer  string
+		step     procedure.State
+		day      date.Date
+		article  int
+		para     int
+		item     int
+		message  string
+		evidence []procedure.Trigger
+	}{
+		{"Art 32 ¶1(4): no notice of supplements in five working days",
+			build(t, lic, "XK-D", ev{wang, "receive", at(2025, 1, 24), voucher}, ev{li, "grant", at(2025, 2, 20), decision}), day(2025, 2, 20),
+			accountability.RuleDeemedAcceptance, "王敏", "received", day(2025, 2, 8), 32, 1, 4,
+			"未在法定期限内告知补正，于 2025-02-07 届满后视为受理", []procedure.Trigger{"receive", "deem_accepted"}},
+		{"Art 50 ¶2: no decision on the renewal before the licence expired",
+			renewal, day(2026, 9, 14),
+			accountability.RuleDeemedRenewal, "王敏", "renewal_pending", day(2026, 9, 11), 50, 2, 0,
+			"未在许可有效期届满前作出是否准予延续的决定，于 2026-09-10 届满后视为准予延续", []procedure.Trigger{"apply_renewal", "deem_renewed"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := evaluate(t, defaultEvaluator(t), accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: tc.c}}}, tc.asOf)
+			got := only(fs, tc.rule)
+			if len(got) != 1 {
+				t.Fatalf("%s: findings %+v", tc.rule, fs)
+			}
+			f := got[0]
+			var evidence []procedure.Trigger
+			for _, x := range f.Evidence {
+				evidence = append(evidence, x.Trigger)
+			}
+			if f.Officer != tc.officer || f.Step != tc.step || f.Day != tc.day || f.Severity != accountability.MoreSerious || !f.Sanctionable() ||
+				f.Citation.Article != tc.article || f.Citation.Paragraph != tc.para || f.Citation.Item != tc.item ||
+				f.Message != tc.message || !slices.Equal(evidence, tc.evidence) {
+				t.Errorf("got %+v", f)
+			}
+			if r := []accountability.RuleID{accountability.RuleDeemedAcceptance, accountability.RuleDeemedRenewal}; len(only(fs, r[0]))+len(only(fs, r[1])) != 1 {
+				t.Errorf("one deemed outcome found under both rules: %+v", fs)
+			}
+		})
+	}
+}
+
+// TestDeemedRulesValidated: a profile assigns a deemed outcome it lists
+// to a rule of deemed outcomes, or is refused; the reference profiles
+// pass as they are.
+func TestDeemedRulesValidated(t *testing.T) {
+	lic, _ := accountability.ReferenceProfile("licensing")
+	for _, tc := range []struct {
+		name  string
+		rules map[procedure.Trigger]accountability.RuleID
+		path  string // the problem's location, "" for none
+	}{
+		{"the reference assignment", lic.DeemedRules, ""},
+		{"renewal found as a deemed acceptance", map[procedure.Trigger]accountability.RuleID{"deem_renewed": accountability.RuleDeemedAcceptance}, ""},
+		{"not a rule of deemed outcomes", map[procedure.Trigger]accountability.RuleID{"deem_renewed": accountability.RuleTimeLimit}, "profiles[0].deemed_rules[deem_renewed]"},
+		{"not a deemed outcome of the profile", map[procedure.Trigger]accountability.RuleID{"grant": accountability.RuleDeemedRenewal}, "profiles[0].deemed_rules[grant]"},
+	} {
+		p := lic
+		p.DeemedRules = tc.rules
+		_, err := accountability.New(accountability.WithProfiles(p))
+		var paths []string
+		for _, x := range problems(err) {
+			paths = append(paths, x.Path)
+		}
+		if want := []string{tc.path}; tc.path == "" && err != nil || tc.path != "" && (!slices.Equal(paths, want) || !errors.Is(err, accountability.ErrInvalidConfig)) {
+			t.Errorf("%s: %v", tc.name, err)
+		}
+	}
+	if _, err := accountability.New(accountability.WithProfiles(accountability.ReferenceProfiles()...)); err != nil {
+		t.Errorf("the reference profiles are refused: %v", err)
 	}
 }
 

@@ -3,6 +3,7 @@ package accountability
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/xiaoneng/xiaoneng"
@@ -30,6 +31,8 @@ type Evaluator struct {
 type triggerInfo struct {
 	dests                   []procedure.State
 	notice, refusal, deemed bool
+	// deemedRule is the rule that finds a deemed outcome.
+	deemedRule RuleID
 	// starts and stops tell, by clock index, whether a transition on the
 	// trigger starts or stops the clock.
 	starts, stops []bool
@@ -319,6 +322,10 @@ func (di *defInfo) setProfile(pr Profile) {
 		ti.notice = slices.Contains(pr.Notices, procedure.Trigger(t))
 		ti.refusal = slices.Contains(pr.Refusals, procedure.Trigger(t))
 		ti.deemed = slices.Contains(pr.Deemed, procedure.Trigger(t))
+		ti.deemedRule = RuleDeemedAcceptance
+		if r, ok := pr.DeemedRules[procedure.Trigger(t)]; ok {
+			ti.deemedRule = r
+		}
 	})
 }
 
@@ -329,6 +336,15 @@ func (di *defInfo) validateProfile(pr Profile, at string, p *problems) {
 			if _, ok := di.trigger(t); !ok {
 				p.add(fmt.Sprintf("%s.%s[%d]", at, name, i), "%s has no trigger %q", pr.Definition, t)
 			}
+		}
+	}
+	for _, t := range slices.Sorted(maps.Keys(pr.DeemedRules)) {
+		at := at + ".deemed_rules[" + string(t) + "]"
+		if !slices.Contains(pr.Deemed, t) {
+			p.add(at, "%q is not one of the profile's deemed outcomes", t)
+		}
+		if r := pr.DeemedRules[t]; !deemedRule(r) {
+			p.add(at, "a deemed outcome is found by %s or %s, not %q", RuleDeemedAcceptance, RuleDeemedRenewal, r)
 		}
 	}
 	for clock, rule := range pr.ClockRules {

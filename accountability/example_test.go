@@ -643,6 +643,36 @@ func ExampleRuleID_deemedAcceptance() {
 	//     《行政许可法》第三十二条第一款第（四）项
 }
 
+// 视为准予延续: the agency decides on a renewal before the licence
+// expires; if it does not, the law grants the renewal (行政许可法 Art 50
+// ¶2). A licence in force until 10 September 2026, whose holder applied on
+// 10 August: no decision by the end of the 10th, so Advance writes the
+// renewal the law deemed granted, and the rule charges the officer who
+// held the application. The limit itself was not overrun: the law ended
+// it on its last day.
+func ExampleRuleID_deemedRenewal() {
+	lic := exReference("licensing")
+	c := lic.NewCase("XK-Y")
+	exFire(lic, c,
+		exEvent(exWang, "receive", exAt(2026, 2, 2), "voucher", "收件"),
+		exEvent(exWang, "decide_on_spot", exAt(2026, 2, 2), "decision", "准予许可决定书"),
+		exEvent(exWang, "issue_certificate", exAt(2026, 2, 2), "certificate", "JY-1"),
+		exEvent(exWang, "deliver", exAt(2026, 2, 2)),
+		exEvent(exWang, "apply_renewal", exAt(2026, 8, 10), "expires", "2026-09-10"))
+	auto, err := lic.Advance(context.Background(), c, exAt(2026, 9, 14))
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, e := range auto {
+		fmt.Println("automatic:", e.Trigger, e.At.Format(time.DateTime), "→", e.To)
+	}
+	exPrint(exEvaluate(accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}}, date.New(2026, 9, 14)))
+	// Output:
+	// automatic: deem_renewed 2026-09-11 00:00:00 → in_force
+	// 2026-09-11 deemed-renewal [more_serious] XK-Y 审批局/王敏: 未在许可有效期届满前作出是否准予延续的决定，于 2026-09-10 届满后视为准予延续
+	//     《行政许可法》第五十条第二款
+}
+
 // 行政协助: an agency asked for assistance answers, agreeing or refusing
 // in writing, within the limit the requesting unit set (five working days
 // by default; no statute sets one). The finding is the agency asked's,
@@ -790,6 +820,7 @@ func ExampleRules() {
 	// substitute        AB角（同岗替代） / paired posts — 《福建省机关效能建设工作条例》
 	// vacant-post       AB角（岗位空缺） / paired posts: a post left empty — 《福建省机关效能建设工作条例》
 	// deemed-acceptance 视为受理 / deemed acceptance — 《行政许可法》第三十二条第一款第（四）项
+	// deemed-renewal    视为准予延续 / deemed renewal — 《行政许可法》第五十条第二款
 	// assistance        行政协助 / administrative assistance — 《行政处罚法》第二十六条
 	// follow-up         投诉回访 / complaint follow-up — 《福建省机关效能建设工作条例》
 	// yellow-light      电子监察黄灯预警 / electronic supervision: yellow light — 《福建省机关效能建设工作条例》
@@ -822,6 +853,9 @@ func ExampleReferenceProfiles() {
 		if len(p.Deemed) > 0 {
 			fmt.Print(" deemed ", p.Deemed)
 		}
+		for _, t := range slices.Sorted(maps.Keys(p.DeemedRules)) {
+			fmt.Printf(" deemed %s → %s", t, p.DeemedRules[t])
+		}
 		for _, clock := range slices.Sorted(maps.Keys(p.ClockRules)) {
 			fmt.Printf(" clock %s → %s", clock, p.ClockRules[clock])
 		}
@@ -831,7 +865,7 @@ func ExampleReferenceProfiles() {
 		fmt.Println()
 	}
 	// Output:
-	// licensing: notices [request_supplement] refusals [refuse_acceptance refuse refuse_renewal] deemed [deem_accepted]
+	// licensing: notices [request_supplement] refusals [refuse_acceptance refuse refuse_renewal] deemed [deem_accepted deem_renewed] deemed deem_renewed → deemed-renewal
 	// joint-licensing: notices [request_supplement] refusals [refuse_acceptance refuse] deemed [deem_accepted]
 	// disclosure: notices [request_correction] refusals [withhold disclose_partly reply_not_held reply_not_responsible reply_repeat decline_unreasonable]
 	// assistance: refusals [refuse] clock answer → assistance
@@ -892,6 +926,7 @@ func ExampleDefaultThresholds() {
 	// beyond: 情节严重
 	// register within 3 days; inquiry within 1 working day; idle at most 2 working days
 	// deemed-acceptance more_serious
+	// deemed-renewal more_serious
 	// yellow light: 1 working day left or 80% used
 }
 

@@ -56,6 +56,10 @@ const (
 	// RuleDeemedAcceptance (视为受理): the 补正 notice deadline missed, so the
 	// law deemed the application accepted (行政许可法 Art 32 ¶1(4)).
 	RuleDeemedAcceptance RuleID = "deemed-acceptance"
+	// RuleDeemedRenewal (视为准予延续): no decision on a renewal before the
+	// licence expired, so the law deemed the renewal granted (行政许可法
+	// Art 50 ¶2).
+	RuleDeemedRenewal RuleID = "deemed-renewal"
 	// RuleAssistance (行政协助): a request neither answered nor refused in
 	// writing in time.
 	RuleAssistance RuleID = "assistance"

@@ -35,8 +35,15 @@ type Profile struct {
 	// entry in the refusal register (否定报备).
 	Refusals []procedure.Trigger `json:"refusals,omitempty"`
 	// Deemed are the automatic outcomes that record an agency's failure
-	// to act in time (视为受理).
+	// to act in time (视为受理, 视为准予延续). Each is a breach of
+	// RuleDeemedAcceptance, unless DeemedRules names another rule.
 	Deemed []procedure.Trigger `json:"deemed,omitempty"`
+	// DeemedRules assign a deemed outcome to the rule that finds it, by
+	// trigger: a renewal deemed granted to RuleDeemedRenewal. Each
+	// trigger is one of Deemed, and each rule one of the rules of deemed
+	// outcomes (RuleDeemedAcceptance, RuleDeemedRenewal), whose findings
+	// say what the law deemed and cite the outcome's transition.
+	DeemedRules map[procedure.Trigger]RuleID `json:"deemed_rules,omitempty"`
 	// ClockRules assign the overruns of a clock to a specific rule
 	// instead of RuleTimeLimit: an assistance answer to RuleAssistance, a
 	// complaint's follow-up to RuleFollowUp.
@@ -68,6 +75,7 @@ func (p Profile) clone() Profile {
 	p.Notices = slices.Clone(p.Notices)
 	p.Refusals = slices.Clone(p.Refusals)
 	p.Deemed = slices.Clone(p.Deemed)
+	p.DeemedRules = maps.Clone(p.DeemedRules)
 	p.ClockRules = maps.Clone(p.ClockRules)
 	p.Budgets = maps.Clone(p.Budgets)
 	p.Units = maps.Clone(p.Units)
@@ -98,7 +106,8 @@ func ReferenceProfiles() []Profile {
 	t := func(ts ...procedure.Trigger) []procedure.Trigger { return ts }
 	return []Profile{
 		{Definition: "licensing", Notices: t("request_supplement"),
-			Refusals: t("refuse_acceptance", "refuse", "refuse_renewal"), Deemed: t("deem_accepted")},
+			Refusals: t("refuse_acceptance", "refuse", "refuse_renewal"), Deemed: t("deem_accepted", "deem_renewed"),
+			DeemedRules: map[procedure.Trigger]RuleID{"deem_renewed": RuleDeemedRenewal}},
 		{Definition: "joint-licensing", Notices: t("request_supplement"),
 			Refusals: t("refuse_acceptance", "refuse"), Deemed: t("deem_accepted")},
 		{Definition: "disclosure", Notices: t("request_correction"),
@@ -152,14 +161,14 @@ type Grade struct {
 // up to 10 more serious, serious beyond; a register entry within 3
 // days of the refusal; an inquiry dealt with within 1 working day; a case
 // idle at most 2 working days while its handler is away; a deemed
-// acceptance more serious; the default warning lights.
+// acceptance or renewal more serious; the default warning lights.
 func DefaultThresholds() Thresholds {
 	return Thresholds{
 		Grades:       []Grade{{3, Minor}, {10, MoreSerious}},
 		RegisterDays: 3,
 		InquiryDays:  1,
 		IdleDays:     2,
-		Severity:     map[RuleID]Severity{RuleDeemedAcceptance: MoreSerious},
+		Severity:     map[RuleID]Severity{RuleDeemedAcceptance: MoreSerious, RuleDeemedRenewal: MoreSerious},
 		Policy:       deadline.DefaultPolicy(),
 	}
 }

@@ -1,13 +1,15 @@
 package accountability_test
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
+	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/rickb777/date/v2"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
@@ -78,7 +80,7 @@ func TestEvaluationDeterministicAndOrderFree(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(a, b); diff != "" {
+		if diff := gocmp.Diff(a, b); diff != "" {
 			t.Fatalf("findings depend on the order of records:\n%s", diff)
 		}
 	})
@@ -278,7 +280,8 @@ func TestRemovingEvidenceRemovesFindings(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, f := range fs {
-			if f.Rule != accountability.RuleRefusalRegister && f.Rule != accountability.RuleDeemedAcceptance && f.Rule != accountability.RuleOneTimeNotice {
+			if f.Rule != accountability.RuleRefusalRegister && f.Rule != accountability.RuleDeemedAcceptance &&
+				f.Rule != accountability.RuleDeemedRenewal && f.Rule != accountability.RuleOneTimeNotice {
 				continue
 			}
 			i := slices.IndexFunc(in.Records, func(r accountability.Record) bool { return r.Case.ID == f.Case })
@@ -314,6 +317,66 @@ func TestRemovingEvidenceRemovesFindings(t *testing.T) {
 			if count(after) >= count(fs) || (f.Rule == accountability.RuleOneTimeNotice && count(after) != 0) {
 				t.Fatalf("removing the evidence of %+v left %d findings of its rule", f, count(after))
 			}
+		}
+	})
+}
+
+// TestEveryDeemedOutcomeIsABreach: each automatic outcome a profile lists
+// as deemed (视为受理, 行政许可法 Art 32 ¶1(4); 视为准予延续, Art 50 ¶2) is
+// found once, under the rule the profile assigns it, resting on that
+// event and citing the transition's article; nothing else is found under
+// those rules.
+func TestEveryDeemedOutcomeIsABreach(t *testing.T) {
+	e := defaultEvaluator(t)
+	lic := ref(t, "licensing")
+	rapid.Check(t, func(t *rapid.T) {
+		in := drawInput(t)
+		asOf := asOfFor(t, in)
+		for i := range rapid.IntRange(0, 3).Draw(t, "renewals") {
+			c, end := gen.RenewalCase(t, lic, "Y-"+strconv.Itoa(i))
+			in.Records = append(in.Records, accountability.Record{Unit: "审批局", Case: c})
+			asOf = max(asOf, end)
+		}
+		fs, err := e.Evaluate(in, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		type outcome struct {
+			Case  string
+			Event int
+			Rule  accountability.RuleID
+			Cite  string
+		}
+		var want, got []outcome
+		for _, r := range in.Records {
+			p, _ := accountability.ReferenceProfile(r.Case.Definition)
+			d := references[slices.IndexFunc(references, func(d *procedure.Definition) bool { id, _ := d.ID(); return id == r.Case.Definition })]
+			for i, x := range r.Case.Events {
+				if !x.Auto || !slices.Contains(p.Deemed, x.Trigger) {
+					continue
+				}
+				rule := cmp.Or(p.DeemedRules[x.Trigger], accountability.RuleDeemedAcceptance)
+				var cite string
+				for _, tr := range d.Spec().Transitions {
+					if tr.Trigger == x.Trigger && tr.To == x.To {
+						cite = tr.Citation.String()
+					}
+				}
+				want = append(want, outcome{r.Case.ID, i, rule, cite})
+			}
+		}
+		for _, f := range fs {
+			if f.Rule != accountability.RuleDeemedAcceptance && f.Rule != accountability.RuleDeemedRenewal {
+				continue
+			}
+			last := f.Evidence[len(f.Evidence)-1]
+			got = append(got, outcome{f.Case, last.Index, f.Rule, f.Citation.String()})
+		}
+		byCase := func(a, b outcome) int { return cmp.Or(strings.Compare(a.Case, b.Case), a.Event-b.Event) }
+		slices.SortFunc(want, byCase)
+		slices.SortFunc(got, byCase)
+		if diff := gocmp.Diff(want, got); diff != "" {
+			t.Fatalf("deemed outcomes (-in the log +found):\n%s", diff)
 		}
 	})
 }
@@ -444,7 +507,7 @@ func TestReportOrderFree(t *testing.T) {
 		fs := rapid.SliceOfN(gen.Finding(), 0, 30).Draw(t, "findings")
 		shuffled := rapid.Permutation(fs).Draw(t, "shuffled")
 		a, b := accountability.NewReport(asOf, fs, l, nil), accountability.NewReport(asOf, shuffled, l, nil)
-		for _, diff := range []string{cmp.Diff(a.Officers, b.Officers), cmp.Diff(a.Units, b.Units), cmp.Diff(a.Rules, b.Rules)} {
+		for _, diff := range []string{gocmp.Diff(a.Officers, b.Officers), gocmp.Diff(a.Units, b.Units), gocmp.Diff(a.Rules, b.Rules)} {
 			if diff != "" {
 				t.Fatalf("the findings' order changed the report:\n%s", diff)
 			}
@@ -515,7 +578,7 @@ func TestVacantPostMirrorsSubstitute(t *testing.T) {
 		for i := range want {
 			want[i].Officer = ""
 		}
-		if diff := cmp.Diff(want, keys(without, accountability.RuleVacantPost)); diff != "" {
+		if diff := gocmp.Diff(want, keys(without, accountability.RuleVacantPost)); diff != "" {
 			t.Fatalf("the vacant posts differ from the substitutes' findings (-substitutes +vacant):\n%s", diff)
 		}
 	})

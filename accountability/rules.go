@@ -34,6 +34,7 @@ func Rules() []RuleInfo {
 		{RuleSubstitute, "AB角（同岗替代）", "paired posts", local},
 		{RuleVacantPost, "AB角（岗位空缺）", "paired posts: a post left empty", local},
 		{RuleDeemedAcceptance, "视为受理", "deemed acceptance", xiaoneng.Cite(xiaoneng.LicensingLaw, 32, 1, 4)},
+		{RuleDeemedRenewal, "视为准予延续", "deemed renewal", xiaoneng.Cite(xiaoneng.LicensingLaw, 50, 2)},
 		{RuleAssistance, "行政协助", "administrative assistance", xiaoneng.Cite(xiaoneng.PenaltyLaw, 26)},
 		{RuleFollowUp, "投诉回访", "complaint follow-up", local},
 		{RuleYellowLight, "电子监察黄灯预警", "electronic supervision: yellow light", local},

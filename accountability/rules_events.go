@@ -22,7 +22,7 @@ func stateBefore(di *defInfo, c *procedure.Case, i int) procedure.State {
 }
 
 // events applies the rules that read the log: one-time notification,
-// refusal reporting and deemed acceptance.
+// refusal reporting and the deemed outcomes.
 func (ev *evaluation) events(rec *Record, di *defInfo) {
 	c := rec.Case
 	first := -1
@@ -43,26 +43,25 @@ func (ev *evaluation) events(rec *Record, di *defInfo) {
 			if ev.e.on(RuleRefusalRegister) {
 				ev.refusal(rec, di, i, day)
 			}
-		case x.Auto && ti.deemed && ev.e.on(RuleDeemedAcceptance):
+		case x.Auto && ti.deemed && ev.e.on(ti.deemedRule):
 			// The law decided at the end of the due day (the event's
 			// day): the step the outcome ended is the one whose holder
 			// failed to act.
-			due := day
+			due, rule := day, ti.deemedRule
 			s := stepLeftBy(ev.stepsOf(rec), i)
 			if s == nil {
 				s = stepAt(ev.stepsOf(rec), due)
 			}
 			f := Finding{
-				Rule: RuleDeemedAcceptance, Case: c.ID, Definition: c.Definition, Day: due + 1,
-				Severity: ev.e.th.severity(RuleDeemedAcceptance),
-				Citation: ev.e.citation(RuleDeemedAcceptance, di.cites[x.Trigger]),
+				Rule: rule, Case: c.ID, Definition: c.Definition, Day: due + 1,
+				Severity: ev.e.th.severity(rule),
+				Citation: ev.e.citation(rule, di.cites[x.Trigger]),
 			}
 			// Appended, not formatted: a scan may find many.
-			b := appendYMD(append(ev.buf[:0], "未在法定期限内告知补正，于 "...), due)
-			b = append(b, " 届满后视为受理"...)
+			zh, zhEnd, en, enEnd := deemedSays(rule)
+			b := append(appendYMD(append(ev.buf[:0], zh...), due), zhEnd...)
 			split := len(b)
-			b = appendYMD(append(b, "no notice of supplements in time: deemed accepted when "...), due)
-			ev.buf = append(b, " ended"...)
+			ev.buf = append(appendYMD(append(b, en...), due), enEnd...)
 			f.Message, f.MessageEN = ev.texts(split)
 			f.Evidence = ev.evidence(ref(c, i))
 			if s != nil {
@@ -74,6 +73,24 @@ func (ev *evaluation) events(rec *Record, di *defInfo) {
 			ev.emit(rec, f)
 		}
 	}
+}
+
+// deemedRule reports whether r is a rule of deemed outcomes, which a
+// profile's DeemedRules may name.
+func deemedRule(r RuleID) bool { return r == RuleDeemedAcceptance || r == RuleDeemedRenewal }
+
+// deemedSays returns what a finding of r, a rule of deemed outcomes, says
+// in Chinese and in English, each around the day the period ended: the
+// failure to act, and what the law deemed.
+func deemedSays(r RuleID) (zh, zhEnd, en, enEnd string) {
+	if r == RuleDeemedRenewal {
+		// 行政许可法 Art 50 ¶2.
+		return "未在许可有效期届满前作出是否准予延续的决定，于 ", " 届满后视为准予延续",
+			"no decision on the renewal before the licence expired: deemed renewed when ", " ended"
+	}
+	// 行政许可法 Art 32 ¶1(4).
+	return "未在法定期限内告知补正，于 ", " 届满后视为受理",
+		"no notice of supplements in time: deemed accepted when ", " ended"
 }
 
 // notice judges a later 补正 notice, event i, against the first, event

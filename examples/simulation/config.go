@@ -111,7 +111,8 @@ type Rates struct {
 }
 
 // DefaultRates returns the rates of the main job: a small minority of
-// late or sloppy handling, enough for every rule to fire in a year.
+// late or sloppy handling, enough for every rule to fire in a year (but
+// for a deemed renewal: no licence comes up for renewal).
 func DefaultRates() Rates {
 	return Rates{
 		Late: 0.03, VeryLate: 0.2, SlowOfficers: 0.1, MissedIntake: 0.03, SecondNotice: 0.1,

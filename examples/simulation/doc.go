@@ -19,7 +19,9 @@
 // Intake goes through [catalogue.Catalogue.Intake], so 受理, 容缺受理, the
 // one-time 补正 notice and 不予受理 are the catalogue's decisions on the
 // materials handed in. A minority of handlers are late or sloppy at seeded
-// rates ([Rates]), so that every rule of package accountability fires.
+// rates ([Rates]), so that every rule of package accountability fires,
+// but for a renewal deemed granted (视为准予延续, 行政许可法 Art 50 ¶2): the
+// year's licences are new ones, and none comes up for renewal.
 //
 // # What the simulation chooses
 //
