@@ -43,7 +43,8 @@ func (e *Evaluator) evaluate(in Input, asOf date.Date, plain bool) ([]Finding, e
 	// returned unless the whole input is valid.
 	p := problems{op: "Evaluate", err: ErrInvalidInput}
 	known := e.validateRoster(&p, &in.Roster)
-	ev := evaluation{e: e, asOf: asOf, substitutes: substitutes(in.Roster)}
+	ev := evaluation{e: e, asOf: asOf}
+	ev.substitutes, ev.units = substitutes(in.Roster)
 	// Groups are numbered by int32.
 	plain = plain || len(in.Records)+len(in.Inquiries) >= 1<<31-1
 	ev.out = newFindings(in.Records, in.Inquiries, plain)
@@ -94,11 +95,17 @@ type absence struct {
 	unit string
 }
 
-// substitutes indexes the roster's absences by officer.
-func substitutes(r Roster) map[string][]absence {
+// substitutes indexes the roster's absences by officer and, when there
+// are any, the units of the roster's officers.
+func substitutes(r Roster) (map[string][]absence, map[string]string) {
+	if len(r.Absences) == 0 {
+		return nil, nil
+	}
 	officers := map[string]*Officer{}
+	units := map[string]string{}
 	for i := range r.Officers {
 		officers[r.Officers[i].ID] = &r.Officers[i]
+		units[r.Officers[i].ID] = r.Officers[i].Unit
 	}
 	out := map[string][]absence{}
 	for _, a := range r.Absences {
@@ -111,7 +118,7 @@ func substitutes(r Roster) map[string][]absence {
 		}
 		out[a.Officer] = append(out[a.Officer], x)
 	}
-	return out
+	return out, units
 }
 
 // evaluation is one call of Evaluate: its findings, and buffers reused
@@ -120,6 +127,7 @@ type evaluation struct {
 	e           *Evaluator
 	asOf        date.Date
 	substitutes map[string][]absence
+	units       map[string]string // the roster's officers' units, for AB角
 	out         findings
 	ri          recordInfo // the look-ups of the record at hand
 	// The steps of the record at hand, built when a rule first needs them.

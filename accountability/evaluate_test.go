@@ -3,6 +3,7 @@ package accountability_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -457,6 +458,76 @@ func TestSubstitute(t *testing.T) {
 	only1 := defaultEvaluator(t, accountability.WithRules(accountability.RuleSubstitute))
 	if fs := evaluate(t, only1, in, day(2025, 10, 20)); len(fs) != 0 {
 		t.Errorf("the vacant post found with the substitute rule alone: %+v", fs)
+	}
+}
+
+// TestSubstituteIdleBetweenEvents: when A is away, B takes over and is
+// responsible, and no post may be left empty (AB角, LEGAL.md Part 4). The
+// case is idle only on the days no one of the post acted on it: any event
+// by the substitute, or by an officer of the unit whose post it is, is
+// handling, even one that leaves the case where it was (telling the
+// interested parties, 行政许可法 Art 36), and the idle days are counted
+// between such events. 王敏 holds a licence under review and is away from
+// Thursday 9 to Friday 17 October 2025 (Saturday 11 a make-up working
+// day): eight working days, two of which may pass idle.
+func TestSubstituteIdleBetweenEvents(t *testing.T) {
+	lic := ref(t, "licensing")
+	zhang := procedure.Actor{Officer: "张华", Unit: "审批局"}
+	zhao := procedure.Actor{Officer: "赵刚", Unit: "市场监管局"}
+	notify := func(by procedure.Actor, days ...int) []ev {
+		var out []ev
+		for _, d := range days {
+			out = append(out, ev{by, "notify_interested", at(2025, 10, d), map[string]string{"parties": "相邻住户"}})
+		}
+		return out
+	}
+	every := []int{9, 10, 11, 13, 14, 15, 16, 17}
+	for _, tc := range []struct {
+		name       string
+		events     []ev
+		substitute string
+		rule       accountability.RuleID
+		day        date.Date // the finding's day; 0 for no finding
+		idle       int       // the idle days it says
+		overdue    int
+	}{
+		{"nobody touched the case", nil, "张华", accountability.RuleSubstitute, day(2025, 10, 11), 8, 6},
+		{"the substitute acted every working day", notify(zhang, every...), "张华", accountability.RuleSubstitute, 0, 0, 0},
+		{"the substitute acted on the first day only", notify(zhang, 9), "张华", accountability.RuleSubstitute, day(2025, 10, 13), 7, 5},
+		{"never more than two working days between acts", notify(zhang, 9, 13, 16), "张华", accountability.RuleSubstitute, 0, 0, 0},
+		{"three working days after the last act", notify(zhang, 10, 14), "张华", accountability.RuleSubstitute, day(2025, 10, 17), 3, 1},
+		{"idle before and after one act", notify(zhang, 13), "张华", accountability.RuleSubstitute, day(2025, 10, 11), 7, 3},
+		{"a colleague of the unit took the case up", notify(li, every...), "张华", accountability.RuleSubstitute, 0, 0, 0},
+		{"another unit's officer is not the post", notify(zhao, every...), "张华", accountability.RuleSubstitute, day(2025, 10, 11), 8, 6},
+		{"no substitute, nobody touched the case", nil, "", accountability.RuleVacantPost, day(2025, 10, 11), 8, 6},
+		{"no substitute, a colleague acted every working day", notify(li, every...), "", accountability.RuleVacantPost, 0, 0, 0},
+		{"no substitute, a colleague acted on the first day only", notify(li, 9), "", accountability.RuleVacantPost, day(2025, 10, 13), 7, 5},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := build(t, lic, "XK-AB", append(accepted(), tc.events...)...)
+			roster := accountability.Roster{
+				Officers: []accountability.Officer{{ID: "王敏", Unit: "审批局", Substitute: tc.substitute}, {ID: "张华", Unit: "审批局"},
+					{ID: "李强", Unit: "审批局"}, {ID: "赵刚", Unit: "市场监管局"}},
+				Absences: []accountability.Absence{{Officer: "王敏", From: day(2025, 10, 9), To: day(2025, 10, 17)}},
+			}
+			fs := evaluate(t, defaultEvaluator(t, accountability.WithRules(accountability.RuleSubstitute, accountability.RuleVacantPost)),
+				accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}, Roster: roster}, day(2025, 10, 20))
+			if tc.day == 0 {
+				if len(fs) != 0 {
+					t.Errorf("the case was handled, yet %+v", fs)
+				}
+				return
+			}
+			who, officer := "由 张华 顶岗", "张华"
+			if tc.rule == accountability.RuleVacantPost {
+				who, officer = "未确定B角，岗位空缺", ""
+			}
+			want := fmt.Sprintf("王敏 外出期间（2025-10-09 至 2025-10-17）%s，案件闲置 %d 个工作日", who, tc.idle)
+			if len(fs) != 1 || fs[0].Rule != tc.rule || fs[0].Officer != officer || fs[0].Unit != "审批局" || fs[0].Step != "accepted" ||
+				fs[0].Day != tc.day || fs[0].Overdue != tc.overdue || fs[0].Message != want {
+				t.Errorf("got %+v\nwant %s on %s, %d over: %s", fs, tc.rule, tc.day, tc.overdue, want)
+			}
+		})
 	}
 }
 

@@ -579,12 +579,20 @@ func exInReview(id string) *procedure.Case {
 }
 
 // AB角（同岗替代）: while an officer is away, the substitute designated for
-// the post carries the case. 王敏 accepted a licence on 26 September 2025
-// and holds it in review; he is away from 9 to 17 October, 张华 is his
-// substitute, and the case lies idle beyond the two working days allowed.
-// The finding, 张华's, cites 福建省机关效能建设工作条例 as a whole.
+// the post carries the case. 王敏 accepted two licences on 26 September
+// 2025 and holds them in review; he is away from 9 to 17 October, and 张华
+// is his substitute. XK-AB lies idle beyond the two working days allowed;
+// 张华 acts on XK-AB2 on the 9th, 13th and 16th, telling the interested
+// parties (行政许可法 Art 36), which leaves it in review, but is handling:
+// never more than two working days pass between. The finding, 张华's,
+// cites 福建省机关效能建设工作条例 as a whole.
 func ExampleRuleID_substitute() {
 	c := exInReview("XK-AB")
+	handled := exInReview("XK-AB2")
+	zhang := procedure.Actor{Officer: "张华", Unit: "审批局"}
+	for _, d := range []int{9, 13, 16} {
+		exFire(exReference("licensing"), handled, exEvent(zhang, "notify_interested", exAt(2025, 10, d), "parties", "相邻住户"))
+	}
 	roster := accountability.Roster{
 		Officers: []accountability.Officer{
 			{ID: "王敏", Unit: "审批局", Substitute: "张华"},
@@ -593,7 +601,7 @@ func ExampleRuleID_substitute() {
 		},
 		Absences: []accountability.Absence{{Officer: "王敏", From: date.New(2025, 10, 9), To: date.New(2025, 10, 17)}},
 	}
-	exPrint(exEvaluate(accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}, Roster: roster},
+	exPrint(exEvaluate(accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}, {Unit: "审批局", Case: handled}}, Roster: roster},
 		date.New(2025, 10, 20), accountability.WithRules(accountability.RuleSubstitute)))
 	// Output:
 	// 2025-10-11 substitute [minor] XK-AB 审批局/张华: 王敏 外出期间（2025-10-09 至 2025-10-17）由 张华 顶岗，案件闲置 8 个工作日

@@ -43,13 +43,23 @@ const (
 	// referral in time.
 	RuleFirstInquiry RuleID = "first-inquiry"
 	// RuleSubstitute (AB角, 同岗替代): the handler away, a substitute
-	// designated, and the case idle beyond the allowed working days.
+	// designated, and the case idle longer than the allowed working days
+	// at a stretch ([Thresholds.IdleDays]). The case is handled on the
+	// day of any event an officer of the post fires on it, whatever the
+	// event does to the case (telling the interested parties leaves a
+	// licence under review): the substitute, or any officer of the unit
+	// whose post it is (any the roster does not place in another unit).
+	// It is idle on the working days between, and the finding counts the
+	// days of the stretches that passed the allowance, and by how much.
+	// The law's own outcomes handle nothing.
 	RuleSubstitute RuleID = "substitute"
 	// RuleVacantPost (AB角, 岗位空缺): the handler away with no substitute
 	// designated, on the roster or for the absence, and the case idle
-	// beyond the allowed working days. Every post has a B and none may be
-	// left empty (LEGAL.md Part 4): the finding is the unit's, as the
-	// unit designates substitutes, and names no officer. The unit is the
+	// longer than the allowed working days at a stretch, counted as for
+	// RuleSubstitute: handled on the day of any event by an officer of
+	// the post's unit. Every post has a B and none may be left empty
+	// (LEGAL.md Part 4): the finding is the unit's, as the unit
+	// designates substitutes, and names no officer. The unit is the
 	// roster's for the officer away, which need not be the case's; the
 	// case's where the roster does not list him.
 	RuleVacantPost RuleID = "vacant-post"

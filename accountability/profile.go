@@ -138,8 +138,9 @@ type Thresholds struct {
 	// InquiryDays is how many working days an inquiry may wait for an
 	// answer, handling or referral (首问负责); 0 means the same day.
 	InquiryDays int `json:"inquiry_days"`
-	// IdleDays is how many working days a case may lie idle while its
-	// handler is away and a substitute is designated (AB角).
+	// IdleDays is how many working days in a row a case may lie idle
+	// while its handler is away (AB角): days on which no one of the post
+	// acted on it (see [RuleSubstitute]).
 	IdleDays int `json:"idle_days"`
 	// Severity is the severity of each finding that is not an overrun;
 	// a rule missing here gets Minor.

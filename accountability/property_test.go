@@ -530,7 +530,8 @@ func TestReportOrderFree(t *testing.T) {
 // TestVacantPostMirrorsSubstitute: a post left empty (AB角, RuleVacantPost)
 // is found on the days a designated substitute would have been: the same
 // cases, steps, days and overruns, with the unit's finding in place of
-// the substitute's.
+// the substitute's. (The roster places no officer in a unit, so every
+// officer's act is the post's handling, the substitute's among them.)
 func TestVacantPostMirrorsSubstitute(t *testing.T) {
 	e := defaultEvaluator(t, accountability.WithRules(accountability.RuleSubstitute, accountability.RuleVacantPost))
 	officers := []string{"王", "李", "张"}
@@ -578,8 +579,129 @@ func TestVacantPostMirrorsSubstitute(t *testing.T) {
 		for i := range want {
 			want[i].Officer = ""
 		}
-		if diff := gocmp.Diff(want, keys(without, accountability.RuleVacantPost)); diff != "" {
+		// The findings of one case, rule and day are sorted by officer,
+		// which the vacant posts do not name: compared as sets.
+		byKey := func(a, b idle) int {
+			return cmp.Or(strings.Compare(a.Case, b.Case), strings.Compare(string(a.Step), string(b.Step)),
+				cmp.Compare(a.Day, b.Day), cmp.Compare(a.Overdue, b.Overdue))
+		}
+		got := keys(without, accountability.RuleVacantPost)
+		slices.SortStableFunc(want, byKey)
+		slices.SortStableFunc(got, byKey)
+		if diff := gocmp.Diff(want, got); diff != "" {
 			t.Fatalf("the vacant posts differ from the substitutes' findings (-substitutes +vacant):\n%s", diff)
+		}
+	})
+}
+
+// TestIdleCountedBetweenActs: the idleness the AB角 rules find is that of
+// a day-by-day count. 王 holds a licence under review and is away; the
+// substitute 张 (when one is designated), his colleague 李 and 赵 of
+// another unit act on the case on days drawn, telling the interested
+// parties (行政许可法 Art 36), which leaves it under review, and 王 may
+// decide it himself, and issue and deliver the licence the same day. Counted day by day, a stretch of working days with
+// no act of the post (张's or 李's or 王's, not 赵's) longer than the
+// allowance is idle: the finding says the days of those stretches, by
+// how many they passed it and the first day past it.
+func TestIdleCountedBetweenActs(t *testing.T) {
+	lic := ref(t, "licensing")
+	cal := lic.Calendar()
+	wang := procedure.Actor{Officer: "王", Unit: "审批局"}
+	actors := []procedure.Actor{{Officer: "张", Unit: "审批局"}, {Officer: "李", Unit: "审批局"}, {Officer: "赵", Unit: "市场监管局"}}
+	rapid.Check(t, func(t *rapid.T) {
+		th := accountability.DefaultThresholds()
+		th.IdleDays = rapid.IntRange(0, 4).Draw(t, "idle days")
+		e, err := accountability.New(accountability.WithThresholds(th),
+			accountability.WithRules(accountability.RuleSubstitute, accountability.RuleVacantPost))
+		if err != nil {
+			t.Fatal(err)
+		}
+		on := func(d date.Date) time.Time { return d.Time(0, deadline.ChinaStandardTime()).Add(10 * time.Hour) }
+		accepted := gen.Day(2016, 1, 1) + gen.DayOffset(t, 0, 8*365)
+		from := accepted + gen.DayOffset(t, 0, 20)
+		to := from + gen.DayOffset(t, 0, 25)
+		asOf := from + gen.DayOffset(t, -2, 40)
+		substitute := rapid.SampledFrom([]string{"张", ""}).Draw(t, "substitute")
+		ctx := context.Background()
+		c := lic.NewCase("XK-I")
+		fire := func(tr procedure.Trigger, d date.Date, by procedure.Actor, payload map[string]string) {
+			if err := lic.Fire(ctx, c, procedure.Event{Trigger: tr, At: on(d), Actor: by, Reason: "办理", Payload: payload}); err != nil {
+				t.Fatalf("%s on %s: %v", tr, d, err)
+			}
+		}
+		fire("receive", accepted, wang, map[string]string{"voucher": "凭证"})
+		fire("accept", accepted, wang, map[string]string{"voucher": "凭证"})
+		acts := map[date.Date]bool{} // the days the post acted
+		decided := date.Date(0)
+		if rapid.Bool().Draw(t, "decided") {
+			decided = accepted + 1 + gen.DayOffset(t, 0, int(to-accepted)+5)
+		}
+		for _, d := range gen.DaysIn(accepted+1, to+3).Draw(t, "acts") {
+			if decided != 0 && d >= decided {
+				break
+			}
+			by := rapid.SampledFrom(actors).Draw(t, "actor")
+			fire("notify_interested", d, by, map[string]string{"parties": "相邻住户"})
+			acts[d] = acts[d] || by.Officer != "赵"
+		}
+		if decided != 0 {
+			// Decided, issued and delivered: the licence in force, no
+			// limit of the agency runs.
+			fire("grant", decided, wang, map[string]string{"decision": "决定书"})
+			fire("issue_certificate", decided, wang, map[string]string{"certificate": "证号"})
+			fire("deliver", decided, wang, nil)
+		}
+		roster := accountability.Roster{
+			Officers: []accountability.Officer{{ID: "王", Unit: "审批局", Substitute: substitute}, {ID: "张", Unit: "审批局"},
+				{ID: "李", Unit: "审批局"}, {ID: "赵", Unit: "市场监管局"}},
+			Absences: []accountability.Absence{{Officer: "王", From: from, To: to}},
+		}
+		fs, err := e.Evaluate(accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: c}}, Roster: roster}, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+
+		// The oracle: the days of the absence the step covers, but for
+		// the days it began and ended, counted one by one.
+		lo, hi := max(from-1, accepted), min(to, asOf)
+		if decided != 0 && decided <= hi {
+			hi = decided - 1
+		}
+		days, over, first, run := 0, 0, date.Date(0), 0
+		end := func() {
+			if run > th.IdleDays {
+				days, over = days+run, over+run-th.IdleDays
+			}
+			run = 0
+		}
+		for d := lo + 1; d <= hi; d++ {
+			if acts[d] {
+				end()
+				continue
+			}
+			if ok, err := cal.IsWorkingDay(d); err != nil {
+				t.Fatal(err)
+			} else if ok {
+				run++
+				if run == th.IdleDays+1 && first == 0 {
+					first = d
+				}
+			}
+		}
+		end()
+		rule := accountability.RuleSubstitute
+		if substitute == "" {
+			rule = accountability.RuleVacantPost
+		}
+		if days == 0 {
+			if len(fs) != 0 {
+				t.Fatalf("no stretch over %d idle working days, yet %+v", th.IdleDays, fs)
+			}
+			return
+		}
+		if len(fs) != 1 || fs[0].Rule != rule || fs[0].Day != first || fs[0].Overdue != over || fs[0].Officer != substitute ||
+			!strings.HasSuffix(fs[0].Message, "案件闲置 "+strconv.Itoa(days)+" 个工作日") {
+			t.Fatalf("got %+v\nwant %s from %s, %d idle, %d over", fs, rule, first, days, over)
 		}
 	})
 }

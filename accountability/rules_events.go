@@ -1,6 +1,7 @@
 package accountability
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -277,11 +278,14 @@ func (ev *evaluation) used(di *defInfo, c *procedure.Case, s *step, unit deadlin
 
 // absences checks the steps held by an officer who was away: with a
 // substitute designated, the case may lie idle at most IdleDays working
-// days (AB角, 同岗替代); with none, the post was left empty, and a case
-// idle as long is the unit's finding (RuleVacantPost). Only the agency's
-// own waiting counts: a step in an end state (a case closed, a licence in
-// force), or one in which no limit of the agency runs (the applicant's
-// supplements awaited), is nobody's idleness.
+// days at a stretch (AB角, 同岗替代); with none, the post was left empty,
+// and a case idle as long is the unit's finding (RuleVacantPost). The
+// case is handled on the days the step began and ended and on the day of
+// every event in it by someone of the post (see handles), and idle on the
+// days between. Only the agency's own waiting counts: a step in an end
+// state (a case closed, a licence in force), or a stretch in which no
+// limit of the agency runs (the applicant's supplements awaited), is
+// nobody's idleness.
 func (ev *evaluation) absences(rec *Record, di *defInfo, steps []step) error {
 	c := rec.Case
 	for k := range steps {
@@ -297,9 +301,8 @@ func (ev *evaluation) absences(rec *Record, di *defInfo, steps []step) error {
 			if !ev.e.on(rule) {
 				continue
 			}
-			// The idle days: the working days of the absence (both ends
-			// included) within the step, but for the days the step began
-			// and ended, on which the case was handled.
+			// The days of the absence (both ends included) within the
+			// step, (lo, hi], but for the days the step began and ended.
 			lo := a.From - 1
 			if s.from >= a.From {
 				lo = s.from
@@ -311,35 +314,27 @@ func (ev *evaluation) absences(rec *Record, di *defInfo, steps []step) error {
 			if hi-lo <= date.Date(ev.e.th.IdleDays) {
 				continue // too few days, whatever their kind
 			}
-			idle, err := di.cal.WorkingDaysBetween(lo, hi)
+			x, err := ev.idle(rec, di, s, &a, lo, hi)
 			if err != nil {
 				return fmt.Errorf("absence of %s: %w", a.Officer, err)
 			}
-			if idle <= ev.e.th.IdleDays {
+			if x.days == 0 {
 				continue
-			}
-			running, err := limitRunning(di, c, &ev.ri, lo+1, hi)
-			if err != nil {
-				return fmt.Errorf("absence of %s: %w", a.Officer, err)
-			}
-			if !running {
-				continue
-			}
-			// The first day over the allowance: within the absence,
-			// whose working days were counted.
-			day, err := di.cal.AddWorkingDays(lo, ev.e.th.IdleDays+1)
-			if err != nil {
-				return fmt.Errorf("absence of %s: %w", a.Officer, err)
 			}
 			f := Finding{
 				Rule: rule, Case: c.ID, Definition: c.Definition, Officer: a.Substitute, Step: s.state,
-				Day: day, Severity: ev.e.th.severity(rule), Overdue: idle - ev.e.th.IdleDays,
+				Day: x.first, Severity: ev.e.th.severity(rule), Overdue: x.over,
 				Evidence: []EventRef{ref(c, s.enter)},
 				Citation: ev.e.citation(rule, xiaoneng.Citation{}),
 				Message: fmt.Sprintf("%s 外出期间（%s 至 %s）由 %s 顶岗，案件闲置 %d 个工作日",
-					a.Officer, a.From, a.To, a.Substitute, idle),
+					a.Officer, a.From, a.To, a.Substitute, x.days),
 				MessageEN: fmt.Sprintf("%s away from %s to %s, %s substituting; the case lay idle %d working days",
-					a.Officer, a.From, a.To, a.Substitute, idle),
+					a.Officer, a.From, a.To, a.Substitute, x.days),
+			}
+			if x.after > s.enter {
+				// The last handling before the case first lay idle too
+				// long.
+				f.Evidence = append(f.Evidence, ref(c, x.after))
 			}
 			if rule == RuleVacantPost {
 				// The post is the unit's of the officer away, which need not
@@ -347,14 +342,98 @@ func (ev *evaluation) absences(rec *Record, di *defInfo, steps []step) error {
 				// concerns).
 				f.Unit = a.unit
 				f.Message = fmt.Sprintf("%s 外出期间（%s 至 %s）未确定B角，岗位空缺，案件闲置 %d 个工作日",
-					a.Officer, a.From, a.To, idle)
+					a.Officer, a.From, a.To, x.days)
 				f.MessageEN = fmt.Sprintf("%s away from %s to %s with no substitute designated; the post was left empty and the case lay idle %d working days",
-					a.Officer, a.From, a.To, idle)
+					a.Officer, a.From, a.To, x.days)
 			}
 			ev.emit(rec, f)
 		}
 	}
 	return nil
+}
+
+// idleness is what idle found of a step in an absence: the working days
+// of the stretches the case lay idle beyond the allowance, by how many
+// they passed it, the first day past it, and the event after which the
+// first such stretch began (the step's entering event if none in it).
+type idleness struct {
+	days, over int
+	first      date.Date
+	after      int
+}
+
+// idle measures the idleness of step s in absence a, on the days (lo,
+// hi]: the stretches of days between the events that handled the case,
+// each judged against the allowance of IdleDays working days.
+func (ev *evaluation) idle(rec *Record, di *defInfo, s *step, a *absence, lo, hi date.Date) (idleness, error) {
+	c := rec.Case
+	allowed := ev.e.th.IdleDays
+	x := idleness{after: s.enter}
+	post := cmp.Or(a.unit, s.unit, rec.Unit)
+	// stretch judges the days (from, to], idle after event i.
+	stretch := func(from, to date.Date, i int) error {
+		if to-from <= date.Date(allowed) {
+			return nil // too few days, whatever their kind
+		}
+		n, err := di.cal.WorkingDaysBetween(from, to)
+		if err != nil || n <= allowed {
+			return err
+		}
+		running, err := limitRunning(di, c, &ev.ri, from+1, to)
+		if err != nil || !running {
+			return err
+		}
+		if x.days == 0 {
+			// The first day over the allowance: within the stretch,
+			// whose working days were counted.
+			if x.first, err = di.cal.AddWorkingDays(from, allowed+1); err != nil {
+				return err
+			}
+			x.after = i
+		}
+		x.days, x.over = x.days+n, x.over+n-allowed
+		return nil
+	}
+	last, after := lo, s.enter
+	end := len(c.Events)
+	if s.leave >= 0 {
+		end = s.leave
+	}
+	for i := s.enter + 1; i < end; i++ {
+		e := &c.Events[i]
+		d := eventDay(e)
+		if d <= last || !ev.handles(e, a, post) {
+			continue
+		}
+		if d > hi {
+			break
+		}
+		if err := stretch(last, d-1, after); err != nil {
+			return idleness{}, err
+		}
+		last, after = d, i
+	}
+	if err := stretch(last, hi, after); err != nil {
+		return idleness{}, err
+	}
+	return x, nil
+}
+
+// handles reports whether event e handled the post of the officer away in
+// absence a, a post of unit post: an event an officer fired (not an
+// outcome the law applied by itself), the substitute's or that of an
+// officer of the unit (any the roster does not place in another unit),
+// whatever it did to the case.
+func (ev *evaluation) handles(e *procedure.Event, a *absence, post string) bool {
+	if e.Auto {
+		return false
+	}
+	o := e.Actor.Officer
+	if a.Substitute != "" && o == a.Substitute {
+		return true
+	}
+	u := ev.units[o]
+	return u == "" || u == post
 }
 
 // inquiry checks that an inquiry was answered, handled or referred in

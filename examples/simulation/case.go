@@ -286,6 +286,9 @@ func (r *run) since() date.Date {
 // from and ends on day d would lie idle for more than two working days,
 // counted as the evaluator counts them (AB角): the working days of the
 // absence within the step, but for the days the step began and ended.
+// The evaluator also counts as handled the days of the events within the
+// step by the substitute or the unit's officers (a notice to the
+// complainant), so that it finds a case idle for at most these days.
 func (r *run) idle(o *officer, from, d date.Date) (accountability.Absence, bool) {
 	for _, a := range o.away {
 		if a.From > d {

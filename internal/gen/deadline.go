@@ -73,6 +73,22 @@ func DateAround(c *deadline.Calendar, margin int) *rapid.Generator[date.Date] {
 	})
 }
 
+// DaysIn generates sets of distinct days from lo through hi, in order,
+// some dense and some sparse: each day is drawn with a chance of one in
+// two to one in six. The set is empty when lo > hi.
+func DaysIn(lo, hi date.Date) *rapid.Generator[[]date.Date] {
+	return rapid.Custom(func(t *rapid.T) []date.Date {
+		var out []date.Date
+		one := rapid.IntRange(1, 5).Draw(t, "one day in")
+		for d := lo; d <= hi; d++ {
+			if rapid.IntRange(0, one).Draw(t, "day drawn") == 0 {
+				out = append(out, d)
+			}
+		}
+		return out
+	})
+}
+
 // ReferenceRule generates one of the reference rules.
 func ReferenceRule() *rapid.Generator[deadline.Rule] {
 	return rapid.SampledFrom(deadline.ReferenceRules())
