@@ -634,6 +634,51 @@ func TestLightsAndRoles(t *testing.T) {
 	}
 }
 
+// TestNoLightWhileSuspended: time the law does not count (行政许可法 Art
+// 45: expert review) stops the count, and a limit so suspended lights no
+// yellow however little is left: its due day is not known until the count
+// resumes, and nothing is running late. A licence accepted on 26
+// September 2025 is due on 30 October; expert review from 29 October
+// suspends it with two working days left, and once it resumes on 20
+// November it is due on the 24th. A limit that ran out before its
+// suspension stays red.
+func TestNoLightWhileSuspended(t *testing.T) {
+	lic := ref(t, "licensing")
+	review := func(m time.Month, d int) ev {
+		return ev{wang, "exclude_time", at(2025, m, d), map[string]string{"cause": "expert_review", "duration": "专家评审约15个工作日"}}
+	}
+	suspended := build(t, lic, "XK-E", append(accepted(), review(10, 29))...)
+	resumed := build(t, lic, "XK-G", append(accepted(), review(10, 29), ev{wang, "resume_count", at(2025, 11, 20), nil})...)
+	late := build(t, lic, "XK-F", append(accepted(), review(11, 4))...)
+	for _, tc := range []struct {
+		name string
+		c    *procedure.Case
+		asOf date.Date
+		want []string // rule: message
+	}{
+		{"running, two working days left", suspended, day(2025, 10, 28),
+			[]string{"yellow-light: 作出行政许可决定将于 2025-10-30 届满，剩余2个工作日"}},
+		{"suspended on the day expert review began", suspended, day(2025, 10, 29), nil},
+		{"suspended, past the due day it had", suspended, day(2025, 11, 3), nil},
+		{"suspended, three weeks on", suspended, day(2025, 11, 20), nil},
+		{"resumed, due again", resumed, day(2025, 11, 20),
+			[]string{"yellow-light: 作出行政许可决定将于 2025-11-24 届满，剩余2个工作日"}},
+		{"resumed, one working day left", resumed, day(2025, 11, 21),
+			[]string{"yellow-light: 作出行政许可决定将于 2025-11-24 届满，剩余1个工作日"}},
+		{"suspended after the limit ran out", late, day(2025, 11, 20),
+			[]string{"red-light: 作出行政许可决定已于 2025-10-30 届满，超期2个工作日仍未办结", "time-limit: 作出行政许可决定于 2025-10-30 届满，超期2个工作日（限时办结）"}},
+	} {
+		var got []string
+		for _, f := range evaluate(t, defaultEvaluator(t), accountability.Input{Records: []accountability.Record{{Unit: "审批局", Case: tc.c}}}, tc.asOf) {
+			got = append(got, string(f.Rule)+": "+f.Message)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s, as of %s: got %q, want %q", tc.name, tc.asOf, got, tc.want)
+		}
+	}
+}
+
 func TestExemption(t *testing.T) {
 	e := defaultEvaluator(t)
 	late := build(t, ref(t, "licensing"), "XK-X", append(accepted(), ev{li, "grant", at(2025, 11, 10), decision})...)

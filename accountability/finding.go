@@ -75,9 +75,14 @@ const (
 	RuleAssistance RuleID = "assistance"
 	// RuleFollowUp (回访): a concluded complaint not followed up in time.
 	RuleFollowUp RuleID = "follow-up"
-	// RuleYellowLight (电子监察黄灯): a running limit is near its end.
+	// RuleYellowLight (电子监察黄灯): a running limit is near its end. A
+	// suspended one (中止: expert review, testing, a hearing, time the law
+	// does not count) lights none while the suspension lasts, however
+	// little is left: its count stands still, and its due day is not
+	// known until it resumes ([deadline.Status.Paused]).
 	RuleYellowLight RuleID = "yellow-light"
-	// RuleRedLight (电子监察红灯): a running limit has passed.
+	// RuleRedLight (电子监察红灯): a running limit has passed, or a
+	// suspended one had passed before the suspension began.
 	RuleRedLight RuleID = "red-light"
 )
 

@@ -124,6 +124,49 @@ func TestFindingsRestOnTheRecord(t *testing.T) {
 	})
 }
 
+// TestLightsOnlyOnRunningCounts: a yellow light is lit only on a limit
+// whose count runs (not stopped, not suspended: 行政许可法 Art 45 time not
+// counted) and so has a due day, which its message says; a red light only
+// on one that has run out. No finding says the zero day.
+func TestLightsOnlyOnRunningCounts(t *testing.T) {
+	e := defaultEvaluator(t)
+	rapid.Check(t, func(t *rapid.T) {
+		in := drawInput(t)
+		asOf := asOfFor(t, in)
+		fs, err := e.Evaluate(in, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases := map[string]*procedure.Case{}
+		for _, r := range in.Records {
+			cases[r.Case.ID] = r.Case
+		}
+		for _, f := range fs {
+			if strings.Contains(f.Message, "0001-01-01") || strings.Contains(f.MessageEN, "0001-01-01") {
+				t.Fatalf("a finding says the zero day: %+v", f)
+			}
+			if f.Rule != accountability.RuleYellowLight && f.Rule != accountability.RuleRedLight {
+				continue
+			}
+			c := cases[f.Case]
+			d := references[slices.IndexFunc(references, func(d *procedure.Definition) bool { id, _ := d.ID(); return id == c.Definition })]
+			k := slices.IndexFunc(c.Clocks, func(cc procedure.CaseClock) bool { return cc.Name == f.Clock })
+			st, err := c.Clocks[k].Clock.Status(d.Calendar(), asOf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case st.Stopped:
+				t.Fatalf("a light on a stopped clock: %+v\n%+v", f, st)
+			case f.Rule == accountability.RuleYellowLight && (st.Paused || !st.HasDue() || st.Overdue > 0):
+				t.Fatalf("a yellow light on a count that does not run toward a due day: %+v\n%+v", f, st)
+			case f.Rule == accountability.RuleRedLight && st.Overdue == 0:
+				t.Fatalf("a red light on a limit not run out: %+v\n%+v", f, st)
+			}
+		}
+	})
+}
+
 // Waiting days are split off the days of the step they fell in, and
 // nothing else changes: charging them to the steps' holders
 // (Profile.ChargeWaiting) gives, finding by finding, the same overruns

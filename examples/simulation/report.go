@@ -352,8 +352,8 @@ func (r *Result) mdOnTime(p printer) {
 func (r *Result) mdLights(p printer) {
 	p("## 四、电子监察 Electronic supervision\n\n")
 	pol := deadline.DefaultPolicy()
-	p("每月最后一个工作日扫描所有运行中的机关时限：剩余不超过 %d 个工作日或者已用 %d%% 亮黄灯，超期亮红灯（deadline.DefaultPolicy）。\n", pol.YellowRemaining, pol.YellowUsedPercent)
-	p("On the last working day of each month every running agency limit is scanned: yellow when at most %d working day remains or %d%% is used, red when overdue.\n\n", pol.YellowRemaining, pol.YellowUsedPercent)
+	p("每月最后一个工作日扫描所有运行中的机关时限：剩余不超过 %d 个工作日或者已用 %d%% 亮黄灯，超期亮红灯（deadline.DefaultPolicy）；中止计算（不计算在期限内）的时限不亮黄灯。\n", pol.YellowRemaining, pol.YellowUsedPercent)
+	p("On the last working day of each month every running agency limit is scanned: yellow when at most %d working day remains or %d%% is used, red when overdue; a limit whose count is suspended (time not counted) lights no yellow.\n\n", pol.YellowRemaining, pol.YellowUsedPercent)
 	p("| 月份 Month | 扫描日 Day | 运行中 Running | 黄灯 Yellow | 红灯 Red | 红灯单位 Red by unit |\n|---:|---|---:|---:|---:|---|\n")
 	for _, ml := range r.Lights {
 		var g, y, red int

@@ -9,10 +9,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/xiaoneng/xiaoneng/accountability"
+	"github.com/xiaoneng/xiaoneng/deadline"
 	"github.com/xiaoneng/xiaoneng/examples/simulation"
 )
 
@@ -253,6 +255,34 @@ func TestProgress(t *testing.T) {
 	for i := 1; i < len(calls); i++ {
 		if calls[i][0] <= calls[i-1][0] || calls[i][1] != total {
 			t.Fatalf("call %d: %v after %v", i, calls[i], calls[i-1])
+		}
+	}
+}
+
+// TestScanAgreesWithFindings: the lights of the scan day are the
+// electronic-supervision findings of the evaluation: the same limits
+// yellow and red, none of them suspended (中止: a count that stands still
+// lights no yellow). Seed 24 ends the year with a licence whose promised
+// limit a hearing suspended on its last day (行政许可法 Art 45).
+func TestScanAgreesWithFindings(t *testing.T) {
+	for _, cfg := range []simulation.Config{small(7), small(24), simulation.DefaultConfig(1)} {
+		res := run(t, cfg)
+		var scan, found []string
+		for _, l := range res.Scan {
+			scan = append(scan, l.Light.String()+" "+l.Case+" "+l.Clock)
+		}
+		for _, f := range res.Findings {
+			switch f.Rule {
+			case accountability.RuleYellowLight:
+				found = append(found, deadline.LevelYellow.String()+" "+f.Case+" "+f.Clock)
+			case accountability.RuleRedLight:
+				found = append(found, deadline.LevelRed.String()+" "+f.Case+" "+f.Clock)
+			}
+		}
+		slices.Sort(scan)
+		slices.Sort(found)
+		if !slices.Equal(scan, found) {
+			t.Errorf("seed %d: the scan lit %q, the evaluation found %q", cfg.Seed, scan, found)
 		}
 	}
 }
