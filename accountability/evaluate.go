@@ -392,11 +392,11 @@ func (ev *evaluation) clock(rec *Record, di *defInfo, ci *clockInfo, cc *procedu
 		statutory, _ = deadline.NewTemplate(r)
 		statID, statCite = r.ID, r.Citation()
 	}
-	// A suspended limit (中止, time not counted) lights no yellow: its
-	// count stands still, and its due day is not known until it resumes
-	// (Status.Due is zero), so nothing is running late. One that ran out
-	// before the suspension stays red.
-	if !st.Stopped && (!st.Paused || st.Overdue > 0) && st.Started <= ev.asOf {
+	// A suspended limit (中止, time not counted) lights no yellow
+	// (deadline.Status.Level): its count stands still, and its due day is
+	// not known until it resumes, so nothing is running late. One that
+	// ran out before the suspension stays red.
+	if !st.Stopped && st.Started <= ev.asOf {
 		// The light counts the working days left, which a limit of days
 		// that does not roll may need counted past the coverage.
 		lit, err := di.cov.Light(cc.Clock, st, ev.asOf)

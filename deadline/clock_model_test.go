@@ -708,7 +708,8 @@ func TestWorkingDaysLeftProperty(t *testing.T) {
 		if known {
 			n = left
 		}
-		yellow := !st.Stopped && st.Overdue == 0 && p.YellowRemaining >= 0 && n <= p.YellowRemaining
+		// No light but red while the count is suspended.
+		yellow := !st.Stopped && !st.Paused && st.Overdue == 0 && p.YellowRemaining >= 0 && n <= p.YellowRemaining
 		if got := st.Level(p); (got == deadline.LevelYellow) != yellow {
 			t.Fatalf("%+v under %+v: %v", st, p, got)
 		}

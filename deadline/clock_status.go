@@ -411,7 +411,9 @@ func (p Policy) Validate() error {
 
 // Level returns the warning light for the status under policy p: red when
 // overdue (for a stopped clock, when it stopped late), green when it
-// stopped in time, else yellow when either threshold of p is reached.
+// stopped in time or while its count is suspended (nothing runs late
+// while time is not counted, 行政许可法 Art 45, and its due day is not
+// known), else yellow when either threshold of p is reached.
 // The days left are counted in working days where the status knows them
 // ([Status.WorkingDaysKnown]), and in the rule's counting days where it
 // does not.
@@ -423,7 +425,7 @@ func (s Status) Level(p Policy) Level {
 	switch {
 	case s.Overdue > 0:
 		return LevelRed
-	case s.Stopped:
+	case s.Stopped, s.Paused:
 		return LevelGreen
 	case p.YellowRemaining >= 0 && left <= p.YellowRemaining:
 		return LevelYellow

@@ -662,3 +662,35 @@ func TestWorkingDaysLeft(t *testing.T) {
 		}
 	}
 }
+
+// 行政许可法 Art 45: expert review is not counted. A licence accepted on
+// 26 September 2025 is due on 30 October; review from 29 October, with
+// one working day left, stops the count, and no light but red shows
+// while it lasts: nothing runs late while time is not counted. Back from
+// review on 20 November, one working day is left, and the light is
+// yellow. A limit that ran out before its suspension began stays red.
+func TestNoLightWhileSuspended(t *testing.T) {
+	cal := deadline.ChinaMainland()
+	p := deadline.DefaultPolicy()
+	base := mustStart(t, deadline.RuleLicensingDecision, d(2025, 9, 26))
+	review := step(t)(base.Suspend(d(2025, 10, 29), deadline.CauseExpertReview, "专家评审"))
+	for _, tc := range []struct {
+		name string
+		clk  deadline.Clock
+		asOf date.Date
+		want deadline.Level
+	}{
+		{"one working day left, counting", base, d(2025, 10, 29), deadline.LevelYellow},
+		{"under review", review, d(2025, 11, 10), deadline.LevelGreen},
+		{"back from review", step(t)(review.Resume(d(2025, 11, 19))), d(2025, 11, 19), deadline.LevelYellow},
+		{"suspended after the limit ran out", step(t)(base.Suspend(d(2025, 11, 3), deadline.CauseExpertReview, "专家评审")), d(2025, 11, 10), deadline.LevelRed},
+	} {
+		st, err := tc.clk.Status(cal, tc.asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := st.Level(p); got != tc.want {
+			t.Errorf("%s: %v as of %s, want %v (%+v)", tc.name, got, tc.asOf, tc.want, st)
+		}
+	}
+}

@@ -16,7 +16,8 @@
 //     restarts, extensions and the stop, answering the due date, the days
 //     elapsed, remaining (and how many of those are working days) and
 //     overdue, the warning light of a [Policy], which counts the working
-//     days left also for a limit of calendar days, and
+//     days left also for a limit of calendar days and shows no yellow
+//     while a suspension runs, and
 //     an [Explanation] of every day counted or skipped. [ReferenceRules]
 //     are the time limits of the laws the library encodes, each with its
 //     provisions.

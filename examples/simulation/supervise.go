@@ -128,7 +128,7 @@ func (s *sim) supervise(res *Result) error {
 				if l == nil {
 					continue
 				}
-				switch light(st, policy) {
+				switch st.Level(policy) {
 				case deadline.LevelGreen:
 					l.Green++
 				case deadline.LevelYellow:
@@ -152,8 +152,8 @@ func (s *sim) supervise(res *Result) error {
 			return fmt.Errorf("simulation: case %s: %w", c.ID, err)
 		}
 		for _, cs := range due {
-			if cs.Role != procedure.RoleLimit || cs.Light == deadline.LevelGreen || cs.Paused && cs.Overdue == 0 {
-				continue // green, or suspended (see light)
+			if cs.Role != procedure.RoleLimit || cs.Light == deadline.LevelGreen {
+				continue
 			}
 			res.Scan = append(res.Scan, Light{Case: c.ID, Unit: clockUnit(c, rec, cs.Spec), Clock: cs.Name, Rule: cs.Rule, Due: cs.Due,
 				Remaining: cs.Remaining, Overdue: cs.Overdue, Light: cs.Light, Citation: cs.Citation})
@@ -176,18 +176,6 @@ func clockUnit(c Case, rec accountability.Record, spec string) string {
 		}
 	}
 	return c.Unit
-}
-
-// light is the warning light of a limit's status under policy p, as
-// package accountability lights it: a suspended limit (中止, time not
-// counted: expert review, testing, a hearing) lights no yellow, as its
-// count stands still and its due day is not known until it resumes; one
-// that ran out before the suspension is red.
-func light(st deadline.Status, p deadline.Policy) deadline.Level {
-	if st.Paused && st.Overdue == 0 {
-		return deadline.LevelGreen
-	}
-	return st.Level(p)
 }
 
 // judged reports whether a clock of a case is an agency's limit that
