@@ -63,15 +63,22 @@ func asOfFor(t *rapid.T, in accountability.Input) date.Date {
 	return last + gen.DayOffset(t, 0, 60)
 }
 
+// drawEvaluated draws an input and a day to evaluate it on, and
+// evaluates it.
+func drawEvaluated(t *rapid.T, e *accountability.Evaluator) (accountability.Input, date.Date, []accountability.Finding) {
+	in := drawInput(t)
+	asOf := asOfFor(t, in)
+	fs, err := e.Evaluate(in, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in, asOf, fs
+}
+
 func TestEvaluationDeterministicAndOrderFree(t *testing.T) {
 	e := defaultEvaluator(t)
 	rapid.Check(t, func(t *rapid.T) {
-		in := drawInput(t)
-		asOf := asOfFor(t, in)
-		a, err := e.Evaluate(in, asOf)
-		if err != nil {
-			t.Fatal(err)
-		}
+		in, asOf, a := drawEvaluated(t, e)
 		shuffled := in
 		shuffled.Records = slices.Clone(in.Records)
 		perm := rapid.Permutation(shuffled.Records).Draw(t, "order")
@@ -131,12 +138,7 @@ func TestFindingsRestOnTheRecord(t *testing.T) {
 func TestLightsOnlyOnRunningCounts(t *testing.T) {
 	e := defaultEvaluator(t)
 	rapid.Check(t, func(t *rapid.T) {
-		in := drawInput(t)
-		asOf := asOfFor(t, in)
-		fs, err := e.Evaluate(in, asOf)
-		if err != nil {
-			t.Fatal(err)
-		}
+		in, asOf, fs := drawEvaluated(t, e)
 		cases := map[string]*procedure.Case{}
 		for _, r := range in.Records {
 			cases[r.Case.ID] = r.Case
@@ -316,12 +318,7 @@ func without(r accountability.Record, drop map[int]bool) accountability.Record {
 func TestRemovingEvidenceRemovesFindings(t *testing.T) {
 	e := defaultEvaluator(t)
 	rapid.Check(t, func(t *rapid.T) {
-		in := drawInput(t)
-		asOf := asOfFor(t, in)
-		fs, err := e.Evaluate(in, asOf)
-		if err != nil {
-			t.Fatal(err)
-		}
+		in, asOf, fs := drawEvaluated(t, e)
 		for _, f := range fs {
 			if f.Rule != accountability.RuleRefusalRegister && f.Rule != accountability.RuleDeemedAcceptance &&
 				f.Rule != accountability.RuleDeemedRenewal && f.Rule != accountability.RuleOneTimeNotice {
