@@ -121,6 +121,11 @@ func TestNewReportsEveryProblem(t *testing.T) {
 			ghost.Value, negative.Value, words.Value, ok.Value = "0", "-1", "same day", "0"
 			s.Transitions[1].Guards = append(s.Transitions[1].Guards, ghost, negative, words, ok)
 		}, []string{"transitions[1].guards[1].key", "transitions[1].guards[2].value", "transitions[1].guards[3].value"}},
+		{"date_reached some days after, not a number of them", func(s *procedure.Spec) {
+			negative, words, none, ok := g(procedure.GuardDateReached, "d"), g(procedure.GuardDateReached, "d"), g(procedure.GuardDateReached, "d"), g(procedure.GuardDateReached, "d")
+			negative.Value, words.Value, ok.Value = "-1", "next day", "1"
+			s.Transitions[1].Guards = append(s.Transitions[1].Guards, negative, words, none, ok)
+		}, []string{"transitions[1].guards[1].value", "transitions[1].guards[2].value"}},
 		{"timeout without a transition or citation", func(s *procedure.Spec) {
 			s.Timeouts = []procedure.Timeout{{Clock: "notice", States: []procedure.State{"open"}, Trigger: "start2"}}
 		}, []string{"timeouts[0].citation", "timeouts[0].trigger"}},
