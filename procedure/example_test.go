@@ -596,6 +596,50 @@ func ExampleDefinition_Fire_refused() {
 	// accepted 2
 }
 
+// A hearing is held on the day notified seven days ahead, not before
+// (行政许可法 Art 48 ¶1(1), a date_reached guard on the recorded
+// hearing_date); a licence is decided on the spot only the day the
+// application is received (Art 34 ¶2, a within guard on the clock the
+// receipt started).
+func ExampleGuardKind() {
+	d := exLicensing()
+	ctx := context.Background()
+	c := exAccepted(d)
+	for _, e := range []procedure.Event{
+		exEvent("notify_hearing_right", exAt(2025, 9, 30, 10, 0)),
+		exEvent("request_hearing", exAt(2025, 10, 9, 10, 0)),
+		exEvent("notify_hearing", exAt(2025, 10, 10, 10, 0), "hearing_date", "2025-10-22"),
+		exEvent("hold_hearing", exAt(2025, 10, 21, 10, 0), "record", "听证笔录"),
+		exEvent("hold_hearing", exAt(2025, 10, 22, 10, 0), "record", "听证笔录"),
+	} {
+		if err := d.Fire(ctx, c, e); err != nil {
+			var pe *procedure.Error
+			errors.As(err, &pe)
+			fmt.Println(e.At.Format(time.DateOnly), e.Trigger, "refused:", pe.Unmet)
+			continue
+		}
+		fmt.Println(e.At.Format(time.DateOnly), e.Trigger, "→", c.State)
+	}
+	spot := d.NewCase("XK-2")
+	for _, e := range []procedure.Event{
+		exEvent("receive", exAt(2025, 9, 25, 9, 0), "voucher", "收件"),
+		exEvent("decide_on_spot", exAt(2025, 9, 26, 9, 0), "decision", "准予许可决定书"),
+	} {
+		if err := d.Fire(ctx, spot, e); err != nil {
+			var pe *procedure.Error
+			errors.As(err, &pe)
+			fmt.Println(e.At.Format(time.DateOnly), e.Trigger, "refused:", pe.Unmet)
+		}
+	}
+	// Output:
+	// 2025-09-30 notify_hearing_right → hearing_notice
+	// 2025-10-09 request_hearing → hearing
+	// 2025-10-10 notify_hearing → hearing
+	// 2025-10-21 hold_hearing refused: [于已通知的听证时间举行听证（听证七日前通知） / the hearing is held no earlier than the day notified seven days ahead]
+	// 2025-10-22 hold_hearing → accepted
+	// 2025-09-26 decide_on_spot refused: [当场作出决定（收到申请之日） / decided on the spot, the day the application is received]
+}
+
 // A case rebuilt from its stored log, automatic event included; a log
 // whose automatic event is not the one the law prescribed is refused, with
 // the index of the event.
