@@ -1,10 +1,16 @@
 package supervision
 
 import (
+	"context"
 	"database/sql"
+	"errors"
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // dialect is everything that differs between SQLite and PostgreSQL: the
@@ -85,17 +91,20 @@ func (d dialect) expand(q string) string {
 }
 
 // dsn completes a DSN with the settings the package relies on, unless
-// the caller set them. SQLite: foreign keys on, a busy timeout, writers
-// that lock when they begin, and the write-ahead log so that readers do
-// not wait for writers. PostgreSQL needs nothing.
-func (d dialect) dsn(dsn string) string {
+// the caller set them. SQLite: foreign keys on, a busy timeout and
+// writers that lock when they begin, on every connection. These take no
+// lock. wal reports that the database should also be switched to the
+// write-ahead log, so that readers do not wait for writers: the switch
+// takes the database's lock, so Open makes it once rather than every new
+// connection (see [switchToWAL]). PostgreSQL needs nothing.
+func (d dialect) dsn(dsn string) (_ string, wal bool) {
 	if d.name != "sqlite" {
-		return dsn
+		return dsn, false
 	}
 	base, query, _ := strings.Cut(dsn, "?")
 	q, err := url.ParseQuery(query)
 	if err != nil {
-		return dsn // the driver reports it
+		return dsn, false // the driver reports it
 	}
 	pragmas := strings.Join(q["_pragma"], ";")
 	add := func(key, value string) {
@@ -107,20 +116,61 @@ func (d dialect) dsn(dsn string) string {
 	if !strings.Contains(pragmas, "busy_timeout") {
 		add("_pragma", "busy_timeout(10000)")
 	}
-	if !strings.Contains(pragmas, "journal_mode") && !memoryDSN(dsn) {
-		add("_pragma", "journal_mode(WAL)")
-	}
+	wal = !strings.Contains(pragmas, "journal_mode") && !memoryDSN(dsn)
 	if !strings.Contains(pragmas, "synchronous") {
 		add("_pragma", "synchronous(NORMAL)")
 	}
 	if q.Get("_txlock") == "" {
 		add("_txlock", "immediate")
 	}
-	return base + "?" + q.Encode()
+	return base + "?" + q.Encode(), wal
 }
 
 // memoryDSN reports whether a SQLite DSN names an in-memory database,
 // which exists once per connection.
 func memoryDSN(dsn string) bool {
 	return strings.HasPrefix(dsn, ":memory:") || strings.Contains(dsn, "mode=memory")
+}
+
+// openPatience bounds how long Open waits for other openers of a SQLite
+// database: the busy timeout the DSN is given by default.
+const openPatience = 10 * time.Second
+
+// busy reports whether err is SQLite's "database is locked". SQLite
+// returns it at once, without waiting out the busy timeout, where waiting
+// could deadlock, as when two connections switch a new database to the
+// write-ahead log together.
+func busy(err error) bool {
+	e, ok := errors.AsType[*sqlite.Error](err)
+	return ok && e.Code()&0xff == sqlite3.SQLITE_BUSY
+}
+
+// retryBusy runs f until it returns anything but busy, ctx ends or
+// patience runs out, waiting a little longer after each try.
+func retryBusy(ctx context.Context, patience time.Duration, f func() error) error {
+	deadline := time.Now().Add(patience)
+	wait := time.Millisecond
+	for {
+		err := f()
+		if !busy(err) || time.Now().After(deadline) {
+			return err
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return err
+		case <-t.C:
+		}
+		wait = min(2*wait, 100*time.Millisecond)
+	}
+}
+
+// switchToWAL puts a SQLite database in write-ahead-log mode. The mode is
+// kept in the file, so one connection's switch serves every later one.
+func switchToWAL(ctx context.Context, db *sql.DB) error {
+	return retryBusy(ctx, openPatience, func() error {
+		_, err := db.ExecContext(ctx, "PRAGMA journal_mode=WAL")
+		return err
+	})
 }

@@ -159,7 +159,9 @@ func WithWorkers(n int) Option {
 // with optional query parameters) or "pgx" (github.com/jackc/pgx/v5; dsn
 // a PostgreSQL URL or key=value string). For SQLite, the store turns on
 // foreign keys, a busy timeout, the write-ahead log and writers that lock
-// when they begin, unless the DSN sets them.
+// when they begin, unless the DSN sets them. Processes that open one new
+// SQLite file at once take turns: Open waits up to ten seconds, or until
+// ctx ends, for the others.
 //
 // Open does not change the schema: call Store.Migrate. An unknown driver,
 // a database that does not answer, or an invalid option is an error
@@ -216,7 +218,8 @@ func Open(ctx context.Context, driverName, dsn string, opts ...Option) (*Store, 
 		}
 	}
 
-	db, err := sql.Open(driverName, d.dsn(dsn))
+	full, wal := d.dsn(dsn)
+	db, err := sql.Open(driverName, full)
 	if err != nil {
 		return nil, fail(op, "", ErrUnavailable, err, "")
 	}
@@ -224,7 +227,11 @@ func Open(ctx context.Context, driverName, dsn string, opts ...Option) (*Store, 
 		// Each connection to ":memory:" is a database of its own.
 		db.SetMaxOpenConns(1)
 	}
-	if err := db.PingContext(ctx); err != nil {
+	err = retryBusy(ctx, openPatience, func() error { return db.PingContext(ctx) })
+	if err == nil && wal {
+		err = switchToWAL(ctx, db)
+	}
+	if err != nil {
 		db.Close()
 		return nil, fail(op, "", ErrUnavailable, err, "")
 	}

@@ -417,8 +417,41 @@ func TestUnavailable(t *testing.T) {
 	})
 }
 
-// TestMigrateConcurrently: processes that migrate at once take turns,
-// and each migration is applied once.
+// TestSQLiteJournalMode: Open puts a SQLite file in write-ahead-log mode,
+// unless the DSN chose a journal mode itself.
+func TestSQLiteJournalMode(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct{ query, want string }{
+		{"", "wal"},
+		{"?_pragma=journal_mode(TRUNCATE)", "truncate"},
+	} {
+		path := filepath.Join(t.TempDir(), "j.db")
+		st, err := supervision.Open(ctx, "sqlite", path+c.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Close(); err != nil {
+			t.Fatal(err)
+		}
+		db, err := sql.Open("sqlite", path+c.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var mode string
+		if err := db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		if mode != c.want {
+			t.Errorf("DSN %q: journal mode %q, want %q", c.query, mode, c.want)
+		}
+	}
+}
+
+// TestMigrateConcurrently: processes that open and migrate a new
+// database at once take turns, and each migration is applied once. On a
+// busy machine, SQLite refused one opener's switch to the write-ahead
+// log at once, without waiting: Open now tries again.
 func TestMigrateConcurrently(t *testing.T) {
 	eachBackend(t, func(t *testing.T, b backend) {
 		driver, dsn := b.open(t)
