@@ -258,7 +258,7 @@ func TestCoverageEnd(t *testing.T) {
 func TestCoverageWaits(t *testing.T) {
 	e := defaultEvaluator(t)
 	pen := build(t, ref(t, "penalty"), "CF-2026-0901",
-		ev{wang, "file", at(2026, 9, 1), map[string]string{"filing_basis": "举报"}},
+		ev{wang, "file", at(2026, 9, 1), map[string]string{"filing_basis": "举报", "act_ended": "2026-08-20", "discovered": "2026-08-28"}},
 		ev{wang, "notify_intended", at(2026, 12, 31), map[string]string{"intended_penalty": "罚款5000元", "hearing_right": "true", "statement_by": "2027-01-08"}},
 	)
 	in := accountability.Input{Records: []accountability.Record{{Unit: "市场监管局", Case: pen}}}

@@ -592,7 +592,7 @@ func TestYellowLightCountsWorkingDays(t *testing.T) {
 	th.Policy = deadline.Policy{YellowRemaining: 1}
 	e := defaultEvaluator(t, accountability.WithThresholds(th))
 	pen := build(t, ref(t, "penalty"), "CF-0819",
-		ev{wang, "file", at(2025, 8, 19), map[string]string{"filing_basis": "举报"}})
+		ev{wang, "file", at(2025, 8, 19), map[string]string{"filing_basis": "举报", "act_ended": "2025-08-10", "discovered": "2025-08-18"}})
 	in := accountability.Input{Records: []accountability.Record{{Unit: "市场监管局", Case: pen}}}
 	if fs := only(evaluate(t, e, in, day(2025, 11, 13)), accountability.RuleYellowLight); len(fs) != 0 {
 		t.Errorf("Thursday, two working days left: %+v", fs)
@@ -624,7 +624,7 @@ func TestLightsAndRoles(t *testing.T) {
 	// 行政处罚法 Art 64(1): the party's five days to request a hearing
 	// are the party's, and a late request is no delay of the agency's.
 	pen := build(t, ref(t, "penalty"), "CF-1",
-		ev{wang, "file", at(2025, 9, 1), map[string]string{"filing_basis": "举报"}},
+		ev{wang, "file", at(2025, 9, 1), map[string]string{"filing_basis": "举报", "act_ended": "2025-08-10", "discovered": "2025-08-18"}},
 		ev{wang, "notify_intended", at(2025, 9, 25), map[string]string{"intended_penalty": "罚款5000元", "hearing_right": "true", "statement_by": "2025-10-10"}},
 	)
 	for _, f := range evaluate(t, e, accountability.Input{Records: []accountability.Record{{Unit: "市场监管局", Case: pen}}}, day(2025, 10, 20)) {

@@ -126,6 +126,11 @@ func TestNewReportsEveryProblem(t *testing.T) {
 			negative.Value, words.Value, ok.Value = "-1", "next day", "1"
 			s.Transitions[1].Guards = append(s.Transitions[1].Guards, negative, words, none, ok)
 		}, []string{"transitions[1].guards[1].value", "transitions[1].guards[2].value"}},
+		{"in_period on a clock not defined, testing its own start, or On on another kind", func(s *procedure.Spec) {
+			ghost, self, stray, ok := g(procedure.GuardInPeriod, "act"), g(procedure.GuardInPeriod, "act"), g(procedure.GuardPayload, "act"), g(procedure.GuardInPeriod, "act")
+			ghost.Value, self.Value, self.On, stray.On, ok.Value, ok.On = "ghost", "notice", "act", "found", "notice", "found"
+			s.Transitions[1].Guards = append(s.Transitions[1].Guards, ghost, self, stray, ok)
+		}, []string{"transitions[1].guards[1].value", "transitions[1].guards[2].on", "transitions[1].guards[3].on"}},
 		{"timeout without a transition or citation", func(s *procedure.Spec) {
 			s.Timeouts = []procedure.Timeout{{Clock: "notice", States: []procedure.State{"open"}, Trigger: "start2"}}
 		}, []string{"timeouts[0].citation", "timeouts[0].trigger"}},

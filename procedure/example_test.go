@@ -600,7 +600,9 @@ func ExampleDefinition_Fire_refused() {
 // (行政许可法 Art 48 ¶1(1), a date_reached guard on the recorded
 // hearing_date); a licence is decided on the spot only the day the
 // application is received (Art 34 ¶2, a within guard on the clock the
-// receipt started).
+// receipt started); a violation is penalised only if discovered within
+// two years of the act, five where it harmed safety (行政处罚法 Art 36, an
+// in_period guard from the payload's act_ended to its discovered).
 func ExampleGuardKind() {
 	d := exLicensing()
 	ctx := context.Background()
@@ -631,6 +633,24 @@ func ExampleGuardKind() {
 			fmt.Println(e.At.Format(time.DateOnly), e.Trigger, "refused:", pe.Unmet)
 		}
 	}
+	// A violation that ended on 10 March 2023, discovered on 11 March
+	// 2025: a day past two years, within five had it harmed safety.
+	penalty, err := procedure.Reference("penalty")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, harm := range []string{"", "true"} {
+		c := penalty.NewCase("CF-1")
+		e := exEvent("file", exAt(2025, 3, 20, 9, 0), "filing_basis", "现场检查发现", "party", "某公司",
+			"act_ended", "2023-03-10", "discovered", "2025-03-11", "safety_harm", harm)
+		if err := penalty.Fire(ctx, c, e); err != nil {
+			var pe *procedure.Error
+			errors.As(err, &pe)
+			fmt.Println(e.At.Format(time.DateOnly), e.Trigger, "refused:", pe.Unmet)
+			continue
+		}
+		fmt.Println(e.At.Format(time.DateOnly), e.Trigger, "→", c.State)
+	}
 	// Output:
 	// 2025-09-30 notify_hearing_right → hearing_notice
 	// 2025-10-09 request_hearing → hearing
@@ -638,6 +658,8 @@ func ExampleGuardKind() {
 	// 2025-10-21 hold_hearing refused: [于已通知的听证时间举行听证（听证七日前通知） / the hearing is held no earlier than the day notified seven days ahead]
 	// 2025-10-22 hold_hearing → accepted
 	// 2025-09-26 decide_on_spot refused: [当场作出决定（收到申请之日） / decided on the spot, the day the application is received]
+	// 2025-03-20 file refused: [违法行为在二年内被发现（有连续或者继续状态的，从行为终了之日起计算） / the violation was discovered within two years of the act, or of its end if it continued]
+	// 2025-03-20 file → investigating
 }
 
 // A case rebuilt from its stored log, automatic event included; a log

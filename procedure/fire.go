@@ -333,6 +333,7 @@ const (
 	kindDaysBefore
 	kindDateReached
 	kindWithin
+	kindInPeriod
 	kindAtMost
 	kindAtLeast
 	kindCustom
@@ -342,7 +343,7 @@ var guardKindOf = map[GuardKind]guardKind{
 	GuardPayload: kindPayload, GuardFact: kindFact,
 	GuardClockRunning: kindClockRunning, GuardClockStopped: kindClockStopped, GuardClockExpired: kindClockExpired,
 	GuardClocksStopped: kindClocksStopped, GuardDaysBefore: kindDaysBefore,
-	GuardDateReached: kindDateReached, GuardWithin: kindWithin,
+	GuardDateReached: kindDateReached, GuardWithin: kindWithin, GuardInPeriod: kindInPeriod,
 	GuardAtMost: kindAtMost, GuardAtLeast: kindAtLeast, GuardCustom: kindCustom,
 }
 
@@ -356,6 +357,7 @@ type guardInfo struct {
 	working bool            // days_before: in working days ("7 working_days")
 	receipt bool            // days_before: of a filing, counted from the day of receipt
 	limit   decimal.Decimal // at_most, at_least: the bound
+	rule    *deadline.Rule  // in_period: the rule of the clock Value
 	custom  Guard           // custom: the registered guard
 	unmet   string          // Desc / DescEN
 	// disc marks a guard that tells its transition apart from another of
@@ -376,6 +378,9 @@ func (d *Definition) compileGuard(g *GuardSpec) guardInfo {
 		gi.days, _ = strconv.Atoi(g.Value)
 	case GuardAtMost, GuardAtLeast:
 		gi.limit, _ = decimal.NewFromString(g.Value)
+	case GuardInPeriod:
+		r := d.rules[g.Value]
+		gi.rule = &r
 	case GuardCustom:
 		gi.custom = d.goGuards[g.Key]
 	}
@@ -467,6 +472,19 @@ func (d *Definition) holds(g *guardInfo, f *firing) bool {
 	case kindWithin:
 		if clk, found := f.c.Clock(s.Key); found {
 			ok = int64(deadline.DateOf(f.e.At)-clk.Started()) <= int64(g.days)
+		}
+	case kindInPeriod:
+		from, fromOK := f.payloadDate(s.Key)
+		on, onOK := deadline.DateOf(f.e.At), true
+		if s.On != "" {
+			on, onOK = parseDate(f.e.Payload[s.On])
+		}
+		if fromOK && onOK && from <= on && on <= deadline.DateOf(f.e.At) {
+			var err error
+			if ok, err = d.inPeriod(from, on, g.rule); err != nil {
+				f.fault = &countFault{"the period from payload date " + s.Key, err}
+				return false
+			}
 		}
 	case kindAtMost, kindAtLeast:
 		if v, err := decimal.NewFromString(f.e.Payload[s.Key]); err == nil {
@@ -703,6 +721,28 @@ func (d *Definition) workingDaysAhead(from, day date.Date, n int) (bool, error) 
 	case d.cov.Widens(err, day) && d.cov.Covers(from):
 		// The nth working day lies past the coverage, after day.
 		return false, nil
+	}
+	return false, err
+}
+
+// inPeriod reports whether day on, not before from, falls within the
+// period of rule r counted from from. A day on or before the period's
+// nominal end is within it whatever the roll, and needs no calendar;
+// where the rolled end, or the last of a number of working days, lies
+// past the calendar's coverage, a covered day is within it too.
+func (d *Definition) inPeriod(from, on date.Date, r *deadline.Rule) (bool, error) {
+	if r.Period.Unit != deadline.WorkingDays {
+		// RollNone consults no calendar and cannot fail on a valid period.
+		if nominal, err := d.cal.End(from, r.Period, deadline.RollNone); err == nil && on <= nominal.Date {
+			return true, nil
+		}
+	}
+	end, err := d.cal.End(from, r.Period, r.Roll)
+	switch {
+	case err == nil:
+		return on <= end.Date, nil
+	case d.cov.Widens(err, on) && d.cov.Covers(from):
+		return true, nil
 	}
 	return false, err
 }

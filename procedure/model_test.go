@@ -9,10 +9,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/rickb777/date/v2"
 	"pgregory.net/rapid"
 
 	"github.com/xiaoneng/xiaoneng/deadline"
@@ -82,6 +84,23 @@ func oracleHolds(d *procedure.Definition, c *procedure.Case, e procedure.Event, 
 				ok = int(deadline.DateOf(e.At)-cc.Clock.Started()) <= n
 			}
 		}
+	case procedure.GuardInPeriod:
+		// The period's last day, rolled as the rule says, on the calendar
+		// extended past its coverage by the weekly pattern: an end past
+		// the coverage lies after any covered day tested, whatever the
+		// unknown holidays. The day tested is the payload's On, or the
+		// event's.
+		event := deadline.DateOf(e.At)
+		from, err := deadline.ParseDate(e.Payload[g.Key])
+		on := event
+		if g.On != "" && err == nil {
+			on, err = deadline.ParseDate(e.Payload[g.On])
+		}
+		r, _ := d.Rule(g.Value)
+		if err == nil && from <= on && on <= event {
+			end, err := wideCalendar(d).End(from, r.Period, r.Roll)
+			ok = err == nil && on <= end.Date
+		}
 	case procedure.GuardDaysBefore:
 		num, unit, _ := strings.Cut(g.Value, " ")
 		n, _ := strconv.Atoi(num)
@@ -105,6 +124,24 @@ func oracleHolds(d *procedure.Definition, c *procedure.Case, e procedure.Event, 
 		ok = day >= from && k >= n
 	}
 	return ok != g.Not
+}
+
+// wideCalendars holds, by calendar, the calendar extended through 2100
+// by the weekly pattern.
+var wideCalendars sync.Map
+
+// wideCalendar is d's calendar extended through 2100 by the weekly
+// pattern.
+func wideCalendar(d *procedure.Definition) *deadline.Calendar {
+	if wide, ok := wideCalendars.Load(d.Calendar()); ok {
+		return wide.(*deadline.Calendar)
+	}
+	wide, err := d.Calendar().With(deadline.ExtendThrough(date.New(2100, 12, 31)))
+	if err != nil {
+		panic(err)
+	}
+	wideCalendars.Store(d.Calendar(), wide)
+	return wide
 }
 
 // oracleStep is the switch-based transition table: the one transition

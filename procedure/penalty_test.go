@@ -181,7 +181,7 @@ func d8(y int, m time.Month, d int) date.Date { return date.New(y, m, d) }
 
 // Payloads of the general procedure.
 var (
-	penFile        = map[string]string{"filing_basis": "群众举报，现场检查发现无证经营", "party": "某商贸有限公司"}
+	penFile        = map[string]string{"filing_basis": "群众举报，现场检查发现无证经营", "party": "某商贸有限公司", "act_ended": "2025-03-15", "discovered": "2025-08-20"}
 	penInvestigate = map[string]string{"officers": "李明、赵刚", "credentials": "执法证001、002", "record": "现场检查笔录"}
 	penWaive       = map[string]string{"waiver": "当事人书面声明放弃陈述、申辩"}
 )
@@ -763,6 +763,62 @@ func TestStatuteDefinitionsCite(t *testing.T) {
 				if to.Citation.Article == 0 || !isLaw(to.Citation) {
 					t.Errorf("timeouts[%d] cites %q", i, to.Citation)
 				}
+			}
+		})
+	}
+}
+
+// TestPenaltyLimitation: 行政处罚法 Art 36 ¶1 bars a penalty for a
+// violation not discovered within two years, five where citizens' life,
+// health or financial safety is involved and harm resulted; ¶2 counts
+// from the act or, if it continued, from its end. The filing records the
+// day the act ended and the day it was discovered, which may precede the
+// filing; the reference rules roll a period's end off rest days (民法典
+// Art 203).
+func TestPenaltyLimitation(t *testing.T) {
+	d := xnDefinition(t, "penalty")
+	filing := func(ended, discovered string, harm bool) map[string]string {
+		p := map[string]string{"filing_basis": "群众举报，现场检查发现违法行为", "party": "某商贸有限公司", "act_ended": ended, "discovered": discovered}
+		if harm {
+			p["safety_harm"] = "true"
+		}
+		return p
+	}
+	cases := []struct {
+		name    string
+		filed   time.Time
+		payload map[string]string
+		err     error
+		unmet   []string
+	}{
+		// Fri 10 Mar 2023 to Mon 10 Mar 2025 is two years.
+		{"Art 36 ¶1: discovered on the last day of the two years, filed ten days later", xnDay(2025, 3, 20), filing("2023-03-10", "2025-03-10", false), nil, nil},
+		{"Art 36 ¶1: discovered a day after the two years", xnDay(2025, 3, 20), filing("2023-03-10", "2025-03-11", false), procedure.ErrInvalidTransition, []string{"act_ended=limitation"}},
+		{"Art 36 ¶1: five years where life, health or financial safety was harmed", xnDay(2025, 3, 20), filing("2020-03-10", "2025-03-10", true), nil, nil},
+		{"Art 36 ¶1: the same act without harm to safety is time-barred", xnDay(2025, 3, 20), filing("2020-03-10", "2025-03-10", false), procedure.ErrInvalidTransition, []string{"act_ended=limitation"}},
+		{"Art 36 ¶1: five years and a day", xnDay(2025, 3, 20), filing("2020-03-10", "2025-03-11", true), procedure.ErrInvalidTransition, []string{"act_ended=limitation_safety"}},
+		{"Art 36 ¶2: a continuing act counts from the day it ended", xnDay(2025, 6, 3), filing("2024-01-31", "2025-06-01", false), nil, nil},
+		// Two years from Sun 1 Oct 2023 end on Wed 1 Oct 2025, in the
+		// National Day break (1–8 Oct), and roll to Thu 9 Oct.
+		{"Art 36 ¶1, 民法典 Art 203: an end on a holiday rolls to the next working day", xnDay(2025, 10, 10), filing("2023-10-01", "2025-10-09", false), nil, nil},
+		{"Art 36 ¶1, 民法典 Art 203: the day after the rolled end is late", xnDay(2025, 10, 10), filing("2023-10-01", "2025-10-10", false), procedure.ErrInvalidTransition, []string{"act_ended=limitation"}},
+		{"a discovery after the filing is refused", xnDay(2025, 3, 20), filing("2024-03-10", "2025-03-21", false), procedure.ErrInvalidTransition, []string{"act_ended=limitation"}},
+		{"a discovery before the act is refused", xnDay(2025, 3, 20), filing("2024-03-10", "2024-03-09", false), procedure.ErrInvalidTransition, []string{"act_ended=limitation"}},
+		{"an act without its date is refused", xnDay(2025, 3, 20), filing("", "2025-03-09", false), procedure.ErrInvalidTransition, []string{"act_ended=limitation"}},
+		{"a date that is not a day is refused", xnDay(2025, 3, 20), filing("2024-02-30", "2025-03-09", false), procedure.ErrInvalidTransition, []string{"act_ended=limitation"}},
+		// Two years from Wed 1 Dec 2004 end on Fri 1 Dec 2006; a discovery
+		// after that needs the 2006 calendar, which the calendar (from
+		// 2007) does not have, to know whether the end rolled.
+		{"a period whose end the calendar cannot roll is not guessed", xnDay(2007, 1, 10), filing("2004-12-01", "2006-12-05", false), procedure.ErrCannotCount, nil},
+		// The same act discovered by the nominal end needs no calendar.
+		{"a discovery by the nominal end needs no calendar", xnDay(2007, 1, 10), filing("2004-12-01", "2006-11-30", false), nil, nil},
+	}
+	for i, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			steps := []xnStep{{trigger: "file", at: c.filed, payload: c.payload, state: "investigating", err: c.err, unmet: c.unmet}}
+			got := xnRun(t, d, fmt.Sprintf("CF-LIM-%d", i), steps)
+			if c.err == nil && (got.Facts["act_ended"] != c.payload["act_ended"] || got.Facts["discovered"] != c.payload["discovered"]) {
+				t.Errorf("facts %v do not record the act and its discovery", got.Facts)
 			}
 		})
 	}

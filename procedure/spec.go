@@ -172,6 +172,19 @@ const (
 	// the same day, as a licence decided on the spot, the day the
 	// application is received (行政许可法 Art 34 ¶2).
 	GuardWithin GuardKind = "within"
+	// GuardInPeriod holds when a day falls within a period counted from
+	// the payload's date Key (YYYY-MM-DD): the period of the rule of the
+	// clock Value, which the definition declares and need not start, so
+	// that [WithRule] can replace it. The day is the payload's date On, if
+	// the guard names one, or else the event's day; it must lie between
+	// Key's date and the event's day, both included, and on or before the
+	// period's last day, rolled as the rule says. A violation is penalised
+	// only if discovered within two years of the day it was committed or,
+	// if it continued, ended (行政处罚法 Art 36): Key "act_ended", On
+	// "discovered", Value a clock on rule "penalty-limitation". A date
+	// whose period the calendar cannot count refuses the event with
+	// [ErrCannotCount].
+	GuardInPeriod GuardKind = "in_period"
 	// GuardAtMost holds when the payload's number Key is at most Value,
 	// both read as exact decimals: a fine of at most 200 yuan for a
 	// citizen on the spot (行政处罚法 Art 51).
@@ -188,6 +201,9 @@ type GuardSpec struct {
 	Kind  GuardKind `json:"kind"`
 	Key   string    `json:"key"`
 	Value string    `json:"value,omitempty"`
+	// On names, for an in_period guard only, the payload date tested
+	// instead of the event's day.
+	On string `json:"on,omitempty"`
 	// Not inverts the test.
 	Not bool `json:"not,omitempty"`
 	// Desc and DescEN say what must hold, as an error reports it when it

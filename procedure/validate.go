@@ -13,7 +13,7 @@ import (
 )
 
 var (
-	guardKinds = []GuardKind{GuardPayload, GuardFact, GuardClockRunning, GuardClockStopped, GuardClockExpired, GuardClocksStopped, GuardDaysBefore, GuardDateReached, GuardWithin, GuardAtMost, GuardAtLeast, GuardCustom}
+	guardKinds = []GuardKind{GuardPayload, GuardFact, GuardClockRunning, GuardClockStopped, GuardClockExpired, GuardClocksStopped, GuardDaysBefore, GuardDateReached, GuardWithin, GuardInPeriod, GuardAtMost, GuardAtLeast, GuardCustom}
 	clockOps   = []ClockOp{OpStart, OpSuspend, OpResume, OpRestart, OpExtend, OpStop}
 )
 
@@ -306,6 +306,13 @@ func validateGuard(g GuardSpec, at string, rules map[string]deadline.Rule, cfg *
 		if n, err := strconv.Atoi(g.Value); g.Value != "" && (err != nil || n < 0) {
 			p.add(at+".value", "date_reached needs no value, or a number of days, 0 or more, got %q", g.Value)
 		}
+	case GuardInPeriod:
+		if _, ok := rules[g.Value]; !ok {
+			p.add(at+".value", "in_period needs a clock the definition declares, got %q", g.Value)
+		}
+		if g.On != "" && g.On == g.Key {
+			p.add(at+".on", "in_period tests the day On against the period from Key: both are %q", g.Key)
+		}
 	case GuardClocksStopped:
 		if _, ok := rules[g.Key]; !ok {
 			p.add(at+".key", "clock %q is not defined", g.Key)
@@ -322,6 +329,9 @@ func validateGuard(g GuardSpec, at string, rules map[string]deadline.Rule, cfg *
 		if _, ok := cfg.guards[g.Key]; !ok {
 			p.add(at+".key", "no guard %q registered with WithGuard", g.Key)
 		}
+	}
+	if g.On != "" && g.Kind != GuardInPeriod {
+		p.add(at+".on", "only an in_period guard names a day to test, and this one is %s", g.Kind)
 	}
 	if !g.Citation.IsZero() {
 		if err := g.Citation.Validate(); err != nil {

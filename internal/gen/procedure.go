@@ -95,6 +95,19 @@ func Event(t *rapid.T, d *procedure.Definition, c *procedure.Case) procedure.Eve
 					rapid.SampledFrom([]string{"", ".00", ".5"}).Draw(t, "cents")
 			case procedure.GuardDaysBefore:
 				payload[g.Key] = (day + date.Date(rapid.IntRange(0, 60).Draw(t, "days ahead"))).String()
+			case procedure.GuardInPeriod:
+				// The day tested is a few days before the event, rarely
+				// after it; the period's start up to six years before
+				// that, around the end of a period of years as often as not.
+				on := day - date.Date(rapid.IntRange(-1, 30).Draw(t, "days before the event"))
+				if g.On != "" {
+					payload[g.On] = on.String()
+				}
+				back := rapid.IntRange(0, 6*366).Draw(t, "days of the period")
+				if rapid.Bool().Draw(t, "near a period's end") {
+					back = 365*rapid.IntRange(1, 6).Draw(t, "years") + rapid.IntRange(-3, 4).Draw(t, "days off")
+				}
+				payload[g.Key] = (on - date.Date(back)).String()
 			}
 		}
 		for _, e := range tr.Effects {
