@@ -155,6 +155,49 @@ func TestJointLicensingStatute(t *testing.T) {
 			},
 		},
 		{
+			// Told of the right to a hearing on Tue 30 Sep, the applicant
+			// asks on the fifth working day, 14 Oct (Art 47 ¶1, Art 82);
+			// the hearing, noticed on 15 Oct, is held on the seventh
+			// working day after, 24 Oct (Art 48 ¶1(1)). The 14th to the
+			// 24th, nine working days, are not counted (Art 45): not by
+			// the whole case, due 16 Dec instead of 3 Dec, nor by the
+			// department still reviewing, due 7 Nov instead of 27 Oct.
+			// The market regulator, whose opinion came on 13 Oct while
+			// the applicant considered, is not held up.
+			name: "Art 47 ¶1, Art 48 ¶1(1), Art 45: a hearing stops the whole case's clock and every department's still running",
+			steps: jlSteps(
+				scStep{trigger: "notify_hearing_right", at: scAt(2025, 9, 30, 10), state: "hearing_notice"},
+				scStep{trigger: "department_opinion", at: scAt(2025, 10, 13, 10), payload: jlOpinion(jlMarket), state: "hearing_notice"},
+				scStep{trigger: "request_hearing", at: scAt(2025, 10, 14, 10), state: "hearing"},
+				scStep{trigger: "department_opinion", at: scAt(2025, 10, 15, 10), payload: jlOpinion(jlEnv), err: procedure.ErrInvalidTransition},
+				scStep{trigger: "notify_hearing", at: scAt(2025, 10, 15, 10), payload: map[string]string{"hearing_date": "2025-10-23"},
+					err: procedure.ErrInvalidTransition, unmet: []string{"hearing_date"}},
+				scStep{trigger: "notify_hearing", at: scAt(2025, 10, 15, 10), payload: map[string]string{"hearing_date": "2025-10-24"}, state: "hearing"},
+				scStep{trigger: "hold_hearing", at: scAt(2025, 10, 23, 10), payload: map[string]string{"record": "听证笔录"},
+					err: procedure.ErrInvalidTransition, unmet: []string{"hearing_date"}},
+				scStep{trigger: "hold_hearing", at: scAt(2025, 10, 24, 10), payload: map[string]string{"record": "听证笔录"}, state: "in_review"},
+			),
+			asOf: date.New(2025, 10, 27),
+			due: map[string]date.Date{
+				"decision":        date.New(2025, 12, 16),
+				"review:" + jlEnv: date.New(2025, 11, 7),
+			},
+		},
+		{
+			name: "Art 47 ¶1: a hearing asked for after the five working days is refused, and the review goes on",
+			steps: jlSteps(
+				scStep{trigger: "notify_hearing_right", at: scAt(2025, 9, 30, 10), state: "hearing_notice"},
+				scStep{trigger: "request_hearing", at: scAt(2025, 10, 15, 10), err: procedure.ErrInvalidTransition, unmet: []string{"hearing_request"}},
+				scStep{trigger: "hearing_window_closed", at: scAt(2025, 10, 15, 10), state: "in_review"},
+			),
+			asOf: date.New(2025, 10, 15),
+			due: map[string]date.Date{
+				"decision":           date.New(2025, 12, 3),
+				"review:" + jlMarket: date.New(2025, 10, 23),
+				"review:" + jlEnv:    date.New(2025, 10, 27),
+			},
+		},
+		{
 			// With no ground given, the non-acceptance meant is the one
 			// for any ground but a matter outside the agency's powers:
 			// it fails on the reasons alone.
