@@ -131,6 +131,11 @@ func TestNewReportsEveryProblem(t *testing.T) {
 			ghost.Value, self.Value, self.On, stray.On, ok.Value, ok.On = "ghost", "notice", "act", "found", "notice", "found"
 			s.Transitions[1].Guards = append(s.Transitions[1].Guards, ghost, self, stray, ok)
 		}, []string{"transitions[1].guards[1].value", "transitions[1].guards[2].on", "transitions[1].guards[3].on"}},
+		{"since_due from a clock not defined, or on one not defined", func(s *procedure.Spec) {
+			ghostKey, ghostValue, ok := g(procedure.GuardSinceDue, "ghost"), g(procedure.GuardSinceDue, "notice"), g(procedure.GuardSinceDue, "notice")
+			ghostKey.Value, ghostValue.Value, ok.Value = "notice", "ghost", "notice"
+			s.Transitions[1].Guards = append(s.Transitions[1].Guards, ghostKey, ghostValue, ok)
+		}, []string{"transitions[1].guards[1].key", "transitions[1].guards[2].value"}},
 		{"timeout without a transition or citation", func(s *procedure.Spec) {
 			s.Timeouts = []procedure.Timeout{{Clock: "notice", States: []procedure.State{"open"}, Trigger: "start2"}}
 		}, []string{"timeouts[0].citation", "timeouts[0].trigger"}},

@@ -64,10 +64,12 @@
 // instance of a clock stopped; a clock started no more than so many days
 // before the event; a payload date far enough ahead; a recorded date come;
 // a day within a legal period from a payload date (a violation discovered
-// in time to be penalised); a payload number within a bound; or a Go
-// function registered with [WithGuard]. Each can be negated. Because guards are data, [New] can prove that two
-// transitions on one trigger never both apply: some guard of one must be
-// the negation of a guard of the other, or require a different value.
+// in time to be penalised) or from the day another clock's period ended
+// (an application to the court in time); a payload number within a
+// bound; or a Go function registered with [WithGuard]. Each can be
+// negated. Because guards are data, [New] can prove that two transitions
+// on one trigger never both apply: some guard of one must be the
+// negation of a guard of the other, or require a different value.
 //
 // # Days and instants
 //

@@ -334,6 +334,7 @@ const (
 	kindDateReached
 	kindWithin
 	kindInPeriod
+	kindSinceDue
 	kindAtMost
 	kindAtLeast
 	kindCustom
@@ -343,7 +344,7 @@ var guardKindOf = map[GuardKind]guardKind{
 	GuardPayload: kindPayload, GuardFact: kindFact,
 	GuardClockRunning: kindClockRunning, GuardClockStopped: kindClockStopped, GuardClockExpired: kindClockExpired,
 	GuardClocksStopped: kindClocksStopped, GuardDaysBefore: kindDaysBefore,
-	GuardDateReached: kindDateReached, GuardWithin: kindWithin, GuardInPeriod: kindInPeriod,
+	GuardDateReached: kindDateReached, GuardWithin: kindWithin, GuardInPeriod: kindInPeriod, GuardSinceDue: kindSinceDue,
 	GuardAtMost: kindAtMost, GuardAtLeast: kindAtLeast, GuardCustom: kindCustom,
 }
 
@@ -357,7 +358,7 @@ type guardInfo struct {
 	working bool            // days_before: in working days ("7 working_days")
 	receipt bool            // days_before: of a filing, counted from the day of receipt
 	limit   decimal.Decimal // at_most, at_least: the bound
-	rule    *deadline.Rule  // in_period: the rule of the clock Value
+	rule    *deadline.Rule  // in_period, since_due: the rule of the clock Value
 	custom  Guard           // custom: the registered guard
 	unmet   string          // Desc / DescEN
 	// disc marks a guard that tells its transition apart from another of
@@ -378,7 +379,7 @@ func (d *Definition) compileGuard(g *GuardSpec) guardInfo {
 		gi.days, _ = strconv.Atoi(g.Value)
 	case GuardAtMost, GuardAtLeast:
 		gi.limit, _ = decimal.NewFromString(g.Value)
-	case GuardInPeriod:
+	case GuardInPeriod, GuardSinceDue:
 		r := d.rules[g.Value]
 		gi.rule = &r
 	case GuardCustom:
@@ -483,6 +484,18 @@ func (d *Definition) holds(g *guardInfo, f *firing) bool {
 			var err error
 			if ok, err = d.inPeriod(from, on, g.rule); err != nil {
 				f.fault = &countFault{"the period from payload date " + s.Key, err}
+				return false
+			}
+		}
+	case kindSinceDue:
+		if clk, found := f.c.Clock(s.Key); found {
+			day := deadline.DateOf(f.e.At)
+			st, err := d.status(clk, day, day)
+			if err == nil && st.Due != 0 {
+				ok, err = d.inPeriod(st.Due, day, g.rule)
+			}
+			if err != nil {
+				f.fault = &countFault{"clock " + s.Key, err}
 				return false
 			}
 		}
@@ -725,8 +738,8 @@ func (d *Definition) workingDaysAhead(from, day date.Date, n int) (bool, error) 
 	return false, err
 }
 
-// inPeriod reports whether day on, not before from, falls within the
-// period of rule r counted from from. A day on or before the period's
+// inPeriod reports whether day on falls no later than the last day of
+// the period of rule r counted from from. A day on or before the period's
 // nominal end is within it whatever the roll, and needs no calendar;
 // where the rolled end, or the last of a number of working days, lies
 // past the calendar's coverage, a covered day is within it too.

@@ -101,6 +101,15 @@ func oracleHolds(d *procedure.Definition, c *procedure.Case, e procedure.Event, 
 			end, err := wideCalendar(d).End(from, r.Period, r.Roll)
 			ok = err == nil && on <= end.Date
 		}
+	case procedure.GuardSinceDue:
+		// The period from the due day of clock Key, counted as for
+		// in_period.
+		st, found := status(g.Key)
+		r, _ := d.Rule(g.Value)
+		if found && st.Due != 0 {
+			end, err := wideCalendar(d).End(st.Due, r.Period, r.Roll)
+			ok = err == nil && deadline.DateOf(e.At) <= end.Date
+		}
 	case procedure.GuardDaysBefore:
 		num, unit, _ := strings.Cut(g.Value, " ")
 		n, _ := strconv.Atoi(num)

@@ -625,6 +625,23 @@ func TestPenaltyGeneralProcedure(t *testing.T) {
 		}
 	})
 
+	// An agency without power to enforce applies to the court within
+	// three months of the day the party's time to seek reconsideration or
+	// to sue ended (行政强制法 Art 53): six months from service on Mon 2
+	// Feb 2026 end on Sun 2 Aug, rolled to Mon 3 Aug (行政诉讼法 Art 46 ¶1,
+	// 民法典 Art 203); three months from then end on Tue 3 Nov.
+	t.Run("行政强制法 Art 53: the court within three months of the end of the time to sue", func(t *testing.T) {
+		court := map[string]string{"route": "court", "measure": "申请人民法院强制执行"}
+		c := decided(t, "CF-2026-007", xnDay(2026, 1, 30), "")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "delivered"},
+			{trigger: "serve_demand", at: xnDay(2026, 2, 2), payload: map[string]string{"demand": "催告书", "perform_by": "2026-02-12"}, state: "delivered"},
+			{trigger: "enforce", at: xnDay(2026, 11, 4), payload: court, err: procedure.ErrInvalidTransition, unmet: []string{"challenge=court_application"}},
+			{trigger: "enforce", at: xnDay(2026, 11, 3), payload: court, state: "enforcement"},
+		})
+		xnReplay(t, d, c)
+	})
+
 	t.Run("Art 66 ¶2: deferred payment, approved, moves the end of the period and the add-on with it", func(t *testing.T) {
 		c := decided(t, "CF-2026-005", xnDay(2026, 1, 30), "20000")
 		xnContinue(t, d, c, []xnStep{

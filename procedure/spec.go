@@ -185,6 +185,17 @@ const (
 	// whose period the calendar cannot count refuses the event with
 	// [ErrCannotCount].
 	GuardInPeriod GuardKind = "in_period"
+	// GuardSinceDue holds when clock Key's period has a due day and the
+	// event's day is no later than the last day of a period counted from
+	// that day: the period of the rule of the clock Value, which the
+	// definition declares and need not start. An agency without power to
+	// enforce applies to the court within three months of the day the
+	// party's time to seek reconsideration or to sue ended (行政强制法 Art
+	// 53): Key "challenge", Value a clock of three months. It does not
+	// test that Key's period has ended; a clock_expired guard on Key
+	// does. A period the calendar cannot count refuses the event with
+	// [ErrCannotCount].
+	GuardSinceDue GuardKind = "since_due"
 	// GuardAtMost holds when the payload's number Key is at most Value,
 	// both read as exact decimals: a fine of at most 200 yuan for a
 	// citizen on the spot (行政处罚法 Art 51).

@@ -13,7 +13,7 @@ import (
 )
 
 var (
-	guardKinds = []GuardKind{GuardPayload, GuardFact, GuardClockRunning, GuardClockStopped, GuardClockExpired, GuardClocksStopped, GuardDaysBefore, GuardDateReached, GuardWithin, GuardInPeriod, GuardAtMost, GuardAtLeast, GuardCustom}
+	guardKinds = []GuardKind{GuardPayload, GuardFact, GuardClockRunning, GuardClockStopped, GuardClockExpired, GuardClocksStopped, GuardDaysBefore, GuardDateReached, GuardWithin, GuardInPeriod, GuardSinceDue, GuardAtMost, GuardAtLeast, GuardCustom}
 	clockOps   = []ClockOp{OpStart, OpSuspend, OpResume, OpRestart, OpExtend, OpStop}
 )
 
@@ -306,9 +306,12 @@ func validateGuard(g GuardSpec, at string, rules map[string]deadline.Rule, cfg *
 		if n, err := strconv.Atoi(g.Value); g.Value != "" && (err != nil || n < 0) {
 			p.add(at+".value", "date_reached needs no value, or a number of days, 0 or more, got %q", g.Value)
 		}
-	case GuardInPeriod:
+	case GuardInPeriod, GuardSinceDue:
 		if _, ok := rules[g.Value]; !ok {
-			p.add(at+".value", "in_period needs a clock the definition declares, got %q", g.Value)
+			p.add(at+".value", "%s needs a clock the definition declares, got %q", g.Kind, g.Value)
+		}
+		if _, ok := rules[g.Key]; g.Kind == GuardSinceDue && !ok {
+			p.add(at+".key", "clock %q is not defined", g.Key)
 		}
 		if g.On != "" && g.On == g.Key {
 			p.add(at+".on", "in_period tests the day On against the period from Key: both are %q", g.Key)
