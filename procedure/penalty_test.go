@@ -333,6 +333,26 @@ func TestPenaltyGeneralProcedure(t *testing.T) {
 		})
 	})
 
+	// Art 58 ¶1(2): a case that went through a hearing, whose penalties
+	// (Art 63) directly concern the party's major rights, is reviewed
+	// for legality after the hearing and before the decision; a review
+	// passed before it did not see the hearing record. An agency that
+	// reads the clause otherwise removes the fact from hold_hearing's set.
+	t.Run("Art 58 ¶1(2): a case heard is reviewed for legality after the hearing", func(t *testing.T) {
+		c := xnRun(t, d, "CF-2025-020", []xnStep{
+			{trigger: "file", at: xnDay(2025, 9, 1), payload: penFile, state: "investigating"},
+			{trigger: "pass_legal_review", at: xnDay(2025, 10, 17), payload: map[string]string{"reviewer": "法制科张华", "opinion": "同意"}, state: "investigating"},
+			{trigger: "notify_intended", at: xnDay(2025, 10, 20), payload: penNotice("2025-10-27", true), state: "hearing_notice"},
+			{trigger: "request_hearing", at: xnDay(2025, 10, 21), state: "hearing_pending"},
+			{trigger: "notify_hearing", at: xnDay(2025, 10, 22), payload: map[string]string{"hearing_date": "2025-10-31"}, state: "hearing_pending"},
+			{trigger: "hold_hearing", at: xnDay(2025, 10, 31), payload: map[string]string{"presiding_officer": "法制科李明", "hearing_record": "听证笔录"}, state: "notified"},
+			{trigger: "decide_penalty", at: xnDay(2025, 11, 3), payload: penDecision("50000"), err: procedure.ErrInvalidTransition, unmet: []string{"legal_review=required"}},
+			{trigger: "pass_legal_review", at: xnDay(2025, 11, 3), payload: map[string]string{"reviewer": "法制科张华", "opinion": "同意"}, state: "notified"},
+			{trigger: "decide_penalty", at: xnDay(2025, 11, 4), payload: penDecision("50000"), state: "decided"},
+		})
+		xnReplay(t, d, c)
+	})
+
 	t.Run("Art 64 ¶1(6): a party who stays away without good reason waives the hearing", func(t *testing.T) {
 		c := xnRun(t, d, "CF-2025-008", []xnStep{
 			{trigger: "file", at: xnDay(2025, 9, 1), payload: penFile, state: "investigating"},
