@@ -49,10 +49,20 @@
 //     power once that time has passed (Art 37), and a fine only once the
 //     add-on has run more than thirty days (Art 46 ¶1); an agency without
 //     that power applies to the court ten working days after the demand
-//     was served (Art 54, Art 69), and once the party can no longer sue,
-//     six months from service (行政诉讼法 Art 46 ¶1, 行政强制法 Art 53).
-//     The three months Art 53 then allows for the application are not
-//     kept as a clock.
+//     was served (Art 54, Art 69), once the party can no longer sue, six
+//     months from service (行政诉讼法 Art 46 ¶1, 行政强制法 Art 53), and
+//     within the three months Art 53 then allows. A later application
+//     is refused: the definition has no step for one made with a reason
+//     for the delay;
+//   - a penalty case is filed only for a violation discovered within the
+//     limitation of 行政处罚法 Art 36, two years or, where citizens' life,
+//     health or financial safety was harmed, five, from the day the act
+//     ended; the filing states both days, and its ends roll off rest days
+//     as the reference rules' do (民法典 Art 203);
+//   - every penalty hearing held makes legal review required before the
+//     decision (行政处罚法 Art 58 ¶1(2)), even where one passed before the
+//     hearing: the penalties that carry a hearing (Art 63) directly
+//     concern the party's major rights.
 //
 // The package knows nothing of officers' duties, findings or sanctions:
 // the accountability package reads case records for those.
