@@ -23,10 +23,10 @@ func ExampleRun() {
 	// Output:
 	// 2025 年度政务服务中心模拟（种子 1）Service centre simulation of 2025, seed 1
 	//   案件 Cases: 300 licence applications, 40 efficiency complaints, 30 information requests, 10 assistance requests; 200 inquiries
-	//   按时办结率 On time: 96.4% of 330 concluded
-	//   问题 Findings: 33 breaches, 2 warnings; 问责 sanctions: 33
-	//   按规则 By rule: assistance 1, first-inquiry 4, follow-up 2, promise 12, red-light 1, refusal-register 3, step-limit 3, substitute 3, time-limit 5, yellow-light 1
-	//   排名 Ranking: 1. 自然资源局 99.80  2. 交通运输局 98.39  3. 卫健委 98.17  4. 市场监管局 96.90  5. 政府办 96.05  6. 信访局 93.00  7. 住建局 89.63
+	//   按时办结率 On time: 96.1% of 330 concluded
+	//   问题 Findings: 34 breaches, 2 warnings; 问责 sanctions: 34
+	//   按规则 By rule: assistance 1, first-inquiry 4, follow-up 2, promise 13, red-light 1, refusal-register 3, step-limit 3, substitute 3, time-limit 5, yellow-light 1
+	//   排名 Ranking: 1. 自然资源局 99.80  2. 交通运输局 98.39  3. 卫健委 98.17  4. 市场监管局 96.90  5. 政府办 96.05  6. 信访局 93.00  7. 住建局 90.18
 }
 
 // WriteReport writes the Markdown report, its JSON and the chart.

@@ -435,6 +435,14 @@ func (a *applicant) jointReview() error {
 			return err
 		}
 	}
+	// Now and then the lead unit tells the applicant of the right to a
+	// hearing once the opinions are in (行政许可法 Art 47 ¶1); a hearing's
+	// time counts against neither the case nor a department (Art 45).
+	if r.chance(0.03) {
+		if err := a.hearing(); err != nil {
+			return err
+		}
+	}
 	from = r.day()
 	st, _ := r.clock("decision", from)
 	decide := max(r.dayAt("decision", from, st.Elapsed, want), s.addWD(from, 1))
