@@ -604,8 +604,18 @@ func ExampleDefinition_Fire_refused() {
 // two years of the act, five where it harmed safety (行政处罚法 Art 36, an
 // in_period guard from the payload's act_ended to its discovered).
 func ExampleGuardKind() {
-	d := exLicensing()
 	ctx := context.Background()
+	// fire fires e on c and says what became of it.
+	fire := func(d *procedure.Definition, c *procedure.Case, e procedure.Event) {
+		if err := d.Fire(ctx, c, e); err != nil {
+			var pe *procedure.Error
+			errors.As(err, &pe)
+			fmt.Println(e.At.Format(time.DateOnly), e.Trigger, "refused:", pe.Unmet)
+			return
+		}
+		fmt.Println(e.At.Format(time.DateOnly), e.Trigger, "→", c.State)
+	}
+	d := exLicensing()
 	c := exAccepted(d)
 	for _, e := range []procedure.Event{
 		exEvent("notify_hearing_right", exAt(2025, 9, 30, 10, 0)),
@@ -614,24 +624,14 @@ func ExampleGuardKind() {
 		exEvent("hold_hearing", exAt(2025, 10, 21, 10, 0), "record", "听证笔录"),
 		exEvent("hold_hearing", exAt(2025, 10, 22, 10, 0), "record", "听证笔录"),
 	} {
-		if err := d.Fire(ctx, c, e); err != nil {
-			var pe *procedure.Error
-			errors.As(err, &pe)
-			fmt.Println(e.At.Format(time.DateOnly), e.Trigger, "refused:", pe.Unmet)
-			continue
-		}
-		fmt.Println(e.At.Format(time.DateOnly), e.Trigger, "→", c.State)
+		fire(d, c, e)
 	}
 	spot := d.NewCase("XK-2")
 	for _, e := range []procedure.Event{
 		exEvent("receive", exAt(2025, 9, 25, 9, 0), "voucher", "收件"),
 		exEvent("decide_on_spot", exAt(2025, 9, 26, 9, 0), "decision", "准予许可决定书"),
 	} {
-		if err := d.Fire(ctx, spot, e); err != nil {
-			var pe *procedure.Error
-			errors.As(err, &pe)
-			fmt.Println(e.At.Format(time.DateOnly), e.Trigger, "refused:", pe.Unmet)
-		}
+		fire(d, spot, e)
 	}
 	// A violation that ended on 10 March 2023, discovered on 11 March
 	// 2025: a day past two years, within five had it harmed safety.
@@ -640,16 +640,8 @@ func ExampleGuardKind() {
 		log.Fatal(err)
 	}
 	for _, harm := range []string{"", "true"} {
-		c := penalty.NewCase("CF-1")
-		e := exEvent("file", exAt(2025, 3, 20, 9, 0), "filing_basis", "现场检查发现", "party", "某公司",
-			"act_ended", "2023-03-10", "discovered", "2025-03-11", "safety_harm", harm)
-		if err := penalty.Fire(ctx, c, e); err != nil {
-			var pe *procedure.Error
-			errors.As(err, &pe)
-			fmt.Println(e.At.Format(time.DateOnly), e.Trigger, "refused:", pe.Unmet)
-			continue
-		}
-		fmt.Println(e.At.Format(time.DateOnly), e.Trigger, "→", c.State)
+		fire(penalty, penalty.NewCase("CF-1"), exEvent("file", exAt(2025, 3, 20, 9, 0), "filing_basis", "现场检查发现", "party", "某公司",
+			"act_ended", "2023-03-10", "discovered", "2025-03-11", "safety_harm", harm))
 	}
 	// Output:
 	// 2025-09-30 notify_hearing_right → hearing_notice
@@ -657,6 +649,7 @@ func ExampleGuardKind() {
 	// 2025-10-10 notify_hearing → hearing
 	// 2025-10-21 hold_hearing refused: [于已通知的听证时间举行听证（听证七日前通知） / the hearing is held no earlier than the day notified seven days ahead]
 	// 2025-10-22 hold_hearing → accepted
+	// 2025-09-25 receive → received
 	// 2025-09-26 decide_on_spot refused: [当场作出决定（收到申请之日） / decided on the spot, the day the application is received]
 	// 2025-03-20 file refused: [违法行为在二年内被发现（有连续或者继续状态的，从行为终了之日起计算） / the violation was discovered within two years of the act, or of its end if it continued]
 	// 2025-03-20 file → investigating
