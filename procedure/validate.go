@@ -310,10 +310,11 @@ func validateGuard(g GuardSpec, at string, rules map[string]deadline.Rule, cfg *
 		if _, ok := rules[g.Value]; !ok {
 			p.add(at+".value", "%s needs a clock the definition declares, got %q", g.Kind, g.Value)
 		}
-		if _, ok := rules[g.Key]; g.Kind == GuardSinceDue && !ok {
-			p.add(at+".key", "clock %q is not defined", g.Key)
-		}
-		if g.On != "" && g.On == g.Key {
+		if name, _, _ := strings.Cut(g.Key, ":"); g.Kind == GuardSinceDue {
+			if _, ok := rules[name]; !ok {
+				p.add(at+".key", "clock %q is not defined", name)
+			}
+		} else if g.On != "" && g.On == g.Key {
 			p.add(at+".on", "in_period tests the day On against the period from Key: both are %q", g.Key)
 		}
 	case GuardClocksStopped:
