@@ -146,9 +146,9 @@ func busy(err error) bool {
 }
 
 // retryBusy runs f until it returns anything but busy, ctx ends or
-// patience runs out, waiting a little longer after each try.
-func retryBusy(ctx context.Context, patience time.Duration, f func() error) error {
-	deadline := time.Now().Add(patience)
+// openPatience runs out, waiting a little longer after each try.
+func retryBusy(ctx context.Context, f func() error) error {
+	deadline := time.Now().Add(openPatience)
 	wait := time.Millisecond
 	for {
 		err := f()
@@ -169,7 +169,7 @@ func retryBusy(ctx context.Context, patience time.Duration, f func() error) erro
 // switchToWAL puts a SQLite database in write-ahead-log mode. The mode is
 // kept in the file, so one connection's switch serves every later one.
 func switchToWAL(ctx context.Context, db *sql.DB) error {
-	return retryBusy(ctx, openPatience, func() error {
+	return retryBusy(ctx, func() error {
 		_, err := db.ExecContext(ctx, "PRAGMA journal_mode=WAL")
 		return err
 	})

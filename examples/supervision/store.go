@@ -227,7 +227,7 @@ func Open(ctx context.Context, driverName, dsn string, opts ...Option) (*Store, 
 		// Each connection to ":memory:" is a database of its own.
 		db.SetMaxOpenConns(1)
 	}
-	err = retryBusy(ctx, openPatience, func() error { return db.PingContext(ctx) })
+	err = retryBusy(ctx, func() error { return db.PingContext(ctx) })
 	if err == nil && wal {
 		err = switchToWAL(ctx, db)
 	}
