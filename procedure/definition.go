@@ -84,6 +84,9 @@ type stepInfo struct {
 	trigger Trigger
 	info    *triggerInfo
 	trans   []*transInfo
+	// typed are the payload keys the step reads as a flag, a number or a
+	// date, whose values check refuses in another form.
+	typed []typedKey
 }
 
 // step returns the step of trigger t out of the state, or nil if t does
@@ -305,7 +308,9 @@ func WithGuard(name string, g Guard) Option {
 // that are neither terminal nor have a way out; exits from terminal
 // states; a clock started but never stopped; two transitions on one
 // trigger whose guards can both hold; effects the clock's rule does not
-// allow; timeouts without a transition to fire.
+// allow; timeouts without a transition to fire; a key two guards read
+// as different types (a flag, a number, a date), or a fact set to a value
+// not of its key's type.
 func New(spec Spec, opts ...Option) (*Definition, error) {
 	return build("New", spec, opts)
 }
@@ -320,6 +325,7 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 	spec = cloneSpec(spec)
 	p := problems{op: op}
 	rules := validate(&spec, &cfg, &p)
+	types := valueTypes(&spec, &p)
 	for name, g := range cfg.guards {
 		if g == nil {
 			p.add("", "guard %q is nil", name)
@@ -409,6 +415,7 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 	for _, si := range d.states {
 		for k := range si.steps {
 			markDiscriminators(si.steps[k].trans)
+			si.steps[k].typed = stepTypedKeys(si.steps[k].trans, types)
 		}
 	}
 	d.facts = len(facts)

@@ -17,7 +17,11 @@ var (
 	// ErrInvalidEvent means an event is malformed: no trigger or instant,
 	// an actor without both officer and unit (an automatic outcome has
 	// none), a trigger the definition does not know, an instant before
-	// the last event's, or a payload a clock effect cannot use.
+	// the last event's, a payload a clock effect cannot use, or a
+	// payload value a guard of the step reads as a flag, a number or a
+	// date (or that the step records as a fact a guard reads so) given
+	// in another form: "是" where "true" or "false" is read, "一百" for a
+	// number, "2025/08/20" for a date.
 	ErrInvalidEvent = errors.New("procedure: invalid event")
 	// ErrExpired means the law already decided the case: a clock with an
 	// automatic outcome ran out before the event. Advance the case first.

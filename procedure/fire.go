@@ -623,6 +623,13 @@ func (d *Definition) check(op string, c *Case, si *stateInfo, e *Event) (*stateI
 		return nil, nil, d.eventError(op, c, e.Trigger, ErrInvalidEvent,
 			fmt.Sprintf("the event at %s comes before the last one, at %s", e.At.Format("2006-01-02T15:04:05Z07:00"), c.Events[n-1].At.Format("2006-01-02T15:04:05Z07:00")))
 	}
+	if st != nil {
+		for _, k := range st.typed {
+			if v := e.Payload[k.key]; v != "" && !k.typ.valid(v) {
+				return nil, nil, d.eventError(op, c, e.Trigger, ErrInvalidEvent, fmt.Sprintf("payload %q must be %s, got %q", k.key, k.typ, v))
+			}
+		}
+	}
 	// Store the instant in China Standard Time, without a monotonic
 	// reading (In drops it), so that stored and replayed cases compare
 	// equal. A stored event has it so already, and is not written again:

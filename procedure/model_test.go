@@ -6,6 +6,7 @@ import (
 	"errors"
 	"maps"
 	"math/big"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -253,6 +254,9 @@ func oracleValid(d *procedure.Definition, c *procedure.Case, e procedure.Event) 
 		(len(c.Events) > 0 && e.At.Before(c.Events[len(c.Events)-1].At)) {
 		return procedure.ErrInvalidEvent
 	}
+	if malformedPayload(spec, c, e) {
+		return procedure.ErrInvalidEvent
+	}
 	for _, t := range spec.Timeouts {
 		if !slices.Contains(t.States, c.State) {
 			continue
@@ -273,6 +277,61 @@ func oracleValid(d *procedure.Definition, c *procedure.Case, e procedure.Event) 
 		}
 	}
 	return nil
+}
+
+// number is the form of a decimal number, as at_most and at_least read
+// one.
+var number = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
+
+// malformedPayload says whether the event gives, for a step out of the
+// case's state, a payload value a guard of the step reads as a flag, a
+// number or a date, or that it records as a fact a guard reads so, in
+// another form.
+func malformedPayload(spec procedure.Spec, c *procedure.Case, e procedure.Event) bool {
+	kinds := gen.ValueKinds(spec)
+	bad := func(key, kind string) bool {
+		v := e.Payload[key]
+		if v == "" {
+			return false
+		}
+		switch kind {
+		case "flag":
+			return v != "true" && v != "false"
+		case "number":
+			return !number.MatchString(v)
+		case "date":
+			_, err := deadline.ParseDate(v)
+			return err != nil
+		}
+		return false
+	}
+	for _, t := range spec.Transitions {
+		if t.From != c.State || t.Trigger != e.Trigger {
+			continue
+		}
+		for _, g := range t.Guards {
+			switch g.Kind {
+			case procedure.GuardPayload:
+				if (g.Value == "true" || g.Value == "false") && bad(g.Key, "flag") {
+					return true
+				}
+			case procedure.GuardAtMost, procedure.GuardAtLeast:
+				if bad(g.Key, "number") {
+					return true
+				}
+			case procedure.GuardDaysBefore, procedure.GuardInPeriod:
+				if bad(g.Key, "date") || (g.On != "" && bad(g.On, "date")) {
+					return true
+				}
+			}
+		}
+		for _, k := range t.Record {
+			if bad(k, kinds[k]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameCase compares cases, instants by Equal and clocks by Equal, and

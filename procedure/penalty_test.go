@@ -842,7 +842,7 @@ func TestPenaltyLimitation(t *testing.T) {
 		{"a discovery after the filing is refused", xnDay(2025, 3, 20), filing("2024-03-10", "2025-03-21", false), procedure.ErrInvalidTransition, []string{"act_ended=limitation"}},
 		{"a discovery before the act is refused", xnDay(2025, 3, 20), filing("2024-03-10", "2024-03-09", false), procedure.ErrInvalidTransition, []string{"act_ended=limitation"}},
 		{"an act without its date is refused", xnDay(2025, 3, 20), filing("", "2025-03-09", false), procedure.ErrInvalidTransition, []string{"act_ended=limitation"}},
-		{"a date that is not a day is refused", xnDay(2025, 3, 20), filing("2024-02-30", "2025-03-09", false), procedure.ErrInvalidTransition, []string{"act_ended=limitation"}},
+		{"a date that is not a day is refused as malformed", xnDay(2025, 3, 20), filing("2024-02-30", "2025-03-09", false), procedure.ErrInvalidEvent, nil},
 		// Two years from Wed 1 Dec 2004 end on Fri 1 Dec 2006; a discovery
 		// after that needs the 2006 calendar, which the calendar (from
 		// 2007) does not have, to know whether the end rolled.

@@ -131,9 +131,19 @@ type GuardKind string
 const (
 	// GuardPayload holds when the event's payload has Key, non-empty, or
 	// equal to Value when Value is set.
+	//
+	// A Value of "true" or "false" makes Key a flag, in the payload and
+	// in the fact recorded from it: an event that gives it as anything
+	// but "true", "false" or nothing is refused with ErrInvalidEvent,
+	// rather than read as not "true". So are an at_most or at_least
+	// guard's number and a days_before, in_period or date_reached
+	// guard's date given in another form. A key two guards read as
+	// different types, or a fact Set to a value not of its key's type,
+	// is a problem of the definition.
 	GuardPayload GuardKind = "payload"
 	// GuardFact holds when the case's facts have Key, non-empty, or equal
-	// to Value when Value is set.
+	// to Value when Value is set; a Value of "true" or "false" makes Key
+	// a flag, as for GuardPayload.
 	GuardFact GuardKind = "fact"
 	// GuardClockRunning holds when clock Key has started and not stopped.
 	GuardClockRunning GuardKind = "clock_running"

@@ -74,6 +74,7 @@ func Event(t *rapid.T, d *procedure.Definition, c *procedure.Case) procedure.Eve
 	}
 	payload := map[string]string{}
 	day := deadline.DateOf(at)
+	kinds := ValueKinds(spec)
 	for _, tr := range spec.Transitions {
 		if tr.Trigger != trig || tr.From != c.State {
 			continue
@@ -93,8 +94,14 @@ func Event(t *rapid.T, d *procedure.Definition, c *procedure.Case) procedure.Eve
 				base, _ := strconv.Atoi(g.Value)
 				payload[g.Key] = strconv.Itoa(max(0, base+rapid.IntRange(-3, 3).Draw(t, "near"))) +
 					rapid.SampledFrom([]string{"", ".00", ".5"}).Draw(t, "cents")
+				if rapid.IntRange(0, 19).Draw(t, "not a number") == 0 {
+					payload[g.Key] = "一百"
+				}
 			case procedure.GuardDaysBefore:
 				payload[g.Key] = (day + date.Date(rapid.IntRange(0, 60).Draw(t, "days ahead"))).String()
+				if rapid.IntRange(0, 19).Draw(t, "not a day") == 0 {
+					payload[g.Key] = "2025-02-30"
+				}
 			case procedure.GuardInPeriod:
 				// The day tested is a few days before the event, rarely
 				// after it; the period's start up to six years before
@@ -137,9 +144,23 @@ func Event(t *rapid.T, d *procedure.Definition, c *procedure.Case) procedure.Eve
 			}
 		}
 		for _, k := range tr.Record {
-			if _, ok := payload[k]; !ok {
-				payload[k] = "记录"
+			if _, ok := payload[k]; ok {
+				continue
 			}
+			// A fact a guard reads as a flag, a number or a date is
+			// recorded in that form, rarely in another.
+			v := "记录"
+			if rapid.IntRange(0, 9).Draw(t, "odd record") > 0 {
+				switch kinds[k] {
+				case "flag":
+					v = rapid.SampledFrom([]string{"true", "false"}).Draw(t, "flag")
+				case "number":
+					v = strconv.Itoa(rapid.IntRange(0, 5000).Draw(t, "number"))
+				case "date":
+					v = (day + date.Date(rapid.IntRange(-30, 60).Draw(t, "days from the event"))).String()
+				}
+			}
+			payload[k] = v
 		}
 	}
 	actor := procedure.Actor{Officer: rapid.SampledFrom([]string{"王", "李", "张"}).Draw(t, "officer"), Unit: "窗口"}
@@ -150,6 +171,34 @@ func Event(t *rapid.T, d *procedure.Definition, c *procedure.Case) procedure.Eve
 		payload = nil
 	}
 	return procedure.Event{Trigger: trig, At: at, Actor: actor, Reason: "办理", Payload: payload}
+}
+
+// ValueKinds returns, for each payload or fact key a guard of spec reads
+// as more than text, the form it reads it in: "flag" ("true" or
+// "false"), "number" or "date" (YYYY-MM-DD), worked out from the guards
+// the plain way.
+func ValueKinds(spec procedure.Spec) map[string]string {
+	kinds := map[string]string{}
+	for _, tr := range spec.Transitions {
+		for _, g := range tr.Guards {
+			switch g.Kind {
+			case procedure.GuardPayload, procedure.GuardFact:
+				if g.Value == "true" || g.Value == "false" {
+					kinds[g.Key] = "flag"
+				}
+			case procedure.GuardAtMost, procedure.GuardAtLeast:
+				kinds[g.Key] = "number"
+			case procedure.GuardDaysBefore, procedure.GuardDateReached:
+				kinds[g.Key] = "date"
+			case procedure.GuardInPeriod:
+				kinds[g.Key] = "date"
+				if g.On != "" {
+					kinds[g.On] = "date"
+				}
+			}
+		}
+	}
+	return kinds
 }
 
 // Triggers returns the triggers of a definition's spec, for tests that
