@@ -16,6 +16,7 @@ func pspDecide(penalty, party, fine string) map[string]string {
 		"credentials": "执法证A001",
 		"form_no":     "No.3302001",
 		"notice":      "已告知拟处罚内容及陈述、申辩权利，当事人未申辩",
+		"remedy":      "不服的，应当自收到本决定书之日起六十日内先向本级人民政府申请行政复议",
 		"penalty":     penalty,
 		"party":       party,
 	}
@@ -67,7 +68,7 @@ func TestPenaltySimplifiedProcedure(t *testing.T) {
 	})
 
 	t.Run("Art 52 ¶1, Art 44: credentials, a numbered form and the notice before deciding", func(t *testing.T) {
-		for _, key := range []string{"basis", "credentials", "form_no", "notice"} {
+		for _, key := range []string{"basis", "credentials", "form_no", "notice", "remedy"} {
 			p := pspDecide("fine", "citizen", "50")
 			delete(p, key)
 			xnRun(t, d, "JY-2025-002", []xnStep{
@@ -210,5 +211,45 @@ func TestPenaltySimplifiedProcedure(t *testing.T) {
 			{trigger: "refer_to_general", at: xnDay(2025, 9, 26), payload: map[string]string{"reasons": "拟罚款五千元，超出当场处罚限额"}, state: "referred"},
 			{trigger: "decide_on_spot", at: xnDay(2025, 9, 26), payload: pspDecide("fine", "citizen", "50"), err: procedure.ErrInvalidTransition},
 		})
+	})
+}
+
+// TestPenaltySimplifiedCourtApplication: a party who objects to a penalty
+// decided on the spot must seek reconsideration first (行政复议法 Art 23
+// ¶1(1)), within sixty days (Art 20 ¶1); it cannot sue directly. So an
+// agency without power to enforce applies to the court once those sixty
+// days have passed without reconsideration or payment, and within the
+// three months that follow (行政强制法 Art 53).
+func TestPenaltySimplifiedCourtApplication(t *testing.T) {
+	d := xnDefinition(t, "penalty-simplified")
+	court := map[string]string{"route": "court", "measure": "申请人民法院强制执行"}
+	c := xnRun(t, d, "SP-COURT-1", []xnStep{
+		{trigger: "decide_on_spot", at: xnDay(2026, 3, 2), payload: pspDecide("fine", "citizen", "100"), state: "decided"},
+		{trigger: "hand_over", at: xnDay(2026, 3, 2), payload: pspSigned, state: "awaiting_payment"},
+	})
+	// Sixty days from Monday 2 March end on Friday 1 May, in the Labour
+	// Day break (1–5 May), and roll to Wednesday 6 May.
+	xnWantDue(t, d, c, d8(2026, 3, 2), "challenge", d8(2026, 5, 6))
+	// Fifteen days to pay end on Tuesday 17 March (行政处罚法 Art 67 ¶3);
+	// the add-on runs from the 18th (Art 72 ¶1(1)).
+	xnAdvance(t, d, c, xnDay(2026, 3, 18), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 3, 18)})
+	xnContinue(t, d, c, []xnStep{
+		{trigger: "serve_demand", at: xnDay(2026, 3, 19), payload: map[string]string{"demand": "催告书", "perform_by": "2026-03-30"}, state: "add_on_accruing"},
+		// The demand's ten working days have run (20 March to 2 April),
+		// but the time to seek reconsideration has not.
+		{trigger: "enforce", at: xnDay(2026, 5, 6), payload: court, err: procedure.ErrInvalidTransition, unmet: []string{"challenge"}},
+	})
+	lastDay, tooLate := c.Clone(), c.Clone()
+	xnContinue(t, d, c, []xnStep{
+		{trigger: "enforce", at: xnDay(2026, 5, 7), payload: court, state: "enforcement"},
+	})
+	xnReplay(t, d, c)
+	// Three months from 6 May end on Thursday 6 August: an application
+	// that day is in time, one on the 7th too late.
+	xnContinue(t, d, lastDay, []xnStep{
+		{trigger: "enforce", at: xnDay(2026, 8, 6), payload: court, state: "enforcement"},
+	})
+	xnContinue(t, d, tooLate, []xnStep{
+		{trigger: "enforce", at: xnDay(2026, 8, 7), payload: court, err: procedure.ErrInvalidTransition, unmet: []string{"challenge"}},
 	})
 }
