@@ -46,7 +46,8 @@
 //     it, which is stricter than the law;
 //   - penalty enforcement follows 行政强制法: a written demand first, which
 //     sets a time to perform (Art 35); the agency enforces by its own
-//     power once that time has passed (Art 37), and a fine only once the
+//     power once that time has passed, by a written decision that finds
+//     no good reason for the failure (Art 37), and a fine only once the
 //     add-on has run more than thirty days (Art 46 ¶1); an agency without
 //     that power applies to the court ten working days after the demand
 //     was served (Art 54, Art 69), once the party can no longer sue, six

@@ -199,7 +199,7 @@ func TestPenaltySimplifiedProcedure(t *testing.T) {
 			// February to 26 March) and a demand; the agency enforces it
 			// itself.
 			{trigger: "enforce", at: xnDay(2026, 3, 26), payload: map[string]string{"route": "self", "measure": "划拨存款"}, err: procedure.ErrInvalidTransition, unmet: []string{"add_on"}},
-			{trigger: "enforce", at: xnDay(2026, 3, 27), payload: map[string]string{"route": "self", "measure": "划拨存款"}, state: "enforcement"},
+			{trigger: "enforce", at: xnDay(2026, 3, 27), payload: map[string]string{"route": "self", "measure": "划拨存款", "enforcement_decision": "强制执行决定书"}, state: "enforcement"},
 			{trigger: "complete_enforcement", at: xnDay(2026, 5, 6), payload: map[string]string{"result": "执行完毕"}, state: "executed"},
 		})
 		xnReplay(t, d, enforced)

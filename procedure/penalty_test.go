@@ -571,7 +571,7 @@ func TestPenaltyGeneralProcedure(t *testing.T) {
 			t.Errorf("clocks running: %v", due)
 		}
 		court := map[string]string{"route": "court", "measure": "申请人民法院强制执行"}
-		self := map[string]string{"route": "self", "measure": "划拨存款"}
+		self := map[string]string{"route": "self", "measure": "划拨存款", "enforcement_decision": "强制执行决定书"}
 		xnContinue(t, d, c, []xnStep{
 			{trigger: "pay", at: xnDay(2026, 3, 2), payload: map[string]string{"receipt": "缴款书"}, err: procedure.ErrInvalidTransition, unmet: []string{"add_on"}},
 			// 行政强制法 Art 35, 54: no enforcement without a demand first.
@@ -618,7 +618,7 @@ func TestPenaltyGeneralProcedure(t *testing.T) {
 	// passed (Art 37), by the court on application ten working days after
 	// the demand was served (Art 54, Art 69).
 	t.Run("行政强制法 Art 35, 37, 54: enforcing a decision without a fine", func(t *testing.T) {
-		self := map[string]string{"route": "self", "measure": "代履行"}
+		self := map[string]string{"route": "self", "measure": "代履行", "enforcement_decision": "强制执行决定书"}
 		court := map[string]string{"route": "court", "measure": "申请人民法院强制执行"}
 		for _, tc := range []struct {
 			route map[string]string
@@ -643,6 +643,15 @@ func TestPenaltyGeneralProcedure(t *testing.T) {
 			})
 			xnReplay(t, d, c)
 		}
+		// Art 37: the agency enforces by its own power only by a written
+		// decision, once the party has failed to perform without good
+		// reason.
+		c := decided(t, "CF-2026-008", xnDay(2026, 1, 30), "")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "delivered"},
+			{trigger: "serve_demand", at: xnDay(2026, 2, 2), payload: map[string]string{"demand": "催告书", "perform_by": "2026-02-12"}, state: "delivered"},
+			{trigger: "enforce", at: xnDay(2026, 2, 13), payload: map[string]string{"route": "self", "measure": "代履行"}, err: procedure.ErrInvalidTransition, unmet: []string{"enforcement_decision"}},
+		})
 	})
 
 	// An agency without power to enforce applies to the court within
