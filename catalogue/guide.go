@@ -138,7 +138,7 @@ func (g Guide) sections() (head []string, out []section) {
 		limits.lines = append(limits.lines, "承诺办结时限：同法定办结时限")
 	}
 	if it.OnTheSpot {
-		limits.lines = append(limits.lines, "申请材料齐全、符合法定形式的，可当场办结（《行政许可法》第三十四条第二款）。")
+		limits.lines = append(limits.lines, "申请材料齐全、符合法定形式，能够当场作出决定的，当场作出书面的行政许可决定（《行政许可法》第三十四条第二款）。")
 	}
 
 	fees := section{title: "收费标准"}

@@ -51,7 +51,7 @@ type Refusal struct {
 	// GroundOutsideRemit.
 	Competent string
 	// Basis is the provision of the ground, if the caller cites one;
-	// empty takes the procedure's.
+	// empty takes the procedure's. Required for GroundOther.
 	Basis xiaoneng.Citation
 }
 
@@ -311,6 +311,10 @@ func (c *Catalogue) Intake(a Application) (Result, error) {
 			return Result{}, inputError(op, it.Code, "the refusal has no ground")
 		case ref.Ground == GroundOutsideRemit && text.Blank(ref.Competent):
 			return Result{}, inputError(op, it.Code, "a matter outside the unit's powers needs the competent unit to apply to (行政许可法 Art 32 ¶1(2))")
+		case ref.Ground == GroundOther && ref.Basis.IsZero():
+			// The procedure's own citation is of the grounds Art 32 names,
+			// none of which this is.
+			return Result{}, inputError(op, it.Code, "a refusal on another ground of law needs the provision of that ground in Basis")
 		}
 		if !ref.Basis.IsZero() {
 			if err := ref.Basis.Validate(); err != nil {

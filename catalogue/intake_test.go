@@ -179,6 +179,8 @@ func TestIntakeRefusesBadInput(t *testing.T) {
 		{"a refusal without a ground", catalogue.Application{Item: foodLicence, On: day, Refusal: catalogue.Refusal{Reason: "不受理"}}, catalogue.ErrInvalidInput},
 		{"outside the remit without the competent unit (Art 32 ¶1(2))", catalogue.Application{Item: foodLicence, On: day,
 			Refusal: catalogue.Refusal{Ground: catalogue.GroundOutsideRemit}}, catalogue.ErrInvalidInput},
+		{"a refusal on another ground that cites none", catalogue.Application{Item: foodLicence, On: day,
+			Refusal: catalogue.Refusal{Ground: catalogue.GroundOther, Reason: "申请人隐瞒有关情况"}}, catalogue.ErrInvalidInput},
 		{"a refusal citing a revision that does not exist", catalogue.Application{Item: foodLicence, On: day,
 			Refusal: catalogue.Refusal{Ground: catalogue.GroundOther, Basis: xn.Cite(xn.LicensingLaw, 78).At(d(2010, 1, 1))}}, catalogue.ErrInvalidInput},
 		{"an intake day past the calendar", catalogue.Application{Item: foodLicence, On: d(2027, 1, 4),
