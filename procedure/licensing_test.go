@@ -330,6 +330,21 @@ func TestLicensingStatute(t *testing.T) {
 			{trigger: "grant_renewal", at: licAt(2026, 9, 10), payload: map[string]string{"expires": "2031-09-10"}, state: "in_force"},
 		})
 	})
+
+	// A refusal of the renewal does not end the licence: it runs to the
+	// end of its term, 10 September, and lapses after it (Art 70 ¶1(1)).
+	t.Run("Art 50 ¶2, Art 70 ¶1(1): a refused renewal runs to the end of the term", func(t *testing.T) {
+		licRun(t, d, []licStep{
+			{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件011"}, state: "received"},
+			{trigger: "decide_on_spot", at: licAt(2025, 9, 25), payload: licGrant, state: "granted"},
+			{trigger: "issue_certificate", at: licAt(2025, 9, 25), payload: map[string]string{"certificate": "JY-0004"}, state: "issued"},
+			{trigger: "deliver", at: licAt(2025, 9, 26), state: "in_force"},
+			{trigger: "apply_renewal", at: licAt(2026, 8, 10), payload: map[string]string{"expires": "2026-09-10"}, state: "renewal_pending"},
+			{trigger: "refuse_renewal", at: licAt(2026, 8, 20), payload: map[string]string{"reasons": "不再符合许可条件", "appeal_rights": "可申请行政复议或者提起行政诉讼"}, state: "in_force"},
+			{trigger: "lapse", at: licAt(2026, 9, 10), err: procedure.ErrInvalidTransition, unmet: 1},
+			{trigger: "lapse", at: licAt(2026, 9, 11), state: "expired"},
+		})
+	})
 }
 
 // TestReceiptUnderOfficeHours: an application received after closing on
