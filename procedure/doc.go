@@ -52,12 +52,14 @@
 //     that power applies to the court ten working days after the demand
 //     was served (Art 54, Art 69), once the party can no longer sue, six
 //     months from service (行政诉讼法 Art 46 ¶1, 行政强制法 Art 53), and
-//     within the three months Art 53 then allows. A penalty decided on
-//     the spot can be challenged only by reconsideration first (行政复议法
-//     Art 23 ¶1(1)), so there the time is its sixty days (Art 20 ¶1), and
-//     the decision must say so (Art 23 ¶2). A later application is
-//     refused: the definition has no step for one made with a reason for
-//     the delay;
+//     within the three months Art 53 then allows, or, where payment was
+//     deferred, within three months of the deferred term's end if that
+//     is later (行政处罚法 Art 72 ¶2). A penalty decided on the spot can
+//     be challenged only by reconsideration first (行政复议法 Art 23
+//     ¶1(1)), so there the time is its sixty days (Art 20 ¶1), and the
+//     decision must say so (Art 23 ¶2). A later application is refused:
+//     the definition has no step for one made with a reason for the
+//     delay;
 //   - a penalty case is filed only for a violation discovered within the
 //     limitation of 行政处罚法 Art 36, two years or, where citizens' life,
 //     health or financial safety was harmed, five, from the day the act

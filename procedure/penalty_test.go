@@ -671,6 +671,43 @@ func TestPenaltyGeneralProcedure(t *testing.T) {
 		xnReplay(t, d, c)
 	})
 
+	// 行政处罚法 Art 72 ¶2: where payment was deferred, the three months
+	// to apply to the court count from the end of the deferred term. The
+	// time to sue, from service on Mon 2 Feb 2026, ends on Mon 3 Aug and
+	// its three months on Tue 3 Nov; the deferral to Fri 30 Oct keeps the
+	// court open to Sat 30 Jan 2027, whichever ends later.
+	t.Run("Art 72 ¶2: after a deferral, the court within three months of its end", func(t *testing.T) {
+		court := map[string]string{"route": "court", "measure": "申请人民法院强制执行"}
+		c := decided(t, "CF-2026-009", xnDay(2026, 1, 30), "20000")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "awaiting_payment"},
+			{trigger: "defer_payment", at: xnDay(2026, 2, 10), payload: map[string]string{"hardship": "经营困难", "approver": "王局长", "pay_by": "2026-10-30"}, state: "awaiting_payment"},
+		})
+		xnAdvance(t, d, c, xnDay(2026, 10, 31), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 10, 31)})
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "serve_demand", at: xnDay(2026, 11, 2), payload: map[string]string{"demand": "催告书", "perform_by": "2026-11-09"}, state: "add_on_accruing"},
+		})
+		// Without the deferral the court would be closed after 3 Nov.
+		undeferred := decided(t, "CF-2026-010", xnDay(2026, 1, 30), "20000")
+		xnContinue(t, d, undeferred, []xnStep{
+			{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "awaiting_payment"},
+		})
+		xnAdvance(t, d, undeferred, xnDay(2026, 2, 25), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
+		xnContinue(t, d, undeferred, []xnStep{
+			{trigger: "serve_demand", at: xnDay(2026, 11, 2), payload: map[string]string{"demand": "催告书", "perform_by": "2026-11-09"}, state: "add_on_accruing"},
+			// The refusal names what the later window needs: a deferral,
+			// and an application within three months of its end.
+			{trigger: "enforce", at: xnDay(2026, 11, 17), payload: court, err: procedure.ErrInvalidTransition, unmet: []string{"pay_by", "payment=court_application"}},
+		})
+		// The demand served on Mon 2 Nov has run its ten working days by
+		// Mon 16 Nov.
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "enforce", at: xnDay(2026, 11, 16), payload: court, err: procedure.ErrInvalidTransition, unmet: []string{"demand"}},
+			{trigger: "enforce", at: xnDay(2026, 11, 17), payload: court, state: "enforcement"},
+		})
+		xnReplay(t, d, c)
+	})
+
 	t.Run("Art 66 ¶2: deferred payment, approved, moves the end of the period and the add-on with it", func(t *testing.T) {
 		c := decided(t, "CF-2026-005", xnDay(2026, 1, 30), "20000")
 		xnContinue(t, d, c, []xnStep{
