@@ -207,12 +207,27 @@ func TestDisclosureRequest(t *testing.T) {
 		xnReplay(t, d, c)
 	})
 
+	// Art 32 withholds only over an objection with reasonable grounds: one
+	// the agency finds unfounded does not stand in the way.
+	t.Run("Art 32: an objection without reasonable grounds does not stop disclosure", func(t *testing.T) {
+		c := disReceived(t, d, "GK-2025-006", xnDay(2025, 11, 3))
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "consult_third_party", at: xnDay(2025, 11, 7), payload: map[string]string{"third_party": "某建材公司", "letter": "征求意见书"}, state: "consulting_third_party"},
+			{trigger: "third_party_objects", at: xnDay(2025, 11, 12), payload: map[string]string{"reasons": "不愿公开", "reasonable": "false"}, state: "received"},
+			{trigger: "disclose", at: xnDay(2025, 11, 20), payload: map[string]string{"provision": "提供"}, state: "disclosed"},
+		})
+		if got := c.Facts["third_party_opinion"]; got != "objects_without_reason" {
+			t.Errorf("third_party_opinion = %q", got)
+		}
+		xnReplay(t, d, c)
+	})
+
 	t.Run("Art 32: over a justified objection, disclosure only for a grave public interest, with written notice to the third party", func(t *testing.T) {
 		c := disReceived(t, d, "GK-2025-005", xnDay(2025, 11, 3))
 		xnContinue(t, d, c, []xnStep{
 			{trigger: "consult_third_party", at: xnDay(2025, 11, 7), payload: map[string]string{"third_party": "某建材公司", "letter": "征求意见书"}, state: "consulting_third_party"},
 			{trigger: "third_party_objects", at: xnDay(2025, 11, 12), err: procedure.ErrInvalidTransition, unmet: []string{"reasons"}},
-			{trigger: "third_party_objects", at: xnDay(2025, 11, 12), payload: map[string]string{"reasons": "涉及商业秘密"}, state: "received"},
+			{trigger: "third_party_objects", at: xnDay(2025, 11, 12), payload: map[string]string{"reasons": "涉及商业秘密", "reasonable": "true"}, state: "received"},
 		})
 		// 7–12 Nov not counted: 3 working days used, 17 left from 13 Nov.
 		xnWantDue(t, d, c, d8(2025, 11, 12), "reply", d8(2025, 12, 5))

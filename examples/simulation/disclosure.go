@@ -167,7 +167,7 @@ func (r *run) thirdParty(h *officer) error {
 		if r.chance(0.6) {
 			return r.fire(d, r.wait(h, d), "third_party_consents", map[string]string{"opinion": "同意公开"})
 		}
-		return r.fire(d, r.wait(h, d), "third_party_objects", map[string]string{"reasons": "涉及商业秘密"})
+		return r.fire(d, r.wait(h, d), "third_party_objects", map[string]string{"reasons": "涉及商业秘密", "reasonable": "true"})
 	}
 	// Silence: the law moves the case on when the fifteen days end.
 	st, _ := r.clock("third_party", asked)
