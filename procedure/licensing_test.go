@@ -319,31 +319,34 @@ func TestLicensingStatute(t *testing.T) {
 		}
 	})
 
-	t.Run("Art 50 ¶2: a decision before expiry", func(t *testing.T) {
-		licRun(t, d, []licStep{
-			{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件010"}, state: "received"},
+	// renewing is a licence decided on the spot on Thu 25 Sep 2025, in
+	// force to 10 Sep 2026, whose renewal was applied for on 10 Aug 2026,
+	// then the steps that follow.
+	renewing := func(no string, then ...licStep) []licStep {
+		return append([]licStep{
+			{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件" + no}, state: "received"},
 			{trigger: "decide_on_spot", at: licAt(2025, 9, 25), payload: licGrant, state: "granted"},
-			{trigger: "issue_certificate", at: licAt(2025, 9, 25), payload: map[string]string{"certificate": "JY-0003"}, state: "issued"},
+			{trigger: "issue_certificate", at: licAt(2025, 9, 25), payload: map[string]string{"certificate": "JY-" + no}, state: "issued"},
 			{trigger: "deliver", at: licAt(2025, 9, 26), state: "in_force"},
 			{trigger: "apply_renewal", at: licAt(2026, 8, 10), payload: map[string]string{"expires": "2026-09-10"}, state: "renewal_pending"},
-			{trigger: "grant_renewal", at: licAt(2026, 9, 10), err: procedure.ErrInvalidTransition, unmet: 1},
-			{trigger: "grant_renewal", at: licAt(2026, 9, 10), payload: map[string]string{"expires": "2031-09-10"}, state: "in_force"},
-		})
+		}, then...)
+	}
+
+	t.Run("Art 50 ¶2: a decision before expiry", func(t *testing.T) {
+		licRun(t, d, renewing("0003",
+			licStep{trigger: "grant_renewal", at: licAt(2026, 9, 10), err: procedure.ErrInvalidTransition, unmet: 1},
+			licStep{trigger: "grant_renewal", at: licAt(2026, 9, 10), payload: map[string]string{"expires": "2031-09-10"}, state: "in_force"},
+		))
 	})
 
 	// A refusal of the renewal does not end the licence: it runs to the
 	// end of its term, 10 September, and lapses after it (Art 70 ¶1(1)).
 	t.Run("Art 50 ¶2, Art 70 ¶1(1): a refused renewal runs to the end of the term", func(t *testing.T) {
-		licRun(t, d, []licStep{
-			{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件011"}, state: "received"},
-			{trigger: "decide_on_spot", at: licAt(2025, 9, 25), payload: licGrant, state: "granted"},
-			{trigger: "issue_certificate", at: licAt(2025, 9, 25), payload: map[string]string{"certificate": "JY-0004"}, state: "issued"},
-			{trigger: "deliver", at: licAt(2025, 9, 26), state: "in_force"},
-			{trigger: "apply_renewal", at: licAt(2026, 8, 10), payload: map[string]string{"expires": "2026-09-10"}, state: "renewal_pending"},
-			{trigger: "refuse_renewal", at: licAt(2026, 8, 20), payload: map[string]string{"reasons": "不再符合许可条件", "appeal_rights": "可申请行政复议或者提起行政诉讼"}, state: "in_force"},
-			{trigger: "lapse", at: licAt(2026, 9, 10), err: procedure.ErrInvalidTransition, unmet: 1},
-			{trigger: "lapse", at: licAt(2026, 9, 11), state: "expired"},
-		})
+		licRun(t, d, renewing("0004",
+			licStep{trigger: "refuse_renewal", at: licAt(2026, 8, 20), payload: map[string]string{"reasons": "不再符合许可条件", "appeal_rights": "可申请行政复议或者提起行政诉讼"}, state: "in_force"},
+			licStep{trigger: "lapse", at: licAt(2026, 9, 10), err: procedure.ErrInvalidTransition, unmet: 1},
+			licStep{trigger: "lapse", at: licAt(2026, 9, 11), state: "expired"},
+		))
 	})
 }
 

@@ -528,6 +528,19 @@ func TestPenaltyGeneralProcedure(t *testing.T) {
 		})
 	}
 
+	// overdue brings a fine of 20,000 yuan decided on Fri 30 Jan 2026 and
+	// served on Mon 2 Feb to the add-on, advanced to asOf: its fifteen days
+	// end in the Spring Festival break and roll to Tue 24 Feb (Art 67 ¶3).
+	overdue := func(t *testing.T, id string, asOf time.Time) *procedure.Case {
+		t.Helper()
+		c := decided(t, id, xnDay(2026, 1, 30), "20000")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "awaiting_payment"},
+		})
+		xnAdvance(t, d, c, asOf, procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
+		return c
+	}
+
 	t.Run("Art 61 ¶1: decided Fri 13 Feb 2026, served within 7 working days, by 2 Mar (make-up Sat 14 and 28 Feb counted)", func(t *testing.T) {
 		c := decided(t, "CF-2026-001", xnDay(2026, 2, 13), "20000")
 		st := xnDue(t, d, c, d8(2026, 2, 13))["delivery"]
@@ -599,11 +612,7 @@ func TestPenaltyGeneralProcedure(t *testing.T) {
 			{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "awaiting_payment"},
 			{trigger: "pay", at: xnAt(2026, 2, 24, 23), payload: map[string]string{"receipt": "电子缴款凭证"}, state: "executed"},
 		})
-		late := decided(t, "CF-2026-004", xnDay(2026, 1, 30), "20000")
-		xnContinue(t, d, late, []xnStep{
-			{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "awaiting_payment"},
-		})
-		xnAdvance(t, d, late, xnDay(2026, 3, 10), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
+		late := overdue(t, "CF-2026-004", xnDay(2026, 3, 10))
 		xnContinue(t, d, late, []xnStep{
 			{trigger: "pay", at: xnDay(2026, 3, 10), payload: map[string]string{"receipt": "缴款书", "add_on": "8400"}, state: "executed"},
 		})
@@ -688,11 +697,7 @@ func TestPenaltyGeneralProcedure(t *testing.T) {
 			{trigger: "serve_demand", at: xnDay(2026, 11, 2), payload: map[string]string{"demand": "催告书", "perform_by": "2026-11-09"}, state: "add_on_accruing"},
 		})
 		// Without the deferral the court would be closed after 3 Nov.
-		undeferred := decided(t, "CF-2026-010", xnDay(2026, 1, 30), "20000")
-		xnContinue(t, d, undeferred, []xnStep{
-			{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "awaiting_payment"},
-		})
-		xnAdvance(t, d, undeferred, xnDay(2026, 2, 25), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
+		undeferred := overdue(t, "CF-2026-010", xnDay(2026, 2, 25))
 		xnContinue(t, d, undeferred, []xnStep{
 			{trigger: "serve_demand", at: xnDay(2026, 11, 2), payload: map[string]string{"demand": "催告书", "perform_by": "2026-11-09"}, state: "add_on_accruing"},
 			// The refusal names what the later window needs: a deferral,
