@@ -65,6 +65,16 @@
 //     health or financial safety was harmed, five, from the day the act
 //     ended; the filing states both days, and its ends roll off rest days
 //     as the reference rules' do (民法典 Art 203);
+//   - disclosure deems a request abandoned when the period to correct it
+//     ends (政府信息公开条例 Art 30: 无正当理由逾期不补正); the definition
+//     takes a good reason for the delay only before then, when it sets a
+//     new period (reset_correction_period). A request abandoned can be
+//     made again;
+//   - a major decision takes its steps in the order of the regulation's
+//     sections (重大行政决策程序暂行条例 Chapters 2 and 3): public
+//     participation, expert argumentation, risk assessment, then the
+//     legality review and collective discussion, each conditional step
+//     only where the recorded facts require it;
 //   - every penalty hearing held makes legal review required before the
 //     decision (行政处罚法 Art 58 ¶1(2)), even where one passed before the
 //     hearing: the penalties that carry a hearing (Art 63) directly

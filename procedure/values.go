@@ -11,7 +11,7 @@ import (
 // the wrong form would not hold, and a negated one would hold: a party
 // whose hearing right came as "是" rather than "true" would quietly lose
 // the hearing. So an event whose payload gives such a value in another
-// form is refused (see typedKeys).
+// form is refused (see stepTypedKeys and Definition.check).
 type valueType uint8
 
 const (
