@@ -251,7 +251,7 @@ func TestCoverageEnd(t *testing.T) {
 // TestCoverageWaits: a penalty filed on 1 September 2026 was due to be
 // decided within ninety days (行政处罚法 Art 60), by 30 November. The
 // intended penalty was notified on 31 December, and the party's five
-// working days to request a hearing (Art 64(1)) are no officer's delay.
+// working days to request a hearing (Art 64 ¶1(1)) are no officer's delay.
 // On 5 January 2027 the overrun is certain, but how much of it was the
 // party's depends on the days of January: the evaluation refuses to
 // guess rather than charge the officer with them.

@@ -621,7 +621,7 @@ func TestLightsAndRoles(t *testing.T) {
 			t.Errorf("a light is a warning, not a breach: %+v", f)
 		}
 	}
-	// 行政处罚法 Art 64(1): the party's five days to request a hearing
+	// 行政处罚法 Art 64 ¶1(1): the party's five days to request a hearing
 	// are the party's, and a late request is no delay of the agency's.
 	pen := build(t, ref(t, "penalty"), "CF-1",
 		ev{wang, "file", at(2025, 9, 1), map[string]string{"filing_basis": "举报", "act_ended": "2025-08-10", "discovered": "2025-08-18"}},

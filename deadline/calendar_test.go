@@ -77,7 +77,7 @@ func TestAddWorkingDaysTable(t *testing.T) {
 		{d(2025, 10, 9), -1, d(2025, 9, 30), "the working day before the break"},
 		{d(2025, 10, 5), -1, d(2025, 9, 30), "counting back from inside a holiday"},
 		{d(2025, 10, 5), 1, d(2025, 10, 9), "counting on from inside a holiday: the start day is not counted"},
-		{d(2026, 9, 30), 5, d(2026, 10, 13), "行政处罚法 Art 64(1): five working days across the 2026 National Day week"},
+		{d(2026, 9, 30), 5, d(2026, 10, 13), "行政处罚法 Art 64 ¶1(1): five working days across the 2026 National Day week"},
 		{d(2026, 1, 30), 20, d(2026, 3, 5), "政府信息公开条例 Art 33 ¶2: twenty working days across the 2026 Spring Festival"},
 		{d(2025, 10, 30), 10, d(2025, 11, 13), "行政许可法 Art 42 ¶1: the ten-day extension"},
 	} {

@@ -115,7 +115,7 @@ func TestStatuteScenarios(t *testing.T) {
 			func(t *testing.T) deadline.Clock { return mustStart(t, deadline.RulePenaltyPayment, d(2026, 2, 6)) },
 			// Four days are left, but one working day: the due day.
 			d(2026, 2, 20), want{d(2026, 2, 24), 14, 4, 0, deadline.LevelYellow}},
-		{"行政处罚法 Art 64(1), Art 85: five working days to request a hearing",
+		{"行政处罚法 Art 64 ¶1(1), Art 85: five working days to request a hearing",
 			func(t *testing.T) deadline.Clock {
 				return mustStart(t, deadline.RulePenaltyHearingRequest, d(2026, 9, 30))
 			},

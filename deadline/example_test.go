@@ -1780,7 +1780,7 @@ func ExampleTemplate_Term() {
 	// decide by 2026-09-10
 }
 
-// 行政处罚法 Art 64(1): a party asks for a hearing within five days of
+// 行政处罚法 Art 64 ¶1(1): a party asks for a hearing within five days of
 // being told of the right, working days by Art 85. Told on Tuesday 30
 // September 2025, before the National Day week, the party has until 14
 // October, the make-up Saturday of 11 October counted. The zero Template

@@ -42,7 +42,7 @@ const (
 	RulePenaltyDecision = "penalty-decision"
 	// 行政处罚法 Art 61 ¶1: decision served within 7 days on an absent party.
 	RulePenaltyDelivery = "penalty-delivery"
-	// 行政处罚法 Art 64(1): hearing requested within 5 days of the notice.
+	// 行政处罚法 Art 64 ¶1(1): hearing requested within 5 days of the notice.
 	RulePenaltyHearingRequest = "penalty-hearing-request"
 	// 行政处罚法 Art 67 ¶3: fine paid within 15 days of receiving the decision.
 	RulePenaltyPayment = "penalty-payment"

@@ -44,15 +44,15 @@ type AddOnResult struct {
 	// Capped reports whether the cap bound: from the 34th day late on,
 	// the add-on equals the fine.
 	Capped bool
-	// Citations are 行政处罚法 Art 72(1)(1) and 行政强制法 Art 45 ¶2, and
+	// Citations are 行政处罚法 Art 72 ¶1(1) and 行政强制法 Art 45 ¶2, and
 	// 行政处罚法 Art 73 ¶3 when a review stopped the add-on accruing.
 	Citations []xn.Citation
 }
 
 // AddOn returns the add-on fine owed on asOf for a fine not paid by
-// lastDayToPay (行政处罚法 Art 72(1)(1)): 3 % of the fine for every day
+// lastDayToPay (行政处罚法 Art 72 ¶1(1)): 3 % of the fine for every day
 // after lastDayToPay, up to and including asOf, capped at the fine
-// itself (Art 72(1)(1); 行政强制法 Art 45 ¶2). A payment on or before
+// itself (Art 72 ¶1(1); 行政强制法 Art 45 ¶2). A payment on or before
 // lastDayToPay is not late. The days of the reviews given, where the
 // party applied for reconsideration or sued, are not counted (Art 73
 // ¶3); reviews may overlap.

@@ -36,17 +36,17 @@ type Facts struct {
 	// penalties of other kinds stay open.
 	AlreadyFined bool
 	// PublicInterest: the case involves a major public interest (涉及重大
-	// 公共利益), requiring legal review (Art 58(1)(1)).
+	// 公共利益), requiring legal review (Art 58 ¶1(1)).
 	PublicInterest bool
 	// Complex: the case is difficult or complex (疑难复杂、情节复杂),
-	// requiring legal review (Art 58(1)(3)) and collective discussion
+	// requiring legal review (Art 58 ¶1(3)) and collective discussion
 	// (Art 57 ¶2).
 	Complex bool
 	// Serious: a major violation (重大违法行为), requiring collective
 	// discussion (Art 57 ¶2).
 	Serious bool
 	// HardToCollect: the fine would be hard to enforce unless collected
-	// on the spot (不当场收缴事后难以执行, Art 68(2)).
+	// on the spot (不当场收缴事后难以执行, Art 68 ¶1(2)).
 	HardToCollect bool
 	// RemoteRequest: a remote, waterborne or hard-to-reach area where
 	// paying at a bank or electronically is truly difficult, and the

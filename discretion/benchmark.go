@@ -57,8 +57,9 @@ func (s Scheme) clone() Scheme {
 
 // PartyAmounts is a threshold in yuan per party type, with the rule that
 // sets it. A zero amount means the threshold is not set for that party.
-// Thresholds are inclusive: a fine at the threshold meets it (以上 includes
-// the figure, 民法典 Art 1259).
+// Thresholds are inclusive: a fine at the threshold meets it. 以上
+// includes the figure itself, as 民法典 Art 1259 reads the word for the
+// Civil Code; the library applies the same reading to benchmarks.
 type PartyAmounts struct {
 	Citizen      decimal.Decimal // for a citizen (公民)
 	Organisation decimal.Decimal // for a legal person or other organisation
@@ -82,23 +83,26 @@ type Policy struct {
 	// Conflict is the rule for conflicting factors.
 	Conflict ConflictRule
 	// Hearing is the 较大数额 of a fine from which the party must be told
-	// of the right to a hearing (行政处罚法 Art 63(1)(1)). Provinces and
+	// of the right to a hearing (行政处罚法 Art 63 ¶1(1)). Provinces and
 	// ministries set it; one regional figure often quoted is 1,000 yuan
 	// for citizens and 5,000 for organisations (unverified).
 	Hearing PartyAmounts
 	// ConfiscationHearing is the 较大数额 of confiscated gains or the
 	// 较大价值 of confiscated property from which a hearing notice is
-	// required (Art 63(1)(2)).
+	// required (Art 63 ¶1(2)).
 	ConfiscationHearing PartyAmounts
 	// HearingKinds are kinds the agency treats as 其他较重的行政处罚 or that
-	// another rule subjects to a hearing (Art 63(1)(5), (6)), beside
+	// another rule subjects to a hearing (Art 63 ¶1(5), (6)), beside
 	// those the Law lists: lowering a qualification, revoking a licence,
 	// suspending business, closure and restriction from an occupation.
 	HearingKinds []PenaltyKind
 	// LegalReview is the fine from which the agency's own rules require
-	// legal review (法制审核, Art 58(1)(4)).
+	// legal review (法制审核). Its triggers cite 行政处罚法 Art 58 ¶1, then
+	// Basis: the threshold is the agency's own measure of a 重大 case, and
+	// item (4) covers only what 法律、法规 require.
 	LegalReview PartyAmounts
-	// LegalReviewKinds are kinds that require legal review.
+	// LegalReviewKinds are kinds that require legal review, cited as
+	// LegalReview is.
 	LegalReviewKinds []PenaltyKind
 	// Collective is the fine from which collective discussion by the
 	// agency heads is required (集体讨论, Art 57 ¶2, "重大违法行为").

@@ -21,7 +21,7 @@ type Decision struct {
 	Fine decimal.Decimal
 	// Confiscated is the value in yuan of the gains or property
 	// confiscated, when Kinds has a confiscation; it decides the hearing
-	// notice of Art 63(1)(2).
+	// notice of Art 63 ¶1(2).
 	Confiscated decimal.Decimal
 	// Procedures are the procedures the case record shows.
 	Procedures ProcedureSet

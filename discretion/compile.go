@@ -218,10 +218,10 @@ type partyLimits struct {
 const (
 	simplifiedCitizen      = 200  // Art 51
 	simplifiedOrganisation = 3000 // Art 51
-	collectionMax          = 100  // Art 68(1)
+	collectionMax          = 100  // Art 68 ¶1(1)
 )
 
-// hearingLawKinds are the kinds 行政处罚法 Art 63(1)(3) and (4) subject
+// hearingLawKinds are the kinds 行政处罚法 Art 63 ¶1(3) and (4) subject
 // to a hearing notice whatever the amount.
 const hearingLawKinds = 1<<KindLowerQualification | 1<<KindRevokeLicence |
 	1<<KindSuspendBusiness | 1<<KindOrderClosure | 1<<KindRestrictPractice

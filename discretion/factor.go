@@ -29,21 +29,21 @@ const (
 	FactorPartialCapacity FactorID = "art31-partial"
 	// FactorRemedied: the party actively removed or reduced the harm
 	// (主动消除或者减轻违法行为危害后果): lighter or mitigated, mandatory
-	// (Art 32(1)).
+	// (Art 32 ¶1(1)).
 	FactorRemedied FactorID = "art32-remedied"
 	// FactorCoerced: the party was coerced or induced (受他人胁迫或者诱骗):
-	// lighter or mitigated, mandatory (Art 32(2)).
+	// lighter or mitigated, mandatory (Art 32 ¶1(2)).
 	FactorCoerced FactorID = "art32-coerced"
 	// FactorConfessed: the party confessed violations the agency did not
 	// know of (主动供述行政机关尚未掌握的违法行为): lighter or mitigated,
-	// mandatory (Art 32(3)).
+	// mandatory (Art 32 ¶1(3)).
 	FactorConfessed FactorID = "art32-confessed"
 	// FactorMeritorious: the party helped the investigation with
 	// meritorious conduct (立功表现): lighter or mitigated, mandatory
-	// (Art 32(4)).
+	// (Art 32 ¶1(4)).
 	FactorMeritorious FactorID = "art32-meritorious"
 	// FactorOtherMitigation: another law, regulation or rule requires a
-	// lighter or mitigated penalty: mandatory (Art 32(5)). A benchmark
+	// lighter or mitigated penalty: mandatory (Art 32 ¶1(5)). A benchmark
 	// that knows the provision should define its own factor citing it.
 	FactorOtherMitigation FactorID = "art32-other"
 	// FactorMinorViolation: the violation is minor, promptly corrected

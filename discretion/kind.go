@@ -14,39 +14,39 @@ type PenaltyKind uint8
 const (
 	// KindUnknown is no penalty kind.
 	KindUnknown PenaltyKind = iota
-	// KindWarning is a warning (警告), Art 9(1).
+	// KindWarning is a warning (警告), Art 9 ¶1(1).
 	KindWarning
-	// KindCriticism is circulated criticism (通报批评), Art 9(1).
+	// KindCriticism is circulated criticism (通报批评), Art 9 ¶1(1).
 	KindCriticism
-	// KindFine is a fine (罚款), Art 9(2).
+	// KindFine is a fine (罚款), Art 9 ¶1(2).
 	KindFine
 	// KindConfiscateGains is confiscation of illegal gains (没收违法所得),
-	// Art 9(2).
+	// Art 9 ¶1(2).
 	KindConfiscateGains
 	// KindConfiscateProperty is confiscation of illegal property
-	// (没收非法财物), Art 9(2).
+	// (没收非法财物), Art 9 ¶1(2).
 	KindConfiscateProperty
 	// KindSuspendLicence is temporary withholding of a licence or permit
-	// (暂扣许可证件), Art 9(3).
+	// (暂扣许可证件), Art 9 ¶1(3).
 	KindSuspendLicence
 	// KindLowerQualification is lowering a qualification grade
-	// (降低资质等级), Art 9(3).
+	// (降低资质等级), Art 9 ¶1(3).
 	KindLowerQualification
 	// KindRevokeLicence is revocation of a licence or permit
-	// (吊销许可证件), Art 9(3).
+	// (吊销许可证件), Art 9 ¶1(3).
 	KindRevokeLicence
 	// KindRestrictOperations is restriction of production and business
-	// activities (限制开展生产经营活动), Art 9(4).
+	// activities (限制开展生产经营活动), Art 9 ¶1(4).
 	KindRestrictOperations
 	// KindSuspendBusiness is an order to suspend production or business
-	// (责令停产停业), Art 9(4).
+	// (责令停产停业), Art 9 ¶1(4).
 	KindSuspendBusiness
-	// KindOrderClosure is an order to close (责令关闭), Art 9(4).
+	// KindOrderClosure is an order to close (责令关闭), Art 9 ¶1(4).
 	KindOrderClosure
 	// KindRestrictPractice is restriction from an occupation (限制从业),
-	// Art 9(4).
+	// Art 9 ¶1(4).
 	KindRestrictPractice
-	// KindDetention is administrative detention (行政拘留), Art 9(5).
+	// KindDetention is administrative detention (行政拘留), Art 9 ¶1(5).
 	KindDetention
 
 	kindEnd // one past the last kind

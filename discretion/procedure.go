@@ -24,7 +24,7 @@ const (
 	ProcedureHearingNotice
 	// ProcedureHearing is a hearing held at the party's request (举行听证,
 	// Art 64–65). A decision records it; it then requires legal review
-	// (Art 58(1)(2)).
+	// (Art 58 ¶1(2)).
 	ProcedureHearing
 	// ProcedureLegalReview is legal review before the decision (法制审核,
 	// Art 58).
@@ -200,7 +200,7 @@ func (c *Condition) UnmarshalText(text []byte) error {
 
 // Trigger is one rule by which an outcome requires a procedure, or
 // permits one, with its legal basis: "a fine of 5,000 yuan or more for
-// an organisation requires a hearing notice (行政处罚法 Art 63(1)(1) and
+// an organisation requires a hearing notice (行政处罚法 Art 63 ¶1(1) and
 // the province's 较大数额 rule)". An [Assessment] lists the triggers that
 // some allowed outcome meets; [Trigger.Holds] tells whether a given
 // decision meets one.
@@ -346,7 +346,7 @@ func (s *Standard) staticRules(pl *procLimits, party PartyType) []rule {
 	if k := s.kinds & b.collectiveKinds; k != 0 {
 		out = append(out, rule{proc: ProcedureCollective, when: CondKinds, kinds: k, src: srcCollectiveKinds, basis: &pol.Collective.Basis})
 	}
-	// Simplified procedure (Art 51) and on-the-spot collection (Art 68(1)(1)).
+	// Simplified procedure (Art 51) and on-the-spot collection (Art 68 ¶1(1)).
 	out = append(out, rule{proc: ProcedureSimplified, when: CondFineAtMost, lim: &lim.simplified, amount: lim.simplified.d, kinds: KindsOf(KindWarning, KindFine), src: srcSimplified})
 	if fine {
 		out = append(out, rule{proc: ProcedureCollection, when: CondFineAtMost, lim: &lim.collection, amount: lim.collection.d, onTheSpot: true, src: srcCollectionSmall})
@@ -433,7 +433,10 @@ func (r *rule) citations() []xn.Citation {
 	case srcReviewComplex:
 		out = []xn.Citation{pl(58, 1, 3)}
 	case srcReviewFine, srcReviewKinds:
-		out = []xn.Citation{pl(58, 1, 4)}
+		// A benchmark's own threshold: Art 58 ¶1 as a whole, then the
+		// benchmark's basis. Not item (4), which covers only what
+		// 法律、法规 require; see Policy.LegalReview.
+		out = []xn.Citation{pl(58, 1)}
 	case srcCollectiveFacts, srcCollectiveFine, srcCollectiveKinds:
 		out = []xn.Citation{pl(57, 2)}
 	case srcCollectiveMitigated:

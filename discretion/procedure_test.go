@@ -2,8 +2,10 @@ package discretion_test
 
 import (
 	"errors"
+	"slices"
 	"testing"
 
+	xn "github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/discretion"
 )
 
@@ -26,17 +28,17 @@ func TestAssessTriggers(t *testing.T) {
 		when   discretion.Condition
 		amount string // "" when the trigger must be absent
 	}{
-		{"Art 63(1)(1): an organisation's 较大数额", "S-001", facts(org), notice, discretion.CondFineAtLeast, "5000"},
-		{"Art 63(1)(1): a citizen's 较大数额", "S-001", facts(citizen), notice, discretion.CondFineAtLeast, "1000"},
-		{"Art 63(1)(1): no large fine when mitigated below 5,000", "S-001", facts(org, discretion.FactorMinor), notice, discretion.CondFineAtLeast, ""},
-		{"Art 63(1)(3): revocation in the heavier band", "S-004", facts(org, "repeat-within-year"), notice, discretion.CondKinds, "0"},
-		{"Art 63(1)(3): no revocation in the ordinary band", "S-004", facts(org), notice, discretion.CondKinds, ""},
+		{"Art 63 ¶1(1): an organisation's 较大数额", "S-001", facts(org), notice, discretion.CondFineAtLeast, "5000"},
+		{"Art 63 ¶1(1): a citizen's 较大数额", "S-001", facts(citizen), notice, discretion.CondFineAtLeast, "1000"},
+		{"Art 63 ¶1(1): no large fine when mitigated below 5,000", "S-001", facts(org, discretion.FactorMinor), notice, discretion.CondFineAtLeast, ""},
+		{"Art 63 ¶1(3): revocation in the heavier band", "S-004", facts(org, "repeat-within-year"), notice, discretion.CondKinds, "0"},
+		{"Art 63 ¶1(3): no revocation in the ordinary band", "S-004", facts(org), notice, discretion.CondKinds, ""},
 		{"Art 51: 3,000 for an organisation", "S-003", facts(org), simplified, discretion.CondFineAtMost, "3000"},
 		{"Art 51: 200 for a citizen", "S-003", facts(citizen, discretion.FactorMinor), simplified, discretion.CondFineAtMost, "200"},
 		{"Art 51: not for fines above 3,000 only", "S-001", facts(org, "repeat-within-year"), simplified, discretion.CondFineAtMost, ""},
-		{"Art 68(1)(1): 100 yuan", "S-003", facts(citizen, discretion.FactorMinor), collection, discretion.CondFineAtMost, "100"},
+		{"Art 68 ¶1(1): 100 yuan", "S-003", facts(citizen, discretion.FactorMinor), collection, discretion.CondFineAtMost, "100"},
 		{"collective discussion below the minimum (floor rule)", "S-006", facts(org, discretion.FactorConfessed), collective, discretion.CondMitigated, "2000"},
-		{"Art 58(1)(2): review after a hearing", "S-001", facts(org), review, discretion.CondHearingHeld, "0"},
+		{"Art 58 ¶1(2): review after a hearing", "S-001", facts(org), review, discretion.CondHearingHeld, "0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -56,6 +58,35 @@ func TestAssessTriggers(t *testing.T) {
 				t.Errorf("trigger without citations")
 			}
 		})
+	}
+}
+
+// TestLegalReviewThresholdCitation: a benchmark's own legal-review
+// threshold cites 行政处罚法 Art 58 ¶1 as a whole, then the benchmark's
+// rule, never item (4), which covers only what 法律、法规 require.
+func TestLegalReviewThresholdCitation(t *testing.T) {
+	doc := sample(t).Document()
+	basis := xn.Citation{Law: "示例省重大执法决定法制审核目录（示意）", Article: 3}
+	doc.Policy.LegalReview = discretion.PartyAmounts{Citizen: dec("2000"), Organisation: dec("5000"), Basis: basis}
+	b, err := discretion.NewBenchmark(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, ok := b.Standard("S-001")
+	if !ok {
+		t.Fatal("no standard S-001")
+	}
+	a, err := s.Assess(facts(org))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, ok := trigger(a, review, discretion.CondFineAtLeast)
+	if !ok {
+		t.Fatalf("no legal-review threshold trigger in %+v", a.Triggers)
+	}
+	want := []xn.Citation{xn.Cite(xn.PenaltyLaw, 58, 1), basis}
+	if !slices.Equal(tr.Citations, want) {
+		t.Errorf("citations %v, want %v", tr.Citations, want)
 	}
 }
 

@@ -77,8 +77,10 @@ type Range struct {
 	// Base is what a FormMultiple range multiplies; BaseUnknown for the
 	// other forms.
 	Base BaseKind
-	// Min and Max are the statutory limits, both included (以上、以下
-	// include the figure itself, 民法典 Art 1259).
+	// Min and Max are the statutory limits, both included: 以上 and 以下
+	// include the figure itself, as 民法典 Art 1259 reads these words for
+	// the Civil Code. The Penalty Law has no such rule; the library
+	// applies the same reading to penalty ranges.
 	Min, Max decimal.Decimal
 	// MinBase is the smallest base, in yuan, for which a FormMultiple
 	// range applies (违法所得不足一万元的 → the fallback); zero means any
