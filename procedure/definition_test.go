@@ -100,6 +100,13 @@ func TestNewReportsEveryProblem(t *testing.T) {
 			s.Transitions = append(s.Transitions, procedure.TransitionSpec{From: "open", Trigger: "finish", To: "done",
 				Guards: []procedure.GuardSpec{g(procedure.GuardPayload, "other")}, Effects: []procedure.Effect{{Op: procedure.OpStop, Clock: "notice"}}})
 		}, []string{"transitions[2]"}},
+		{"a key absent and the key not equal to a value can both hold", func(s *procedure.Spec) {
+			absent, notCourt := g(procedure.GuardFact, "forum"), g(procedure.GuardFact, "forum")
+			absent.Not, notCourt.Not, notCourt.Value = true, true, "court"
+			s.Transitions[1].Guards = []procedure.GuardSpec{absent}
+			s.Transitions = append(s.Transitions, procedure.TransitionSpec{From: "open", Trigger: "finish", To: "done",
+				Guards: []procedure.GuardSpec{notCourt}, Effects: []procedure.Effect{{Op: procedure.OpStop, Clock: "notice"}}})
+		}, []string{"transitions[2]"}},
 		{"unknown guard kind, custom guard and clock", func(s *procedure.Spec) {
 			s.Transitions[1].Guards = []procedure.GuardSpec{g("colour", "x"), g(procedure.GuardCustom, "nobody"), g(procedure.GuardClockExpired, "ghost")}
 		}, []string{"transitions[1].guards[0].kind", "transitions[1].guards[1].key", "transitions[1].guards[2].key"}},
@@ -186,6 +193,15 @@ func TestExclusiveGuardsAccepted(t *testing.T) {
 		procedure.TransitionSpec{From: "open", Trigger: "fine", To: "done", Guards: []procedure.GuardSpec{low}, Effects: []procedure.Effect{{Op: procedure.OpStop, Clock: "notice", All: true}}, Citation: xiaoneng.Cite(xiaoneng.PenaltyLaw, 51)},
 		procedure.TransitionSpec{From: "open", Trigger: "fine", To: "done", Guards: []procedure.GuardSpec{high}, Effects: []procedure.Effect{{Op: procedure.OpStop, Clock: "notice", All: true}}, Citation: xiaoneng.Cite(xiaoneng.PenaltyLaw, 57)},
 	)
+	// A fact absent excludes a value of it: not yet challenged, and
+	// challenged by reconsideration.
+	absent := procedure.GuardSpec{Kind: procedure.GuardFact, Key: "forum", Not: true, Desc: "未曾申请复议", DescEN: "not challenged"}
+	valued := procedure.GuardSpec{Kind: procedure.GuardFact, Key: "forum", Value: "reconsideration", Desc: "已申请复议", DescEN: "reconsideration sought"}
+	s.Triggers = append(s.Triggers, procedure.TriggerSpec{ID: "enforce", Name: "执行", NameEN: "enforce"})
+	for _, gs := range []procedure.GuardSpec{absent, valued} {
+		s.Transitions = append(s.Transitions, procedure.TransitionSpec{From: "open", Trigger: "enforce", To: "done", Guards: []procedure.GuardSpec{gs},
+			Effects: []procedure.Effect{{Op: procedure.OpStop, Clock: "notice", All: true}}, Citation: xiaoneng.Cite(xiaoneng.CompulsionLaw, 53)})
+	}
 	if _, err := procedure.New(s); err != nil {
 		t.Errorf("exclusive guards refused: %v", err)
 	}

@@ -60,6 +60,24 @@
 //     decision must say so (Art 23 ¶2). A later application is refused:
 //     the definition has no step for one made with a reason for the
 //     delay;
+//   - a penalty challenged (challenge: challenged=reconsideration or
+//     litigation) is still executed (行政处罚法 Art 73 ¶1) and the agency
+//     may still enforce it by its own power, but it is not taken to the
+//     court under 行政强制法 Art 53, which needs a party that did not
+//     challenge. Once upheld (conclude_challenge) it is: by reconsideration,
+//     after the fifteen days to sue have passed (行政诉讼法 Art 45, 行政复议法
+//     Art 78 ¶1(1)), and by a judgment in force, at once (行政诉讼法 Art 95),
+//     neither with a time limit in the definition. A decision set aside or
+//     found void ends the case (set_aside). Not modelled: an order to stay
+//     execution (行政复议法 Art 42, 行政诉讼法 Art 56), a decision changed or
+//     set aside in part, a reconsideration body that does not decide in
+//     time, and the appeal: conclude_challenge records the judgment in
+//     force. The add-on fine does not accrue during the challenge
+//     (行政处罚法 Art 73 ¶3): pass the days from the challenge event to its
+//     conclusion to package discretion's AddOn as a Review. The thirty
+//     days of add-on that enforcement by the agency's own power waits for
+//     (行政强制法 Art 46 ¶1) still count those days: Art 73 ¶3 speaks only of
+//     the amount;
 //   - a penalty case is filed only for a violation discovered within the
 //     limitation of 行政处罚法 Art 36, two years or, where citizens' life,
 //     health or financial safety was harmed, five, from the day the act

@@ -205,6 +205,17 @@ func penDecision(fine string) map[string]string {
 	return p
 }
 
+// penDecided brings a case of the general procedure d to a decision on
+// day on with the given fine, or none.
+func penDecided(t *testing.T, d *procedure.Definition, id string, on time.Time, fine string) *procedure.Case {
+	t.Helper()
+	return xnRun(t, d, id, []xnStep{
+		{trigger: "file", at: on.AddDate(0, 0, -20), payload: penFile, state: "investigating"},
+		{trigger: "notify_intended", at: on.AddDate(0, 0, -7), payload: penNotice(on.AddDate(0, 0, -1).Format("2006-01-02"), false), state: "notified"},
+		{trigger: "decide_penalty", at: on, payload: penDecision(fine), state: "decided"},
+	})
+}
+
 // TestPenaltyGeneralProcedure walks the general procedure of 行政处罚法
 // (2021) through its articles on the 2025 and 2026 calendars.
 func TestPenaltyGeneralProcedure(t *testing.T) {
@@ -518,14 +529,9 @@ func TestPenaltyGeneralProcedure(t *testing.T) {
 		}
 	})
 
-	// decided brings a case to a decision on day on with the given fine.
 	decided := func(t *testing.T, id string, on time.Time, fine string) *procedure.Case {
 		t.Helper()
-		return xnRun(t, d, id, []xnStep{
-			{trigger: "file", at: on.AddDate(0, 0, -20), payload: penFile, state: "investigating"},
-			{trigger: "notify_intended", at: on.AddDate(0, 0, -7), payload: penNotice(on.AddDate(0, 0, -1).Format("2006-01-02"), false), state: "notified"},
-			{trigger: "decide_penalty", at: on, payload: penDecision(fine), state: "decided"},
-		})
+		return penDecided(t, d, id, on, fine)
 	}
 
 	// overdue brings a fine of 20,000 yuan decided on Fri 30 Jan 2026 and

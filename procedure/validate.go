@@ -346,8 +346,9 @@ func validateGuard(g GuardSpec, at string, rules map[string]deadline.Rule, cfg *
 
 // exclusive reports whether two guard lists can never hold together: some
 // guard of one is the negation of a guard of the other, both require the
-// same payload or fact key to hold different values, or one bounds a
-// number above below where the other bounds it below.
+// same payload or fact key to hold different values, one requires a key
+// absent and the other a value of it, or one bounds a number above below
+// where the other bounds it below.
 func exclusive(a, b []GuardSpec) bool {
 	for i := range a {
 		for j := range b {
@@ -378,6 +379,14 @@ func excludes(x, y *GuardSpec) bool {
 		return err1 == nil && err2 == nil && l.GreaterThan(h)
 	case x.Value == y.Value && x.Not != y.Not:
 		return true
+	case (x.Kind == GuardPayload || x.Kind == GuardFact) && x.Not != y.Not:
+		// An absent key excludes any value of it: "not challenged" and
+		// challenged=reconsideration.
+		absent, valued := x, y
+		if y.Not {
+			absent, valued = y, x
+		}
+		return absent.Value == "" && valued.Value != ""
 	}
 	return (x.Kind == GuardPayload || x.Kind == GuardFact) && !x.Not && !y.Not &&
 		x.Value != "" && y.Value != "" && x.Value != y.Value

@@ -75,11 +75,25 @@ func Event(t *rapid.T, d *procedure.Definition, c *procedure.Case) procedure.Eve
 	payload := map[string]string{}
 	day := deadline.DateOf(at)
 	kinds := ValueKinds(spec)
+	// The payload is drawn for one of the step's transitions first, the
+	// one the event is meant for; the others add only keys it lacks, so
+	// that a route told apart by a value (challenged=reconsideration or
+	// litigation) is drawn as often as the others.
+	var routes []procedure.TransitionSpec
 	for _, tr := range spec.Transitions {
-		if tr.Trigger != trig || tr.From != c.State {
-			continue
+		if tr.Trigger == trig && tr.From == c.State {
+			routes = append(routes, tr)
 		}
+	}
+	if len(routes) > 1 {
+		i := rapid.IntRange(0, len(routes)-1).Draw(t, "route")
+		routes[0], routes[i] = routes[i], routes[0]
+	}
+	for k, tr := range routes {
 		for _, g := range tr.Guards {
+			if k > 0 && (payload[g.Key] != "" || g.On != "" && payload[g.On] != "") {
+				continue
+			}
 			if rapid.IntRange(0, 9).Draw(t, "omit") == 0 {
 				continue
 			}

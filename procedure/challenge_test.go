@@ -1,0 +1,192 @@
+package procedure_test
+
+import (
+	"testing"
+
+	"pgregory.net/rapid"
+
+	"github.com/xiaoneng/xiaoneng/procedure"
+)
+
+// Payloads of the challenge steps.
+var (
+	chReconsider = map[string]string{"challenged": "reconsideration"}
+	chSue        = map[string]string{"challenged": "litigation"}
+	chUpheld     = map[string]string{"ruling": "某复决字〔2026〕8号"}
+	chCourt      = map[string]string{"route": "court", "measure": "申请人民法院强制执行"}
+)
+
+// chOverdue brings a fine of 20,000 yuan decided on Fri 30 Jan 2026 and
+// served on Mon 2 Feb to the add-on (from Wed 25 Feb), with a demand
+// served on 3 March whose ten working days end on 17 March; the party
+// seeks reconsideration on 10 March.
+func chOverdue(t *testing.T, d *procedure.Definition, id string) *procedure.Case {
+	t.Helper()
+	c := penDecided(t, d, id, xnDay(2026, 1, 30), "20000")
+	xnContinue(t, d, c, []xnStep{
+		{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "awaiting_payment"},
+	})
+	xnAdvance(t, d, c, xnAt(2026, 2, 25, 9), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
+	return xnContinue(t, d, c, []xnStep{
+		{trigger: "serve_demand", at: xnDay(2026, 3, 3), payload: map[string]string{"demand": "催告书", "perform_by": "2026-03-13"}, state: "add_on_accruing"},
+		{trigger: "challenge", at: xnDay(2026, 3, 10), payload: chReconsider, state: "add_on_accruing"},
+	})
+}
+
+// TestPenaltyChallenge follows a penalty decision the party challenges:
+// the challenge does not stop its execution (行政处罚法 Art 73 ¶1), but it
+// bars the application to the court that Art 53 of 行政强制法 allows only
+// where the party did not challenge; the decision upheld is enforced
+// under 行政复议法 Art 78 or 行政诉讼法 Art 95, and a decision set aside
+// ends the case.
+func TestPenaltyChallenge(t *testing.T) {
+	d := xnDefinition(t, "penalty")
+
+	t.Run("行政强制法 Art 53: no application to the court while the party's reconsideration is pending", func(t *testing.T) {
+		c := chOverdue(t, d, "CH-2026-001")
+		if due := xnDue(t, d, c, d8(2026, 3, 10)); due["challenge"].Due != 0 {
+			t.Errorf("the time to challenge still runs after the challenge: %v", due["challenge"])
+		}
+		xnContinue(t, d, c, []xnStep{
+			// Six months from service end on 3 August: without the
+			// challenge, the court would be open from the 4th.
+			{trigger: "enforce", at: xnDay(2026, 8, 4), payload: chCourt, err: procedure.ErrInvalidTransition, unmet: []string{"upheld=true"}},
+			// A second challenge of the same decision is refused.
+			{trigger: "challenge", at: xnDay(2026, 3, 11), payload: chSue, err: procedure.ErrInvalidTransition, unmet: []string{"upheld=true"}},
+			{trigger: "challenge", at: xnDay(2026, 3, 11), payload: chReconsider, err: procedure.ErrInvalidTransition, unmet: []string{"challenged"}},
+		})
+	})
+
+	t.Run("行政处罚法 Art 73 ¶1: the challenge does not stop the agency enforcing under its own power", func(t *testing.T) {
+		c := chOverdue(t, d, "CH-2026-002")
+		// Thirty days of add-on from 25 February end on 26 March (行政强制法
+		// Art 46 ¶1).
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "enforce", at: xnDay(2026, 3, 27), payload: map[string]string{"route": "self", "measure": "划拨存款", "enforcement_decision": "强制执行决定书"}, state: "enforcement"},
+		})
+	})
+
+	t.Run("行政复议法 Art 78 ¶1(1), 行政诉讼法 Art 45: upheld on Mon 20 Apr 2026, the fifteen days to sue end in the Labour Day break and roll to Wed 6 May", func(t *testing.T) {
+		c := chOverdue(t, d, "CH-2026-003")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "conclude_challenge", at: xnDay(2026, 4, 20), err: procedure.ErrInvalidTransition, unmet: []string{"ruling"}},
+			{trigger: "conclude_challenge", at: xnDay(2026, 4, 20), payload: chUpheld, state: "add_on_accruing"},
+			{trigger: "conclude_challenge", at: xnDay(2026, 4, 21), payload: chUpheld, err: procedure.ErrInvalidTransition, unmet: []string{"upheld=true"}},
+		})
+		xnWantDue(t, d, c, d8(2026, 4, 20), "suit", d8(2026, 5, 6))
+		lastDay, late := c.Clone(), c.Clone()
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "enforce", at: xnDay(2026, 5, 6), payload: chCourt, err: procedure.ErrInvalidTransition, unmet: []string{"suit"}},
+			{trigger: "enforce", at: xnDay(2026, 5, 7), payload: chCourt, state: "enforcement"},
+		})
+		if c.Facts["challenged"] != "reconsideration" || c.Facts["upheld"] != "true" || c.Facts["ruling"] != chUpheld["ruling"] {
+			t.Errorf("facts %v", c.Facts)
+		}
+		if due := xnDue(t, d, c, d8(2026, 5, 7)); len(due) != 0 {
+			t.Errorf("clocks still running: %v", due)
+		}
+		xnReplay(t, d, c)
+
+		// The party sues on the last day; the judgment dismissing the
+		// claim takes effect on 1 September, and the agency applies to the
+		// court the next day (行政诉讼法 Art 95).
+		xnContinue(t, d, lastDay, []xnStep{
+			{trigger: "challenge", at: xnDay(2026, 5, 6), payload: chSue, state: "add_on_accruing"},
+			{trigger: "enforce", at: xnDay(2026, 5, 7), payload: chCourt, err: procedure.ErrInvalidTransition, unmet: []string{"upheld=true"}},
+			{trigger: "conclude_challenge", at: xnDay(2026, 9, 1), payload: map[string]string{"ruling": "某行初字〔2026〕5号"}, state: "add_on_accruing"},
+			{trigger: "enforce", at: xnDay(2026, 9, 2), payload: chCourt, state: "enforcement"},
+		})
+		if lastDay.Facts["challenged"] != "litigation" || lastDay.Facts["upheld"] != "true" {
+			t.Errorf("facts %v", lastDay.Facts)
+		}
+		xnReplay(t, d, lastDay)
+
+		// A suit on 7 May is out of time.
+		xnContinue(t, d, late, []xnStep{
+			{trigger: "challenge", at: xnDay(2026, 5, 7), payload: chSue, err: procedure.ErrInvalidTransition, unmet: []string{"suit"}},
+		})
+	})
+
+	t.Run("行政诉讼法 Art 70: a decision set aside ends the case, its clocks stopped", func(t *testing.T) {
+		c := penDecided(t, d, "CH-2026-004", xnDay(2026, 1, 30), "20000")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "awaiting_payment"},
+			{trigger: "set_aside", at: xnDay(2026, 2, 5), payload: chUpheld, err: procedure.ErrInvalidTransition, unmet: []string{"challenged=reconsideration"}},
+			{trigger: "challenge", at: xnDay(2026, 2, 5), payload: chSue, state: "awaiting_payment"},
+		})
+		xnAdvance(t, d, c, xnAt(2026, 2, 25, 9), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "set_aside", at: xnDay(2026, 7, 1), payload: map[string]string{"ruling": "某行初字〔2026〕9号"}, state: "set_aside"},
+		})
+		if !d.IsTerminal(c.State) {
+			t.Errorf("%s is not terminal", c.State)
+		}
+		if due := xnDue(t, d, c, d8(2026, 7, 1)); len(due) != 0 {
+			t.Errorf("clocks still running: %v", due)
+		}
+	})
+
+	t.Run("行政强制法 Art 53: a decision without a fine, challenged, is not enforced by the court until upheld", func(t *testing.T) {
+		c := penDecided(t, d, "CH-2026-005", xnDay(2026, 1, 30), "")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "delivered"},
+			{trigger: "serve_demand", at: xnDay(2026, 2, 2), payload: map[string]string{"demand": "催告书", "perform_by": "2026-02-12"}, state: "delivered"},
+			{trigger: "challenge", at: xnDay(2026, 2, 10), payload: chSue, state: "delivered"},
+			{trigger: "enforce", at: xnDay(2026, 8, 4), payload: chCourt, err: procedure.ErrInvalidTransition, unmet: []string{"upheld=true"}},
+			{trigger: "conclude_challenge", at: xnDay(2026, 8, 10), payload: map[string]string{"ruling": "某行初字〔2026〕7号"}, state: "delivered"},
+			{trigger: "enforce", at: xnDay(2026, 8, 11), payload: chCourt, state: "enforcement"},
+		})
+	})
+}
+
+// TestPenaltySimplifiedChallenge: a penalty decided on the spot is
+// challenged by reconsideration first (行政复议法 Art 23 ¶1(1)); a suit
+// comes after the reconsideration decision.
+func TestPenaltySimplifiedChallenge(t *testing.T) {
+	d := xnDefinition(t, "penalty-simplified")
+	c := xnRun(t, d, "SP-CH-1", []xnStep{
+		{trigger: "decide_on_spot", at: xnDay(2026, 3, 2), payload: pspDecide("fine", "citizen", "100"), state: "decided"},
+		{trigger: "hand_over", at: xnDay(2026, 3, 2), payload: pspSigned, state: "awaiting_payment"},
+		{trigger: "challenge", at: xnDay(2026, 3, 5), payload: chSue, err: procedure.ErrInvalidTransition, unmet: []string{"challenged=reconsideration"}},
+		{trigger: "challenge", at: xnDay(2026, 3, 5), payload: chReconsider, state: "awaiting_payment"},
+	})
+	// The fifteen days to pay end on 17 March (行政处罚法 Art 67 ¶3).
+	xnAdvance(t, d, c, xnDay(2026, 3, 18), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 3, 18)})
+	xnContinue(t, d, c, []xnStep{
+		{trigger: "conclude_challenge", at: xnDay(2026, 4, 20), payload: chUpheld, state: "add_on_accruing"},
+		{trigger: "challenge", at: xnDay(2026, 4, 30), payload: chSue, state: "add_on_accruing"},
+		{trigger: "set_aside", at: xnDay(2026, 7, 1), payload: map[string]string{"ruling": "某行初字〔2026〕3号"}, state: "set_aside"},
+	})
+	xnReplay(t, d, c)
+}
+
+// TestPenaltyModelsAfterService runs the model from cases served with
+// their decision, where random events from a new case seldom reach: the
+// fine payable, then overdue, the decision without a fine, and the fine
+// decided on the spot.
+func TestPenaltyModelsAfterService(t *testing.T) {
+	pen, simple := xnDefinition(t, "penalty"), xnDefinition(t, "penalty-simplified")
+	fine := penDecided(t, pen, "M-FINE", xnDay(2026, 1, 30), "20000")
+	xnContinue(t, pen, fine, []xnStep{
+		{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "awaiting_payment"},
+	})
+	other := penDecided(t, pen, "M-OTHER", xnDay(2026, 1, 30), "")
+	xnContinue(t, pen, other, []xnStep{
+		{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "delivered"},
+	})
+	late := fine.Clone()
+	xnAdvance(t, pen, late, xnAt(2026, 2, 25, 9), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
+	spot := xnRun(t, simple, "M-SPOT", []xnStep{
+		{trigger: "decide_on_spot", at: xnDay(2026, 3, 2), payload: pspDecide("fine", "citizen", "100"), state: "decided"},
+		{trigger: "hand_over", at: xnDay(2026, 3, 2), payload: pspSigned, state: "awaiting_payment"},
+	})
+	for _, start := range []struct {
+		name string
+		d    *procedure.Definition
+		c    *procedure.Case
+	}{{"fine payable", pen, fine}, {"fine overdue", pen, late}, {"no fine", pen, other}, {"on the spot", simple, spot}} {
+		t.Run(start.name, func(t *testing.T) {
+			rapid.Check(t, func(t *rapid.T) { runModel(t, start.d, start.c) })
+		})
+	}
+}
