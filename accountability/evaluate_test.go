@@ -167,7 +167,7 @@ func TestPromise(t *testing.T) {
 func inForce() []ev {
 	return []ev{
 		{wang, "receive", at(2026, 2, 2), voucher},
-		{wang, "decide_on_spot", at(2026, 2, 2), decision},
+		{wang, "decide_on_spot", at(2026, 2, 2), map[string]string{"decision": "决定书", "complete": "true"}},
 		{wang, "issue_certificate", at(2026, 2, 2), map[string]string{"certificate": "JY-1"}},
 		{wang, "deliver", at(2026, 2, 2), nil},
 		{wang, "apply_renewal", at(2026, 8, 10), map[string]string{"expires": "2026-09-10"}},

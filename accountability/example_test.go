@@ -663,7 +663,7 @@ func ExampleRuleID_deemedRenewal() {
 	c := lic.NewCase("XK-Y")
 	exFire(lic, c,
 		exEvent(exWang, "receive", exAt(2026, 2, 2), "voucher", "收件"),
-		exEvent(exWang, "decide_on_spot", exAt(2026, 2, 2), "decision", "准予许可决定书"),
+		exEvent(exWang, "decide_on_spot", exAt(2026, 2, 2), "decision", "准予许可决定书", "complete", "true"),
 		exEvent(exWang, "issue_certificate", exAt(2026, 2, 2), "certificate", "JY-1"),
 		exEvent(exWang, "deliver", exAt(2026, 2, 2)),
 		exEvent(exWang, "apply_renewal", exAt(2026, 8, 10), "expires", "2026-09-10"))

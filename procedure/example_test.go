@@ -292,7 +292,7 @@ func ExampleReference() {
 	fmt.Println(errors.Is(err, procedure.ErrUnknownDefinition))
 	// Output:
 	// 行政许可 / administrative licensing 《行政许可法》
-	// 15 states, 34 transitions, 6 clocks
+	// 16 states, 36 transitions, 6 clocks
 	// true
 }
 
@@ -620,7 +620,7 @@ func ExampleGuardKind() {
 	for _, e := range []procedure.Event{
 		exEvent("notify_hearing_right", exAt(2025, 9, 30, 10, 0)),
 		exEvent("request_hearing", exAt(2025, 10, 9, 10, 0)),
-		exEvent("notify_hearing", exAt(2025, 10, 10, 10, 0), "hearing_date", "2025-10-22"),
+		exEvent("notify_hearing", exAt(2025, 10, 10, 10, 0), "hearing_date", "2025-10-22", "duration", "听证所需时间不计入审查期限"),
 		exEvent("hold_hearing", exAt(2025, 10, 21, 10, 0), "record", "听证笔录"),
 		exEvent("hold_hearing", exAt(2025, 10, 22, 10, 0), "record", "听证笔录"),
 	} {
@@ -629,7 +629,7 @@ func ExampleGuardKind() {
 	spot := d.NewCase("XK-2")
 	for _, e := range []procedure.Event{
 		exEvent("receive", exAt(2025, 9, 25, 9, 0), "voucher", "收件"),
-		exEvent("decide_on_spot", exAt(2025, 9, 26, 9, 0), "decision", "准予许可决定书"),
+		exEvent("decide_on_spot", exAt(2025, 9, 26, 9, 0), "decision", "准予许可决定书", "complete", "true"),
 	} {
 		fire(d, spot, e)
 	}
@@ -862,8 +862,7 @@ func ExampleDefinition_IsTerminal() {
 	// Output:
 	// not_accepted 不予受理
 	// refused 不予行政许可
-	// withdrawn 行政许可已撤回
-	// expired 有效期届满未延续
+	// cancelled 已办理注销手续
 }
 
 // The steps that leave a state, with their guards and provisions: what a
@@ -880,7 +879,7 @@ func ExampleDefinition_Transitions() {
 	// deem_accepted      → accepted            《行政许可法》第三十二条第一款第（四）项, 1 guards
 	// refuse_acceptance  → not_accepted        《行政许可法》第三十二条第一款第（二）项, 4 guards
 	// refuse_acceptance  → not_accepted        《行政许可法》第三十二条第一款, 3 guards
-	// decide_on_spot     → granted             《行政许可法》第三十四条第二款, 2 guards
+	// decide_on_spot     → granted             《行政许可法》第三十四条第二款, 3 guards
 }
 
 // What each clock of an information request measures. The reply

@@ -87,6 +87,19 @@ func TestJointLicensingStatute(t *testing.T) {
 			due: map[string]date.Date{"certificate": date.New(2025, 11, 13)},
 		},
 		{
+			name: "Art 36: the interested parties are told while the departments review; the review's clocks run on",
+			steps: jlSteps(
+				scStep{trigger: "notify_interested", at: scAt(2025, 10, 9, 10), err: procedure.ErrInvalidTransition, unmet: []string{"parties"}},
+				scStep{trigger: "notify_interested", at: scAt(2025, 10, 9, 10), payload: map[string]string{"parties": "相邻住户"}, state: "in_review"},
+			),
+			asOf: date.New(2025, 10, 9),
+			due: map[string]date.Date{
+				"decision":           date.New(2025, 12, 3),
+				"review:" + jlMarket: date.New(2025, 10, 23),
+				"review:" + jlEnv:    date.New(2025, 10, 27),
+			},
+		},
+		{
 			name: "Art 26 ¶2: no decision while a department has not given its opinion",
 			steps: jlSteps(
 				scStep{trigger: "department_opinion", at: scAt(2025, 10, 22, 10), payload: jlOpinion(jlMarket), state: "in_review"},
@@ -170,9 +183,9 @@ func TestJointLicensingStatute(t *testing.T) {
 				scStep{trigger: "department_opinion", at: scAt(2025, 10, 13, 10), payload: jlOpinion(jlMarket), state: "hearing_notice"},
 				scStep{trigger: "request_hearing", at: scAt(2025, 10, 14, 10), state: "hearing"},
 				scStep{trigger: "department_opinion", at: scAt(2025, 10, 15, 10), payload: jlOpinion(jlEnv), err: procedure.ErrInvalidTransition},
-				scStep{trigger: "notify_hearing", at: scAt(2025, 10, 15, 10), payload: map[string]string{"hearing_date": "2025-10-23"},
+				scStep{trigger: "notify_hearing", at: scAt(2025, 10, 15, 10), payload: map[string]string{"duration": licHearingTime, "hearing_date": "2025-10-23"},
 					err: procedure.ErrInvalidTransition, unmet: []string{"hearing_date"}},
-				scStep{trigger: "notify_hearing", at: scAt(2025, 10, 15, 10), payload: map[string]string{"hearing_date": "2025-10-24"}, state: "hearing"},
+				scStep{trigger: "notify_hearing", at: scAt(2025, 10, 15, 10), payload: map[string]string{"duration": licHearingTime, "hearing_date": "2025-10-24"}, state: "hearing"},
 				scStep{trigger: "hold_hearing", at: scAt(2025, 10, 23, 10), payload: map[string]string{"record": "听证笔录"},
 					err: procedure.ErrInvalidTransition, unmet: []string{"hearing_date"}},
 				scStep{trigger: "hold_hearing", at: scAt(2025, 10, 24, 10), payload: map[string]string{"record": "听证笔录"}, state: "in_review"},

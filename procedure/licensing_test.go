@@ -81,6 +81,12 @@ func licDefinition(t testing.TB) *procedure.Definition {
 var (
 	licVoucher = map[string]string{"voucher": "凭证001"}
 	licGrant   = map[string]string{"decision": "准予许可决定书"}
+	// licOnSpot is a decision on the spot, on complete materials in the
+	// legal form (Art 34 ¶2).
+	licOnSpot = map[string]string{"decision": "准予许可决定书", "complete": "true"}
+	// licHearingTime is the written notice of the time a hearing needs,
+	// which the decision's limit excludes (Art 45).
+	licHearingTime = "听证所需时间不计算在审查期限内"
 )
 
 // TestLicensingStatute walks the licensing procedure through its
@@ -208,9 +214,12 @@ func TestLicensingStatute(t *testing.T) {
 			// Noticed on Wednesday 15 October: the seventh working day
 			// after is Friday the 24th; seven calendar days, the 22nd,
 			// are too few.
-			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: map[string]string{"hearing_date": "2025-10-22"}, err: procedure.ErrInvalidTransition, unmet: 1},
-			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: map[string]string{"hearing_date": "2025-10-23"}, err: procedure.ErrInvalidTransition, unmet: 1},
-			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: map[string]string{"hearing_date": "2025-10-24"}, state: "hearing"},
+			// Art 45: the notice tells the applicant in writing of the time
+			// the hearing needs, which the limit excludes.
+			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: map[string]string{"hearing_date": "2025-10-24"}, err: procedure.ErrInvalidTransition, unmet: 1},
+			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: map[string]string{"duration": licHearingTime, "hearing_date": "2025-10-22"}, err: procedure.ErrInvalidTransition, unmet: 1},
+			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: map[string]string{"duration": licHearingTime, "hearing_date": "2025-10-23"}, err: procedure.ErrInvalidTransition, unmet: 1},
+			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: map[string]string{"duration": licHearingTime, "hearing_date": "2025-10-24"}, state: "hearing"},
 			{trigger: "hold_hearing", at: licAt(2025, 10, 24), payload: map[string]string{"record": "听证笔录"}, state: "accepted"},
 		})
 		// Hearing time, from the request on 14 October to the hearing on
@@ -255,7 +264,7 @@ func TestLicensingStatute(t *testing.T) {
 	t.Run("Art 34 ¶2: decided on the spot", func(t *testing.T) {
 		licRun(t, d, []licStep{
 			{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件008"}, state: "received"},
-			{trigger: "decide_on_spot", at: licAt(2025, 9, 25), payload: licGrant, state: "granted"},
+			{trigger: "decide_on_spot", at: licAt(2025, 9, 25), payload: licOnSpot, state: "granted"},
 			{trigger: "issue_certificate", at: licAt(2025, 9, 25), payload: map[string]string{"certificate": "JY-0001"}, state: "issued"},
 			{trigger: "deliver", at: licAt(2025, 9, 25), state: "in_force"},
 		})
@@ -264,7 +273,7 @@ func TestLicensingStatute(t *testing.T) {
 	t.Run("Art 50: renewal applied for 30 days before expiry; no decision before expiry — deemed renewed", func(t *testing.T) {
 		c := licRun(t, d, []licStep{
 			{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件009"}, state: "received"},
-			{trigger: "decide_on_spot", at: licAt(2025, 9, 25), payload: licGrant, state: "granted"},
+			{trigger: "decide_on_spot", at: licAt(2025, 9, 25), payload: licOnSpot, state: "granted"},
 			{trigger: "issue_certificate", at: licAt(2025, 9, 25), payload: map[string]string{"certificate": "JY-0002"}, state: "issued"},
 			{trigger: "deliver", at: licAt(2025, 9, 26), state: "in_force"},
 			{trigger: "apply_renewal", at: licAt(2026, 8, 15), payload: map[string]string{"expires": "2026-09-10"}, err: procedure.ErrInvalidTransition, unmet: 1},
@@ -305,16 +314,43 @@ func TestLicensingStatute(t *testing.T) {
 	t.Run("Art 70 ¶1(1): a licence not renewed lapses at expiry, which Art 70 ¶1(1) names, not Art 50 ¶1 (the time to apply)", func(t *testing.T) {
 		licRun(t, d, []licStep{
 			{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件011"}, state: "received"},
-			{trigger: "decide_on_spot", at: licAt(2025, 9, 25), payload: licGrant, state: "granted"},
+			{trigger: "decide_on_spot", at: licAt(2025, 9, 25), payload: licOnSpot, state: "granted"},
 			{trigger: "issue_certificate", at: licAt(2025, 9, 25), payload: map[string]string{"certificate": "JY-0004", "expires": "2026-09-10"}, state: "issued"},
 			{trigger: "deliver", at: licAt(2025, 9, 26), state: "in_force"},
 			// Not while the term runs: the last day is 10 September.
 			{trigger: "lapse", at: licAt(2026, 9, 10), err: procedure.ErrInvalidTransition, unmet: 1},
 			{trigger: "lapse", at: licAt(2026, 9, 11), state: "expired"},
+			// Art 70 ¶1(1): the agency cancels it (注销), stating how.
+			{trigger: "cancel", at: licAt(2026, 9, 14), err: procedure.ErrInvalidTransition, unmet: 1},
+			{trigger: "cancel", at: licAt(2026, 9, 14), payload: map[string]string{"cancellation": "公告注销"}, state: "cancelled"},
 		})
+		if !d.IsTerminal("cancelled") || d.IsTerminal("expired") {
+			t.Errorf("an expired licence ends the case; it should end only once cancelled")
+		}
 		for _, tr := range d.Transitions("in_force") {
 			if tr.Trigger == "lapse" && (tr.Citation.Article != 70 || tr.Citation.Paragraph != 1 || tr.Citation.Item != 1) {
 				t.Errorf("lapse cites %s, want 行政许可法 Art 70 ¶1(1) (有效期届满未延续)", tr.Citation)
+			}
+		}
+	})
+
+	t.Run("Art 8 ¶2, Art 70 ¶1(4): a licence withdrawn in the public interest, on a statutory ground, then cancelled", func(t *testing.T) {
+		c := licRun(t, d, []licStep{
+			{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件012"}, state: "received"},
+			{trigger: "decide_on_spot", at: licAt(2025, 9, 25), payload: map[string]string{"decision": "准予许可决定书"}, err: procedure.ErrInvalidTransition, unmet: 1},
+			{trigger: "decide_on_spot", at: licAt(2025, 9, 25), payload: licOnSpot, state: "granted"},
+			{trigger: "issue_certificate", at: licAt(2025, 9, 25), payload: map[string]string{"certificate": "JY-0005", "expires": "2030-09-24"}, state: "issued"},
+			{trigger: "deliver", at: licAt(2025, 9, 26), state: "in_force"},
+			{trigger: "withdraw_licence", at: licAt(2026, 3, 2), payload: map[string]string{"reasons": "规划调整"}, err: procedure.ErrInvalidTransition, unmet: 1},
+			{trigger: "withdraw_licence", at: licAt(2026, 3, 2), payload: map[string]string{"reasons": "规划调整", "ground": "准予许可所依据的客观情况发生重大变化"}, state: "withdrawn"},
+			{trigger: "cancel", at: licAt(2026, 3, 3), payload: map[string]string{"cancellation": "收回许可证件"}, state: "cancelled"},
+		})
+		if c.Facts["ground"] == "" || c.Facts["cancellation"] != "收回许可证件" {
+			t.Errorf("facts %v", c.Facts)
+		}
+		for _, tr := range d.Transitions("withdrawn") {
+			if tr.Citation.Article != 70 || tr.Citation.Item != 4 {
+				t.Errorf("cancel after withdrawal cites %s, want 行政许可法 Art 70 ¶1(4)", tr.Citation)
 			}
 		}
 	})
@@ -325,7 +361,7 @@ func TestLicensingStatute(t *testing.T) {
 	renewing := func(no string, then ...licStep) []licStep {
 		return append([]licStep{
 			{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件" + no}, state: "received"},
-			{trigger: "decide_on_spot", at: licAt(2025, 9, 25), payload: licGrant, state: "granted"},
+			{trigger: "decide_on_spot", at: licAt(2025, 9, 25), payload: licOnSpot, state: "granted"},
 			{trigger: "issue_certificate", at: licAt(2025, 9, 25), payload: map[string]string{"certificate": "JY-" + no}, state: "issued"},
 			{trigger: "deliver", at: licAt(2025, 9, 26), state: "in_force"},
 			{trigger: "apply_renewal", at: licAt(2026, 8, 10), payload: map[string]string{"expires": "2026-09-10"}, state: "renewal_pending"},
@@ -471,7 +507,7 @@ func TestHearingAndOnTheSpotOrder(t *testing.T) {
 		{"Art 48 ¶1(1): not before the day notified, and on it", []licStep{
 			{trigger: "notify_hearing_right", at: licAt(2025, 9, 30), state: "hearing_notice"},
 			{trigger: "request_hearing", at: licAt(2025, 10, 14), state: "hearing"},
-			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: map[string]string{"hearing_date": "2025-10-24"}, state: "hearing"},
+			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: map[string]string{"duration": licHearingTime, "hearing_date": "2025-10-24"}, state: "hearing"},
 			{trigger: "hold_hearing", at: licAt(2025, 10, 16), payload: record, err: procedure.ErrInvalidTransition, unmet: 1},
 			{trigger: "hold_hearing", at: licAt(2025, 10, 24), payload: record, state: "accepted"},
 			// Art 45: expert review begun the afternoon of the hearing.
@@ -510,8 +546,8 @@ func TestHearingAndOnTheSpotOrder(t *testing.T) {
 	t.Run("Art 34 ¶2: on the spot is the day of receipt", func(t *testing.T) {
 		licRun(t, d, []licStep{
 			{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件"}, state: "received"},
-			{trigger: "decide_on_spot", at: licAt(2025, 9, 30), payload: licGrant, err: procedure.ErrInvalidTransition, unmet: 1},
-			{trigger: "decide_on_spot", at: licAt(2025, 9, 25).Add(time.Hour), payload: licGrant, state: "granted"},
+			{trigger: "decide_on_spot", at: licAt(2025, 9, 30), payload: licOnSpot, err: procedure.ErrInvalidTransition, unmet: 1},
+			{trigger: "decide_on_spot", at: licAt(2025, 9, 25).Add(time.Hour), payload: licOnSpot, state: "granted"},
 		})
 	})
 }
@@ -528,7 +564,7 @@ func TestRenewalAfterClosingTime(t *testing.T) {
 	}
 	inForce := []licStep{
 		{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件"}, state: "received"},
-		{trigger: "decide_on_spot", at: licAt(2025, 9, 25), payload: licGrant, state: "granted"},
+		{trigger: "decide_on_spot", at: licAt(2025, 9, 25), payload: licOnSpot, state: "granted"},
 		{trigger: "issue_certificate", at: licAt(2025, 9, 25), payload: map[string]string{"certificate": "JY-1"}, state: "issued"},
 		{trigger: "deliver", at: licAt(2025, 9, 25), state: "in_force"},
 	}

@@ -187,7 +187,7 @@ func (a *applicant) intake() error {
 	if a.it.OnTheSpot && a.res.Outcome == catalogue.OutcomeAccept && delay == 0 && r.chance(0.6) {
 		// 当场作出决定 (行政许可法 Art 34 ¶2).
 		err := r.fireEvent(procedure.Event{Trigger: "decide_on_spot", At: t, Actor: actor,
-			Payload: map[string]string{"decision": "当场准予许可决定书 " + r.c.ID}})
+			Payload: map[string]string{"decision": "当场准予许可决定书 " + r.c.ID, "complete": "true"}})
 		if err != nil {
 			return err
 		}
@@ -360,7 +360,7 @@ func (a *applicant) hearing() error {
 		}
 		o, noticed := r.work(a.h, s.addWD(asked, r.between(1, 2)))
 		held := s.addWD(noticed, r.between(7, 9))
-		if err := r.fire(noticed, o, "notify_hearing", map[string]string{"hearing_date": held.String()}); err != nil {
+		if err := r.fire(noticed, o, "notify_hearing", map[string]string{"hearing_date": held.String(), "duration": "听证所需时间不计算在审查期限内"}); err != nil {
 			return err
 		}
 		return r.fire(held, r.wait(a.h, held), "hold_hearing", map[string]string{"record": "听证笔录 " + r.c.ID})

@@ -83,7 +83,7 @@ func RenewalCase(t *rapid.T, d *procedure.Definition, id string) (*procedure.Cas
 	expires := applied + DayOffset(t, 30, 60)
 	for _, e := range []procedure.Event{
 		{Trigger: "receive", At: at(granted), Payload: map[string]string{"voucher": "凭证"}},
-		{Trigger: "decide_on_spot", At: at(granted), Payload: map[string]string{"decision": "决定书"}},
+		{Trigger: "decide_on_spot", At: at(granted), Payload: map[string]string{"decision": "决定书", "complete": "true"}},
 		{Trigger: "issue_certificate", At: at(granted), Payload: map[string]string{"certificate": "证号"}},
 		{Trigger: "deliver", At: at(granted)},
 		{Trigger: "apply_renewal", At: at(applied), Payload: map[string]string{"expires": expires.String()}},
