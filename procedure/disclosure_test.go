@@ -328,3 +328,38 @@ func TestDisclosureRequest(t *testing.T) {
 		}
 	})
 }
+
+// TestDisclosureDeferredReply: requests clearly beyond a reasonable
+// number or frequency, whose reasons the agency finds reasonable, are
+// replied to by a later time it sets and tells the applicant of
+// (政府信息公开条例 Art 35), in place of the twenty working days of Art 33.
+func TestDisclosureDeferredReply(t *testing.T) {
+	d := xnDefinition(t, "disclosure")
+	c := disReceived(t, d, "GK-2026-035", xnDay(2026, 3, 2))
+	deferral := map[string]string{"explanation": "已要求说明理由", "deferral_reasons": "用于课题研究，理由合理", "reply_by": "2026-06-30"}
+	xnContinue(t, d, c, []xnStep{
+		{trigger: "defer_reply", at: xnDay(2026, 3, 9), payload: map[string]string{"explanation": "已要求说明理由", "deferral_reasons": "理由合理"},
+			err: procedure.ErrInvalidTransition, unmet: []string{"reply_by"}},
+		{trigger: "defer_reply", at: xnDay(2026, 3, 9), payload: deferral, state: "received"},
+		// One later time: the time to reply no longer runs, so it is
+		// neither deferred again, nor extended, nor suspended for a
+		// correction.
+		{trigger: "defer_reply", at: xnDay(2026, 3, 10), payload: deferral, err: procedure.ErrInvalidTransition, unmet: []string{"reply"}},
+		{trigger: "extend", at: xnDay(2026, 3, 10), payload: map[string]string{"approver": "负责人", "applicant_told": "已告知", "units": "20"},
+			err: procedure.ErrInvalidTransition, unmet: []string{"reply"}},
+	})
+	due := xnDue(t, d, c, d8(2026, 3, 9))
+	if len(due) != 1 || due["deferred_reply"].Due != d8(2026, 6, 30) || due["deferred_reply"].Citation.Article != 35 {
+		t.Errorf("clocks running: %v; want only the later time to reply, 30 June", due)
+	}
+	// A third party consulted meanwhile: the later time runs on.
+	xnContinue(t, d, c, []xnStep{
+		{trigger: "consult_third_party", at: xnDay(2026, 4, 1), payload: map[string]string{"third_party": "某公司", "letter": "征求意见函"}, state: "consulting_third_party"},
+		{trigger: "third_party_consents", at: xnDay(2026, 4, 8), payload: map[string]string{"opinion": "同意公开"}, state: "received"},
+		{trigger: "disclose", at: xnDay(2026, 6, 30), payload: map[string]string{"provision": "纸质复印件"}, state: "disclosed"},
+	})
+	if due := xnDue(t, d, c, d8(2026, 6, 30)); len(due) != 0 {
+		t.Errorf("clocks still running after the reply: %v", due)
+	}
+	xnReplay(t, d, c)
+}

@@ -88,6 +88,11 @@
 //     takes a good reason for the delay only before then, when it sets a
 //     new period (reset_correction_period). A request abandoned can be
 //     made again;
+//   - disclosure's later time to reply (政府信息公开条例 Art 35,
+//     defer_reply) takes the place of the limit of Art 33: the reply
+//     clock stops and the agency's limit is the day it told the applicant
+//     of (deferred_reply). It is set once, and no extension or request for
+//     a correction follows it;
 //   - a major decision takes its steps in the order of the regulation's
 //     sections (重大行政决策程序暂行条例 Chapters 2 and 3): public
 //     participation, expert argumentation, risk assessment, then the

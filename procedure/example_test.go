@@ -908,6 +908,7 @@ func ExampleDefinition_ClockRole() {
 	// reply             limit
 	// third_party       party
 	// agency_opinion    limit
+	// deferred_reply    limit
 	// false
 }
 
