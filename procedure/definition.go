@@ -43,8 +43,8 @@ type Definition struct {
 	triggers map[Trigger]*triggerInfo
 	trans    []transInfo // one per transition, in definition order
 	machine  *stateless.StateMachine
-	// facts counts the fact keys the transitions set or record: the
-	// most a case can hold, and the size its facts are made with.
+	// facts is the size a case's facts are made with: the number of
+	// fact keys the transitions set or record, at most eight.
 	facts int
 }
 
@@ -418,7 +418,9 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 			si.steps[k].typed = stepTypedKeys(si.steps[k].trans, types)
 		}
 	}
-	d.facts = len(facts)
+	// A map made for at most eight entries is one group, a single
+	// allocation; a case with more facts than that grows its map once.
+	d.facts = min(len(facts), 8)
 	d.compile()
 	return d, nil
 }

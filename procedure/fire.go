@@ -850,7 +850,8 @@ func (d *Definition) commit(op string, f *firing, t *transInfo, lg *ledgers) err
 			facts = maps.Clone(c.Facts)
 		}
 		if facts == nil {
-			// Made at the most it can hold, so that it never grows.
+			// Made for as many facts as the definition records, up to a
+			// map of one group (see New).
 			facts = make(map[string]string, d.facts)
 		}
 		for _, kv := range t.set {
