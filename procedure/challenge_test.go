@@ -101,9 +101,11 @@ func TestPenaltyChallenge(t *testing.T) {
 		}
 		xnReplay(t, d, lastDay)
 
-		// A suit on 7 May is out of time.
+		// A suit on 7 May is out of time, and the decision upheld is not
+		// set aside.
 		xnContinue(t, d, late, []xnStep{
 			{trigger: "challenge", at: xnDay(2026, 5, 7), payload: chSue, err: procedure.ErrInvalidTransition, unmet: []string{"suit"}},
+			{trigger: "set_aside", at: xnDay(2026, 5, 7), payload: chUpheld, err: procedure.ErrInvalidTransition, unmet: []string{"upheld=true"}},
 		})
 	})
 
