@@ -50,6 +50,14 @@ var jlReferred = append(append([]scStep(nil), jlAccepted...),
 	scStep{trigger: "refer", at: scAt(2025, 9, 29, 10), payload: jlRefer(jlEnv), state: "in_review"},
 )
 
+// jlReferredDue are the clocks of the case jlReferred leaves: the whole
+// case due on 3 December, each department on its own clock.
+var jlReferredDue = map[string]date.Date{
+	"decision":           date.New(2025, 12, 3),
+	"review:" + jlMarket: date.New(2025, 10, 23),
+	"review:" + jlEnv:    date.New(2025, 10, 27),
+}
+
 func jlSteps(more ...scStep) []scStep { return append(append([]scStep(nil), jlReferred...), more...) }
 
 // TestJointLicensingStatute walks a joint licence (行政许可法 Art 26 ¶2,
@@ -69,11 +77,7 @@ func TestJointLicensingStatute(t *testing.T) {
 			name:  "Art 26 ¶2, Art 42 ¶2: accepted 25 Sep 2025, the whole case is due 3 Dec; each department on its own clock",
 			steps: jlReferred,
 			asOf:  date.New(2025, 9, 29),
-			due: map[string]date.Date{
-				"decision":           date.New(2025, 12, 3),
-				"review:" + jlMarket: date.New(2025, 10, 23),
-				"review:" + jlEnv:    date.New(2025, 10, 27),
-			},
+			due:   jlReferredDue,
 		},
 		{
 			name: "Art 26 ¶2, Art 38 ¶1, Art 44: all departments give opinions, the lead grants, the licence is delivered within 10 working days",
@@ -93,11 +97,7 @@ func TestJointLicensingStatute(t *testing.T) {
 				scStep{trigger: "notify_interested", at: scAt(2025, 10, 9, 10), payload: map[string]string{"parties": "相邻住户"}, state: "in_review"},
 			),
 			asOf: date.New(2025, 10, 9),
-			due: map[string]date.Date{
-				"decision":           date.New(2025, 12, 3),
-				"review:" + jlMarket: date.New(2025, 10, 23),
-				"review:" + jlEnv:    date.New(2025, 10, 27),
-			},
+			due:  jlReferredDue,
 		},
 		{
 			name: "Art 26 ¶2: no decision while a department has not given its opinion",
@@ -183,9 +183,9 @@ func TestJointLicensingStatute(t *testing.T) {
 				scStep{trigger: "department_opinion", at: scAt(2025, 10, 13, 10), payload: jlOpinion(jlMarket), state: "hearing_notice"},
 				scStep{trigger: "request_hearing", at: scAt(2025, 10, 14, 10), state: "hearing"},
 				scStep{trigger: "department_opinion", at: scAt(2025, 10, 15, 10), payload: jlOpinion(jlEnv), err: procedure.ErrInvalidTransition},
-				scStep{trigger: "notify_hearing", at: scAt(2025, 10, 15, 10), payload: map[string]string{"duration": licHearingTime, "hearing_date": "2025-10-23"},
+				scStep{trigger: "notify_hearing", at: scAt(2025, 10, 15, 10), payload: licHearingNotice("2025-10-23"),
 					err: procedure.ErrInvalidTransition, unmet: []string{"hearing_date"}},
-				scStep{trigger: "notify_hearing", at: scAt(2025, 10, 15, 10), payload: map[string]string{"duration": licHearingTime, "hearing_date": "2025-10-24"}, state: "hearing"},
+				scStep{trigger: "notify_hearing", at: scAt(2025, 10, 15, 10), payload: licHearingNotice("2025-10-24"), state: "hearing"},
 				scStep{trigger: "hold_hearing", at: scAt(2025, 10, 23, 10), payload: map[string]string{"record": "听证笔录"},
 					err: procedure.ErrInvalidTransition, unmet: []string{"hearing_date"}},
 				scStep{trigger: "hold_hearing", at: scAt(2025, 10, 24, 10), payload: map[string]string{"record": "听证笔录"}, state: "in_review"},

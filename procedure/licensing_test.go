@@ -89,6 +89,12 @@ var (
 	licHearingTime = "听证所需时间不计算在审查期限内"
 )
 
+// licHearingNotice is a hearing notice for day (YYYY-MM-DD) that states
+// the time the hearing needs (Art 45, Art 48 ¶1(1)).
+func licHearingNotice(day string) map[string]string {
+	return map[string]string{"duration": licHearingTime, "hearing_date": day}
+}
+
 // TestLicensingStatute walks the licensing procedure through its
 // articles on the 2025 calendar.
 func TestLicensingStatute(t *testing.T) {
@@ -217,9 +223,9 @@ func TestLicensingStatute(t *testing.T) {
 			// Art 45: the notice tells the applicant in writing of the time
 			// the hearing needs, which the limit excludes.
 			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: map[string]string{"hearing_date": "2025-10-24"}, err: procedure.ErrInvalidTransition, unmet: 1},
-			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: map[string]string{"duration": licHearingTime, "hearing_date": "2025-10-22"}, err: procedure.ErrInvalidTransition, unmet: 1},
-			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: map[string]string{"duration": licHearingTime, "hearing_date": "2025-10-23"}, err: procedure.ErrInvalidTransition, unmet: 1},
-			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: map[string]string{"duration": licHearingTime, "hearing_date": "2025-10-24"}, state: "hearing"},
+			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: licHearingNotice("2025-10-22"), err: procedure.ErrInvalidTransition, unmet: 1},
+			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: licHearingNotice("2025-10-23"), err: procedure.ErrInvalidTransition, unmet: 1},
+			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: licHearingNotice("2025-10-24"), state: "hearing"},
 			{trigger: "hold_hearing", at: licAt(2025, 10, 24), payload: map[string]string{"record": "听证笔录"}, state: "accepted"},
 		})
 		// Hearing time, from the request on 14 October to the hearing on
@@ -507,7 +513,7 @@ func TestHearingAndOnTheSpotOrder(t *testing.T) {
 		{"Art 48 ¶1(1): not before the day notified, and on it", []licStep{
 			{trigger: "notify_hearing_right", at: licAt(2025, 9, 30), state: "hearing_notice"},
 			{trigger: "request_hearing", at: licAt(2025, 10, 14), state: "hearing"},
-			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: map[string]string{"duration": licHearingTime, "hearing_date": "2025-10-24"}, state: "hearing"},
+			{trigger: "notify_hearing", at: licAt(2025, 10, 15), payload: licHearingNotice("2025-10-24"), state: "hearing"},
 			{trigger: "hold_hearing", at: licAt(2025, 10, 16), payload: record, err: procedure.ErrInvalidTransition, unmet: 1},
 			{trigger: "hold_hearing", at: licAt(2025, 10, 24), payload: record, state: "accepted"},
 			// Art 45: expert review begun the afternoon of the hearing.
