@@ -141,6 +141,114 @@ func TestPenaltyChallenge(t *testing.T) {
 	})
 }
 
+// Payloads of the stay steps.
+var (
+	stBody     = map[string]string{"stay_ground": "申请人申请停止执行，行政复议机关认为其要求合理", "stay_order": "某复停字〔2026〕1号"}
+	stCourt    = map[string]string{"stay_ground": "执行会造成难以弥补的损失，停止执行不损害公共利益", "stay_order": "某行初字〔2026〕5-1号"}
+	stSelf     = map[string]string{"route": "self", "measure": "划拨存款", "enforcement_decision": "强制执行决定书"}
+	stDemand   = map[string]string{"demand": "催告书", "perform_by": "2026-03-31"}
+	stNoBody   = "stayed_in_reconsideration=true"
+	stNoCourt  = "stayed_in_litigation=true"
+	stRevoking = map[string]string{"lift_order": "某行初字〔2026〕5-2号"}
+)
+
+// TestPenaltyStay follows a stay of execution while a penalty is
+// challenged: execution goes on unless the reconsideration body or the
+// court stays it (行政复议法 Art 42 ¶1, 行政诉讼法 Art 56 ¶1). A stay bars the
+// agency's own enforcement and its demand to perform, not the party's
+// payment; it ends when the decision is upheld, or, in a suit, when the
+// ruling is revoked on reconsideration of it (行政诉讼法 Art 56 ¶2).
+func TestPenaltyStay(t *testing.T) {
+	d := xnDefinition(t, "penalty")
+
+	t.Run("行政复议法 Art 42 ¶1: stayed during the reconsideration, enforced once it is upheld", func(t *testing.T) {
+		c := chOverdue(t, d, "ST-2026-001")
+		paid := c.Clone()
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "stay", at: xnDay(2026, 3, 11), err: procedure.ErrInvalidTransition, unmet: []string{"stay_ground", "stay_order"}},
+			{trigger: "lift_stay", at: xnDay(2026, 3, 11), payload: stRevoking, err: procedure.ErrInvalidTransition, unmet: []string{stNoCourt}},
+			{trigger: "stay", at: xnDay(2026, 3, 11), payload: stBody, state: "add_on_accruing"},
+			{trigger: "stay", at: xnDay(2026, 3, 12), payload: stBody, err: procedure.ErrInvalidTransition, unmet: []string{stNoBody}},
+			// The thirty days of add-on end on 26 March: without the stay,
+			// the agency could enforce on the 27th (as in TestPenaltyChallenge).
+			{trigger: "enforce", at: xnDay(2026, 3, 27), payload: stSelf, err: procedure.ErrInvalidTransition, unmet: []string{stNoBody}},
+			{trigger: "serve_demand", at: xnDay(2026, 3, 27), payload: stDemand, err: procedure.ErrInvalidTransition, unmet: []string{stNoBody}},
+			{trigger: "conclude_challenge", at: xnDay(2026, 4, 20), payload: chUpheld, state: "add_on_accruing"},
+			{trigger: "enforce", at: xnDay(2026, 4, 21), payload: stSelf, state: "enforcement"},
+		})
+		if c.Facts["stayed_in_reconsideration"] != "false" || c.Facts["stay_order"] != stBody["stay_order"] {
+			t.Errorf("facts %v", c.Facts)
+		}
+		xnReplay(t, d, c)
+
+		// The party may pay while execution is stayed.
+		xnContinue(t, d, paid, []xnStep{
+			{trigger: "stay", at: xnDay(2026, 3, 11), payload: stBody, state: "add_on_accruing"},
+			{trigger: "pay", at: xnDay(2026, 3, 12), payload: map[string]string{"receipt": "缴款凭证", "add_on": "9000"}, state: "executed"},
+		})
+	})
+
+	t.Run("行政诉讼法 Art 56: a court's stay, revoked on reconsideration of the ruling", func(t *testing.T) {
+		c := penDecided(t, d, "ST-2026-002", xnDay(2026, 1, 30), "")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "delivered"},
+			{trigger: "challenge", at: xnDay(2026, 2, 5), payload: chSue, state: "delivered"},
+			{trigger: "stay", at: xnDay(2026, 2, 6), payload: stCourt, state: "delivered"},
+			{trigger: "serve_demand", at: xnDay(2026, 2, 9), payload: stDemand, err: procedure.ErrInvalidTransition, unmet: []string{stNoCourt}},
+			{trigger: "lift_stay", at: xnDay(2026, 2, 20), err: procedure.ErrInvalidTransition, unmet: []string{"lift_order"}},
+			{trigger: "lift_stay", at: xnDay(2026, 2, 20), payload: stRevoking, state: "delivered"},
+			{trigger: "lift_stay", at: xnDay(2026, 2, 21), payload: stRevoking, err: procedure.ErrInvalidTransition, unmet: []string{stNoCourt}},
+			// Execution goes on while the suit is pending (行政处罚法 Art 73 ¶1).
+			{trigger: "serve_demand", at: xnDay(2026, 2, 23), payload: stDemand, state: "delivered"},
+			{trigger: "enforce", at: xnDay(2026, 4, 1), payload: stSelf, state: "enforcement"},
+		})
+		xnReplay(t, d, c)
+	})
+
+	t.Run("行政诉讼法 Art 45: a suit after reconsideration is stayed afresh by the court", func(t *testing.T) {
+		c := chOverdue(t, d, "ST-2026-003")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "stay", at: xnDay(2026, 3, 11), payload: stBody, state: "add_on_accruing"},
+			{trigger: "conclude_challenge", at: xnDay(2026, 4, 20), payload: chUpheld, state: "add_on_accruing"},
+			// Upheld, the decision is no longer stayed: a stay now would
+			// need a suit.
+			{trigger: "stay", at: xnDay(2026, 4, 21), payload: stBody, err: procedure.ErrInvalidTransition, unmet: []string{"upheld=true"}},
+			{trigger: "challenge", at: xnDay(2026, 4, 30), payload: chSue, state: "add_on_accruing"},
+			{trigger: "stay", at: xnDay(2026, 5, 6), payload: stCourt, state: "add_on_accruing"},
+			{trigger: "enforce", at: xnDay(2026, 5, 7), payload: stSelf, err: procedure.ErrInvalidTransition, unmet: []string{stNoCourt}},
+			{trigger: "set_aside", at: xnDay(2026, 9, 1), payload: map[string]string{"ruling": "某行初字〔2026〕6号"}, state: "set_aside"},
+		})
+		xnReplay(t, d, c)
+	})
+
+	t.Run("no stay without a pending challenge", func(t *testing.T) {
+		c := penDecided(t, d, "ST-2026-004", xnDay(2026, 1, 30), "20000")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "awaiting_payment"},
+			{trigger: "stay", at: xnDay(2026, 2, 3), payload: stBody, err: procedure.ErrInvalidTransition, unmet: []string{"challenged=reconsideration", "challenged=litigation"}},
+		})
+	})
+}
+
+// TestPenaltySimplifiedStay: a penalty decided on the spot, stayed in the
+// reconsideration (行政复议法 Art 42 ¶1), is not enforced until upheld.
+func TestPenaltySimplifiedStay(t *testing.T) {
+	d := xnDefinition(t, "penalty-simplified")
+	c := xnRun(t, d, "SP-ST-1", []xnStep{
+		{trigger: "decide_on_spot", at: xnDay(2026, 3, 2), payload: pspDecide("fine", "citizen", "100"), state: "decided"},
+		{trigger: "hand_over", at: xnDay(2026, 3, 2), payload: pspSigned, state: "awaiting_payment"},
+		{trigger: "challenge", at: xnDay(2026, 3, 5), payload: chReconsider, state: "awaiting_payment"},
+		{trigger: "stay", at: xnDay(2026, 3, 6), payload: stBody, state: "awaiting_payment"},
+	})
+	xnAdvance(t, d, c, xnDay(2026, 3, 18), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 3, 18)})
+	xnContinue(t, d, c, []xnStep{
+		{trigger: "serve_demand", at: xnDay(2026, 3, 19), payload: stDemand, err: procedure.ErrInvalidTransition, unmet: []string{stNoBody}},
+		{trigger: "conclude_challenge", at: xnDay(2026, 4, 20), payload: chUpheld, state: "add_on_accruing"},
+		{trigger: "serve_demand", at: xnDay(2026, 4, 21), payload: map[string]string{"demand": "催告书", "perform_by": "2026-05-06"}, state: "add_on_accruing"},
+	})
+	xnReplay(t, d, c)
+}
+
 // TestPenaltySimplifiedChallenge: a penalty decided on the spot is
 // challenged by reconsideration first (行政复议法 Art 23 ¶1(1)); a suit
 // comes after the reconsideration decision.

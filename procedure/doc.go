@@ -68,13 +68,21 @@
 //     after the fifteen days to sue have passed (行政诉讼法 Art 45, 行政复议法
 //     Art 78 ¶1(1)), and by a judgment in force, at once (行政诉讼法 Art 95),
 //     neither with a time limit in the definition. A decision set aside or
-//     found void ends the case (set_aside). Not modelled: an order to stay
-//     execution (行政复议法 Art 42, 行政诉讼法 Art 56), a decision changed or
-//     set aside in part, a reconsideration body that does not decide in
-//     time, and the appeal: conclude_challenge records the judgment in
-//     force. The add-on fine does not accrue during the challenge
-//     (行政处罚法 Art 73 ¶3): pass the days from the challenge event to its
-//     conclusion to package discretion's AddOn as a Review. The thirty
+//     found void ends the case (set_aside). A stay of execution (stay),
+//     ordered by the reconsideration body while it has not decided
+//     (行政复议法 Art 42 ¶1) or by the court while no judgment is in force
+//     (行政诉讼法 Art 56 ¶1), bars the agency's own enforcement and its
+//     demand to perform (行政强制法 Art 35), not the party's payment; it
+//     ends with the conclusion (conclude_challenge), or, for the court's,
+//     when its ruling is revoked on reconsideration of it (lift_stay,
+//     行政诉讼法 Art 56 ¶2). The payment clock and the add-on go on under
+//     a stay: the add-on's amount leaves out the challenge's days all the
+//     same (below). Not modelled: a decision changed or set aside in
+//     part, a reconsideration body that does not decide in time, and the
+//     appeal: conclude_challenge records the judgment in force. The
+//     add-on fine does not accrue during the challenge (行政处罚法 Art 73
+//     ¶3): pass the days from the challenge event to its conclusion to
+//     package discretion's AddOn as a Review. The thirty
 //     days of add-on that enforcement by the agency's own power waits for
 //     (行政强制法 Art 46 ¶1) still count those days: Art 73 ¶3 speaks only of
 //     the amount;
