@@ -1,6 +1,8 @@
 package procedure_test
 
 import (
+	"context"
+	"slices"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -52,7 +54,9 @@ func TestPenaltyChallenge(t *testing.T) {
 			// challenge, the court would be open from the 4th.
 			{trigger: "enforce", at: xnDay(2026, 8, 4), payload: chCourt, err: procedure.ErrInvalidTransition, unmet: []string{"upheld=true"}},
 			// A second challenge of the same decision is refused.
-			{trigger: "challenge", at: xnDay(2026, 3, 11), payload: chSue, err: procedure.ErrInvalidTransition, unmet: []string{"upheld=true"}},
+			// A suit follows a reconsideration only once it is decided, or
+			// its time has lapsed (行政诉讼法 Art 45).
+			{trigger: "challenge", at: xnDay(2026, 3, 11), payload: chSue, err: procedure.ErrInvalidTransition, unmet: []string{"reconsideration=lapsed"}},
 			{trigger: "challenge", at: xnDay(2026, 3, 11), payload: chReconsider, err: procedure.ErrInvalidTransition, unmet: []string{"challenged"}},
 		})
 	})
@@ -247,6 +251,147 @@ func TestPenaltySimplifiedStay(t *testing.T) {
 		{trigger: "serve_demand", at: xnDay(2026, 4, 21), payload: map[string]string{"demand": "催告书", "perform_by": "2026-05-06"}, state: "add_on_accruing"},
 	})
 	xnReplay(t, d, c)
+}
+
+// Payloads of the reconsideration body's steps.
+var (
+	rcOrdinary   = map[string]string{"reconsideration_procedure": "ordinary"}
+	rcSimplified = map[string]string{"reconsideration_procedure": "simplified"}
+	rcApproved   = map[string]string{"approver": "复议机构负责人", "notice": "延期审理通知书", "units": "30"}
+)
+
+// TestPenaltyReconsiderationLapse follows the reconsideration body's own
+// time: sixty days from acceptance (行政复议法 Art 62 ¶1), thirty in the
+// simplified procedure (¶2), which may move to the ordinary one (Art 55).
+// When it ends without a decision, the party may sue within fifteen days
+// of its end (行政诉讼法 Art 45); a late decision opens its own fifteen.
+func TestPenaltyReconsiderationLapse(t *testing.T) {
+	d := xnDefinition(t, "penalty")
+	accepted := func(t *testing.T, id string) *procedure.Case {
+		t.Helper()
+		c := chOverdue(t, d, id)
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "accept_reconsideration", at: xnDay(2026, 3, 12), payload: rcOrdinary, state: "add_on_accruing"},
+			{trigger: "accept_reconsideration", at: xnDay(2026, 3, 13), payload: rcOrdinary, err: procedure.ErrInvalidTransition, unmet: []string{"reconsideration"}},
+		})
+		// Accepted on Thu 12 March: sixty days end on Mon 11 May.
+		xnWantDue(t, d, c, d8(2026, 3, 12), "reconsideration", d8(2026, 5, 11))
+		return c
+	}
+
+	t.Run("Art 62 ¶1: lapsed on Mon 11 May 2026, suit by Tue 26 May", func(t *testing.T) {
+		c := accepted(t, "RC-2026-001")
+		// Nothing lapses before the day after the sixtieth.
+		if fired, err := d.Advance(context.Background(), c, xnAt(2026, 5, 11, 18)); err != nil || len(fired) != 0 {
+			t.Fatalf("Advance on 11 May: %v, %v", fired, err)
+		}
+		xnAdvance(t, d, c, xnAt(2026, 5, 12, 9), procedure.Event{Trigger: "reconsideration_lapsed", At: xnMidnight(2026, 5, 12)})
+		if c.Facts["reconsideration"] != "lapsed" {
+			t.Errorf("facts %v", c.Facts)
+		}
+		xnWantDue(t, d, c, d8(2026, 5, 12), "suit", d8(2026, 5, 26))
+		late, decided := c.Clone(), c.Clone()
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "challenge", at: xnDay(2026, 5, 26), payload: chSue, state: "add_on_accruing"},
+			{trigger: "stay", at: xnDay(2026, 5, 27), payload: stCourt, state: "add_on_accruing"},
+			{trigger: "conclude_challenge", at: xnDay(2026, 9, 1), payload: map[string]string{"ruling": "某行初字〔2026〕11号"}, state: "add_on_accruing"},
+			{trigger: "enforce", at: xnDay(2026, 9, 2), payload: chCourt, state: "enforcement"},
+		})
+		xnReplay(t, d, c)
+
+		xnContinue(t, d, late, []xnStep{
+			{trigger: "challenge", at: xnDay(2026, 5, 27), payload: chSue, err: procedure.ErrInvalidTransition, unmet: []string{"suit"}},
+		})
+
+		// Decided late, on Wed 20 May: fifteen days from then end on Thu
+		// 4 June, and the court is applied to on the 5th (行政复议法 Art 78
+		// ¶1(1)).
+		xnContinue(t, d, decided, []xnStep{
+			{trigger: "conclude_challenge", at: xnDay(2026, 5, 20), payload: chUpheld, state: "add_on_accruing"},
+		})
+		xnWantDue(t, d, decided, d8(2026, 5, 20), "suit", d8(2026, 6, 4))
+		xnContinue(t, d, decided, []xnStep{
+			{trigger: "enforce", at: xnDay(2026, 6, 4), payload: chCourt, err: procedure.ErrInvalidTransition, unmet: []string{"suit"}},
+			{trigger: "enforce", at: xnDay(2026, 6, 5), payload: chCourt, state: "enforcement"},
+		})
+		xnReplay(t, d, decided)
+	})
+
+	t.Run("Art 62 ¶1: extended by thirty days, decided in time", func(t *testing.T) {
+		c := accepted(t, "RC-2026-002")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "extend_reconsideration", at: xnDay(2026, 5, 6), payload: map[string]string{"approver": "复议机构负责人", "units": "30"}, err: procedure.ErrInvalidTransition, unmet: []string{"notice"}},
+			// At most thirty days.
+			{trigger: "extend_reconsideration", at: xnDay(2026, 5, 6), payload: map[string]string{"approver": "复议机构负责人", "notice": "延期审理通知书", "units": "31"}, err: procedure.ErrInvalidTransition},
+			{trigger: "extend_reconsideration", at: xnDay(2026, 5, 6), payload: rcApproved, state: "add_on_accruing"},
+			{trigger: "extend_reconsideration", at: xnDay(2026, 5, 7), payload: rcApproved, err: procedure.ErrInvalidTransition},
+		})
+		xnWantDue(t, d, c, d8(2026, 5, 6), "reconsideration", d8(2026, 6, 10))
+		if fired, err := d.Advance(context.Background(), c, xnAt(2026, 5, 20, 9)); err != nil || len(fired) != 0 {
+			t.Fatalf("Advance on 20 May: %v, %v", fired, err)
+		}
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "conclude_challenge", at: xnDay(2026, 6, 10), payload: chUpheld, state: "add_on_accruing"},
+		})
+		if due := xnDue(t, d, c, d8(2026, 6, 10)); due["reconsideration"].Due != 0 {
+			t.Errorf("the reconsideration's time still runs after the decision: %v", due["reconsideration"])
+		}
+		xnReplay(t, d, c)
+	})
+
+	t.Run("no acceptance before the application", func(t *testing.T) {
+		c := penDecided(t, d, "RC-2026-003", xnDay(2026, 1, 30), "20000")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "awaiting_payment"},
+			{trigger: "accept_reconsideration", at: xnDay(2026, 2, 3), payload: rcOrdinary, err: procedure.ErrInvalidTransition, unmet: []string{"challenged=reconsideration"}},
+			{trigger: "challenge", at: xnDay(2026, 2, 3), payload: chSue, state: "awaiting_payment"},
+			{trigger: "accept_reconsideration", at: xnDay(2026, 2, 4), payload: rcOrdinary, err: procedure.ErrInvalidTransition, unmet: []string{"challenged=reconsideration"}},
+		})
+	})
+}
+
+// TestPenaltySimplifiedReconsiderationLapse: a penalty decided on the
+// spot, its reconsideration accepted in the simplified procedure (行政复议法
+// Art 53 ¶1(1)) and moved to the ordinary one (Art 55), keeps the sixty
+// days from the acceptance (Art 62 ¶1).
+func TestPenaltySimplifiedReconsiderationLapse(t *testing.T) {
+	d := xnDefinition(t, "penalty-simplified")
+	c := xnRun(t, d, "SP-RC-1", []xnStep{
+		{trigger: "decide_on_spot", at: xnDay(2026, 3, 2), payload: pspDecide("fine", "citizen", "100"), state: "decided"},
+		{trigger: "hand_over", at: xnDay(2026, 3, 2), payload: pspSigned, state: "awaiting_payment"},
+		{trigger: "challenge", at: xnDay(2026, 3, 5), payload: chReconsider, state: "awaiting_payment"},
+		{trigger: "accept_reconsideration", at: xnDay(2026, 3, 9), payload: rcSimplified, state: "awaiting_payment"},
+		{trigger: "extend_reconsideration", at: xnDay(2026, 3, 10), payload: rcApproved, err: procedure.ErrInvalidTransition, unmet: []string{"reconsideration"}},
+	})
+	// Thirty days from Mon 9 March end on Wed 8 April.
+	xnWantDue(t, d, c, d8(2026, 3, 9), "reconsideration_simplified", d8(2026, 4, 8))
+	simplified := c.Clone()
+	xnContinue(t, d, c, []xnStep{
+		{trigger: "convert_reconsideration", at: xnDay(2026, 3, 16), payload: map[string]string{"approver": "复议机构负责人"}, state: "awaiting_payment"},
+		{trigger: "convert_reconsideration", at: xnDay(2026, 3, 17), payload: map[string]string{"approver": "复议机构负责人"}, err: procedure.ErrInvalidTransition, unmet: []string{"reconsideration_simplified"}},
+	})
+	// Sixty days from 9 March end on Fri 8 May.
+	xnWantDue(t, d, c, d8(2026, 3, 16), "reconsideration", d8(2026, 5, 8))
+	if due := xnDue(t, d, c, d8(2026, 3, 16)); due["reconsideration_simplified"].Due != 0 {
+		t.Errorf("the simplified procedure's time still runs: %v", due["reconsideration_simplified"])
+	}
+	xnReplay(t, d, c)
+
+	// Not moved, the thirty days lapse on 8 April; the fine, unpaid since
+	// 17 March, accrues its add-on first.
+	fired, err := d.Advance(context.Background(), simplified, xnAt(2026, 4, 9, 9))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var triggers []procedure.Trigger
+	for _, e := range fired {
+		triggers = append(triggers, e.Trigger)
+	}
+	if want := []procedure.Trigger{"payment_overdue", "reconsideration_lapsed"}; !slices.Equal(triggers, want) {
+		t.Errorf("Advance fired %v, want %v", triggers, want)
+	}
+	xnWantDue(t, d, simplified, d8(2026, 4, 9), "suit", d8(2026, 4, 23))
+	xnReplay(t, d, simplified)
 }
 
 // TestPenaltySimplifiedChallenge: a penalty decided on the spot is
