@@ -38,6 +38,14 @@
 //     (Art 47 ¶1) and the seven days' notice of it (Art 48 ¶1(1)) among
 //     them, as the seven days of a penalty hearing notice are (行政处罚法
 //     Art 64 ¶1(2), Art 85);
+//   - licensing revokes a licence (revoke_licence, 行政许可法 Art 69) on a
+//     ground of ¶1, or because it was obtained by fraud or bribery (¶2,
+//     improper_means=true), unless the caller records that revoking would
+//     gravely harm the public interest (¶3, public_interest_harm=true).
+//     The fact compensable says whether ¶4 entitles the licensee to
+//     compensation; the compensation itself, as that after a withdrawal
+//     (Art 8 ¶2), is not a step of the definition. A licence revoked,
+//     withdrawn or expired is cancelled (cancel, Art 70 ¶1);
 //   - disclosure starts a consulted third party's or organ's fifteen
 //     working days (政府信息公开条例 Art 32, Art 34), counted from its
 //     receipt of the letter, on the day of the consult_* event: fire it on

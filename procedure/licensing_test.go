@@ -361,6 +361,33 @@ func TestLicensingStatute(t *testing.T) {
 		}
 	})
 
+	t.Run("Art 69 ¶1, ¶3, ¶4, Art 70 ¶1(4): a licence granted to an unqualified applicant, revoked, then cancelled", func(t *testing.T) {
+		unqualified := map[string]string{"reasons": "申请人不符合法定条件", "ground": "对不符合法定条件的申请人准予行政许可"}
+		c := licRun(t, d, []licStep{
+			{trigger: "receive", at: licAt(2025, 9, 25), payload: map[string]string{"voucher": "收件013"}, state: "received"},
+			{trigger: "decide_on_spot", at: licAt(2025, 9, 25), payload: licOnSpot, state: "granted"},
+			{trigger: "issue_certificate", at: licAt(2025, 9, 25), payload: map[string]string{"certificate": "JY-0006", "expires": "2030-09-24"}, state: "issued"},
+			{trigger: "deliver", at: licAt(2025, 9, 26), state: "in_force"},
+			// A ground of Art 69 ¶1 is needed, and no grave harm to the
+			// public interest (¶3).
+			{trigger: "revoke_licence", at: licAt(2026, 3, 2), payload: map[string]string{"reasons": "申请人不符合法定条件"}, err: procedure.ErrInvalidTransition, unmet: 1},
+			{trigger: "revoke_licence", at: licAt(2026, 3, 2), payload: map[string]string{"reasons": "申请人不符合法定条件", "ground": unqualified["ground"], "public_interest_harm": "true"}, err: procedure.ErrInvalidTransition, unmet: 1},
+			{trigger: "revoke_licence", at: licAt(2026, 3, 2), payload: unqualified, state: "revoked"},
+			{trigger: "revoke_licence", at: licAt(2026, 3, 3), payload: unqualified, err: procedure.ErrInvalidTransition},
+			{trigger: "cancel", at: licAt(2026, 3, 3), payload: map[string]string{"cancellation": "收回许可证件"}, state: "cancelled"},
+		})
+		// ¶4: the licensee's lawful interests harmed by the revocation are
+		// compensated.
+		if c.Facts["compensable"] != "true" || c.Facts["ground"] != unqualified["ground"] {
+			t.Errorf("facts %v", c.Facts)
+		}
+		for _, tr := range d.Transitions("revoked") {
+			if tr.Citation.Article != 70 || tr.Citation.Item != 4 {
+				t.Errorf("cancel after revocation cites %s, want 行政许可法 Art 70 ¶1(4)", tr.Citation)
+			}
+		}
+	})
+
 	// renewing is a licence decided on the spot on Thu 25 Sep 2025, in
 	// force to 10 Sep 2026, whose renewal was applied for on 10 Aug 2026,
 	// then the steps that follow.
@@ -373,6 +400,19 @@ func TestLicensingStatute(t *testing.T) {
 			{trigger: "apply_renewal", at: licAt(2026, 8, 10), payload: map[string]string{"expires": "2026-09-10"}, state: "renewal_pending"},
 		}, then...)
 	}
+
+	t.Run("Art 69 ¶2, ¶4: a licence obtained by fraud is revoked, also while its renewal is pending, without compensation", func(t *testing.T) {
+		c := licRun(t, d, renewing("0014",
+			licStep{trigger: "revoke_licence", at: licAt(2026, 8, 20), payload: map[string]string{"improper_means": "yes", "reasons": "提供虚假材料"}, err: procedure.ErrInvalidEvent},
+			licStep{trigger: "revoke_licence", at: licAt(2026, 8, 20), payload: map[string]string{"improper_means": "true", "reasons": "提供虚假材料取得许可"}, state: "revoked"},
+		))
+		if c.Facts["compensable"] != "false" || c.Facts["improper_means"] != "true" {
+			t.Errorf("facts %v", c.Facts)
+		}
+		if due := licDue(t, d, c, date.New(2026, 8, 20)); len(due) != 0 {
+			t.Errorf("clocks still running after the revocation: %v", due)
+		}
+	})
 
 	t.Run("Art 50 ¶2: a decision before expiry", func(t *testing.T) {
 		licRun(t, d, renewing("0003",
