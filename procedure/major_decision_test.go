@@ -16,7 +16,7 @@ var mdOfficer = procedure.Actor{Officer: "赵磊", Unit: "市发展改革委"}
 var (
 	mdSummary   = map[string]string{"summary": "意见归纳整理及采纳情况说明"}
 	mdMaterials = map[string]string{"materials": "决策草案、依据及履行程序说明"}
-	mdOpinion   = map[string]string{"opinion": "合法性审查意见书"}
+	mdOpinion   = map[string]string{"opinion": "合法性审查意见书", "legal_opinions": "法律顾问法律意见书"}
 	mdDiscuss   = map[string]string{"meeting": "executive", "materials": "提交讨论材料", "minutes": "会议纪要"}
 )
 
@@ -84,7 +84,7 @@ func TestMajorDecisionStatute(t *testing.T) {
 			facts: map[string]string{
 				"undertaker": "市交通运输局", "specialised": "true", "risk": "true",
 				"expert_opinions": "专家论证意见（署名盖章）", "risk_report": "社会稳定风险评估报告",
-				"legality": "lawful", "meeting": "executive", "decision": "同意实施", "channels": "政府公报、政府网站",
+				"legality": "lawful", "legal_opinions": "法律顾问法律意见书", "meeting": "executive", "decision": "同意实施", "channels": "政府公报、政府网站",
 			},
 		},
 		{
@@ -152,6 +152,19 @@ func TestMajorDecisionStatute(t *testing.T) {
 			due:  map[string]date.Date{},
 		},
 		{
+			name: "Art 22 ¶2: risks already assessed under other rules are not assessed again; the case records the earlier assessment",
+			steps: mdThen(mdParticipated("true", "true"),
+				scStep{trigger: "rely_on_prior_assessment", at: scAt(2025, 9, 5, 10), payload: map[string]string{"prior_assessment": "项目环境影响评价报告"}, err: procedure.ErrInvalidTransition, unmet: []string{"specialised"}},
+				scStep{trigger: "argue", at: scAt(2025, 9, 10, 10), payload: map[string]string{"expert_opinions": "专家论证意见"}, state: "expert_argued"},
+				scStep{trigger: "rely_on_prior_assessment", at: scAt(2025, 9, 11, 10), err: procedure.ErrInvalidTransition, unmet: []string{"prior_assessment"}},
+				scStep{trigger: "rely_on_prior_assessment", at: scAt(2025, 9, 11, 10), payload: map[string]string{"prior_assessment": "项目环境影响评价报告"}, state: "risk_assessed"},
+				scStep{trigger: "submit_review", at: scAt(2025, 9, 12, 10), payload: mdMaterials, state: "legality_review"},
+			),
+			asOf:  date.New(2025, 9, 12),
+			due:   map[string]date.Date{"legality_review": date.New(2025, 9, 23)},
+			facts: map[string]string{"undertaker": "市交通运输局", "specialised": "true", "risk": "true", "expert_opinions": "专家论证意见", "risk_assessment": "prior", "prior_assessment": "项目环境影响评价报告"},
+		},
+		{
 			name: "Art 14 ¶1: a matter that may not be disclosed skips public participation; neither specialised nor risky, it goes to review",
 			steps: []scStep{
 				mdStart("false", "false"),
@@ -167,26 +180,29 @@ func TestMajorDecisionStatute(t *testing.T) {
 			name: "Art 26 ¶2: at least 7 working days for the reviewer: no opinion on 13 Oct without a stated reason, one on 14 Oct",
 			steps: mdThen(mdInReview(),
 				scStep{trigger: "pass_review", at: scAt(2025, 10, 13, 15), payload: mdOpinion, err: procedure.ErrInvalidTransition, unmet: []string{"early_reason"}},
-				scStep{trigger: "pass_review", at: scAt(2025, 10, 14, 9), err: procedure.ErrInvalidTransition, unmet: []string{"opinion"}},
+				scStep{trigger: "pass_review", at: scAt(2025, 10, 14, 9), payload: map[string]string{"legal_opinions": "法律顾问法律意见书"}, err: procedure.ErrInvalidTransition, unmet: []string{"opinion"}},
+				// Art 28: the review takes legal advisers' or public-sector
+				// lawyers' opinions.
+				scStep{trigger: "pass_review", at: scAt(2025, 10, 14, 9), payload: map[string]string{"opinion": "合法性审查意见书"}, err: procedure.ErrInvalidTransition, unmet: []string{"legal_opinions"}},
 				scStep{trigger: "pass_review", at: scAt(2025, 10, 14, 9), payload: mdOpinion, state: "reviewed"},
 			),
 			asOf:  date.New(2025, 10, 14),
 			due:   map[string]date.Date{},
-			facts: map[string]string{"undertaker": "市交通运输局", "specialised": "true", "risk": "true", "expert_opinions": "专家论证意见（署名盖章）", "risk_report": "社会稳定风险评估报告", "legality": "lawful"},
+			facts: map[string]string{"undertaker": "市交通运输局", "specialised": "true", "risk": "true", "expert_opinions": "专家论证意见（署名盖章）", "risk_report": "社会稳定风险评估报告", "legality": "lawful", "legal_opinions": "法律顾问法律意见书"},
 		},
 		{
 			name: "Art 26 ¶2 (\"一般\"): the reviewer may conclude early only with its reason in writing, and the case records it",
 			steps: mdThen(mdInReview(),
-				scStep{trigger: "pass_review", at: scAt(2025, 10, 10, 15), payload: map[string]string{"opinion": "合法性审查意见书", "early_reason": "审查部门提前完成审查"}, state: "reviewed"},
+				scStep{trigger: "pass_review", at: scAt(2025, 10, 10, 15), payload: map[string]string{"opinion": "合法性审查意见书", "legal_opinions": "法律顾问法律意见书", "early_reason": "审查部门提前完成审查"}, state: "reviewed"},
 			),
 			asOf:  date.New(2025, 10, 10),
 			due:   map[string]date.Date{},
-			facts: map[string]string{"undertaker": "市交通运输局", "specialised": "true", "risk": "true", "expert_opinions": "专家论证意见（署名盖章）", "risk_report": "社会稳定风险评估报告", "legality": "lawful", "legality_review_shortened": "true", "early_reason": "审查部门提前完成审查"},
+			facts: map[string]string{"undertaker": "市交通运输局", "specialised": "true", "risk": "true", "expert_opinions": "专家论证意见（署名盖章）", "risk_report": "社会稳定风险评估报告", "legality": "lawful", "legal_opinions": "法律顾问法律意见书", "legality_review_shortened": "true", "early_reason": "审查部门提前完成审查"},
 		},
 		{
 			name: "Art 25 ¶2: an unlawful draft goes back for revision and a fresh review of at least 7 working days (10 Oct to 20 Oct)",
 			steps: mdThen(mdInReview(),
-				scStep{trigger: "fail_review", at: scAt(2025, 10, 9, 10), payload: map[string]string{"opinion": "部分条款违法"}, state: "revising"},
+				scStep{trigger: "fail_review", at: scAt(2025, 10, 9, 10), payload: map[string]string{"opinion": "部分条款违法", "legal_opinions": "公职律师法律意见"}, state: "revising"},
 				scStep{trigger: "discuss", at: scAt(2025, 10, 9, 11), payload: mdDiscuss, err: procedure.ErrInvalidTransition},
 				scStep{trigger: "submit_review", at: scAt(2025, 10, 10, 10), payload: mdMaterials, state: "legality_review"},
 			),
@@ -197,13 +213,13 @@ func TestMajorDecisionStatute(t *testing.T) {
 		{
 			name: "Art 25 ¶2: an exploratory reform goes to discussion with its legal risks stated, after the full review time",
 			steps: mdThen(mdInReview(),
-				scStep{trigger: "pass_with_risk", at: scAt(2025, 10, 13, 10), payload: map[string]string{"exploratory": "国家尚无明确规定", "legal_risks": "法律风险提示"}, err: procedure.ErrInvalidTransition, unmet: []string{"legality_review"}},
-				scStep{trigger: "pass_with_risk", at: scAt(2025, 10, 14, 10), payload: map[string]string{"exploratory": "国家尚无明确规定"}, err: procedure.ErrInvalidTransition, unmet: []string{"legal_risks"}},
-				scStep{trigger: "pass_with_risk", at: scAt(2025, 10, 14, 10), payload: map[string]string{"exploratory": "国家尚无明确规定", "legal_risks": "法律风险提示"}, state: "reviewed"},
+				scStep{trigger: "pass_with_risk", at: scAt(2025, 10, 13, 10), payload: map[string]string{"exploratory": "国家尚无明确规定", "legal_risks": "法律风险提示", "legal_opinions": "法律顾问法律意见书"}, err: procedure.ErrInvalidTransition, unmet: []string{"legality_review"}},
+				scStep{trigger: "pass_with_risk", at: scAt(2025, 10, 14, 10), payload: map[string]string{"exploratory": "国家尚无明确规定", "legal_opinions": "法律顾问法律意见书"}, err: procedure.ErrInvalidTransition, unmet: []string{"legal_risks"}},
+				scStep{trigger: "pass_with_risk", at: scAt(2025, 10, 14, 10), payload: map[string]string{"exploratory": "国家尚无明确规定", "legal_risks": "法律风险提示", "legal_opinions": "法律顾问法律意见书"}, state: "reviewed"},
 			),
 			asOf:  date.New(2025, 10, 14),
 			due:   map[string]date.Date{},
-			facts: map[string]string{"undertaker": "市交通运输局", "specialised": "true", "risk": "true", "expert_opinions": "专家论证意见（署名盖章）", "risk_report": "社会稳定风险评估报告", "legality": "risks_stated", "legal_risks": "法律风险提示"},
+			facts: map[string]string{"undertaker": "市交通运输局", "specialised": "true", "risk": "true", "expert_opinions": "专家论证意见（署名盖章）", "risk_report": "社会稳定风险评估报告", "legality": "risks_stated", "legal_opinions": "法律顾问法律意见书", "legal_risks": "法律风险提示"},
 		},
 		{
 			name: "Art 26 ¶1: materials returned for completion; Art 25 ¶2: the organ may abandon the draft",
