@@ -18,16 +18,23 @@ var (
 	chCourt      = map[string]string{"route": "court", "measure": "申请人民法院强制执行"}
 )
 
+// penServed is a fine of 20,000 yuan decided on Fri 30 Jan 2026 and
+// served on Mon 2 Feb, awaiting payment.
+func penServed(t *testing.T, d *procedure.Definition, id string) *procedure.Case {
+	t.Helper()
+	c := penDecided(t, d, id, xnDay(2026, 1, 30), "20000")
+	return xnContinue(t, d, c, []xnStep{
+		{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "awaiting_payment"},
+	})
+}
+
 // chOverdue brings a fine of 20,000 yuan decided on Fri 30 Jan 2026 and
 // served on Mon 2 Feb to the add-on (from Wed 25 Feb), with a demand
 // served on 3 March whose ten working days end on 17 March; the party
 // seeks reconsideration on 10 March.
 func chOverdue(t *testing.T, d *procedure.Definition, id string) *procedure.Case {
 	t.Helper()
-	c := penDecided(t, d, id, xnDay(2026, 1, 30), "20000")
-	xnContinue(t, d, c, []xnStep{
-		{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "awaiting_payment"},
-	})
+	c := penServed(t, d, id)
 	xnAdvance(t, d, c, xnAt(2026, 2, 25, 9), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
 	return xnContinue(t, d, c, []xnStep{
 		{trigger: "serve_demand", at: xnDay(2026, 3, 3), payload: map[string]string{"demand": "催告书", "perform_by": "2026-03-13"}, state: "add_on_accruing"},
@@ -114,9 +121,8 @@ func TestPenaltyChallenge(t *testing.T) {
 	})
 
 	t.Run("行政诉讼法 Art 70: a decision set aside ends the case, its clocks stopped", func(t *testing.T) {
-		c := penDecided(t, d, "CH-2026-004", xnDay(2026, 1, 30), "20000")
+		c := penServed(t, d, "CH-2026-004")
 		xnContinue(t, d, c, []xnStep{
-			{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "awaiting_payment"},
 			{trigger: "set_aside", at: xnDay(2026, 2, 5), payload: chUpheld, err: procedure.ErrInvalidTransition, unmet: []string{"challenged=reconsideration"}},
 			{trigger: "challenge", at: xnDay(2026, 2, 5), payload: chSue, state: "awaiting_payment"},
 		})
@@ -226,24 +232,32 @@ func TestPenaltyStay(t *testing.T) {
 	})
 
 	t.Run("no stay without a pending challenge", func(t *testing.T) {
-		c := penDecided(t, d, "ST-2026-004", xnDay(2026, 1, 30), "20000")
+		c := penServed(t, d, "ST-2026-004")
 		xnContinue(t, d, c, []xnStep{
-			{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "awaiting_payment"},
 			{trigger: "stay", at: xnDay(2026, 2, 3), payload: stBody, err: procedure.ErrInvalidTransition, unmet: []string{"challenged=reconsideration", "challenged=litigation"}},
 		})
 	})
+}
+
+// pspReconsidered is a fine of 100 yuan decided on the spot on Mon 2
+// March 2026, for which the party seeks reconsideration on the 5th, then
+// the steps that follow.
+func pspReconsidered(t *testing.T, d *procedure.Definition, id string, then ...xnStep) *procedure.Case {
+	t.Helper()
+	return xnRun(t, d, id, append([]xnStep{
+		{trigger: "decide_on_spot", at: xnDay(2026, 3, 2), payload: pspDecide("fine", "citizen", "100"), state: "decided"},
+		{trigger: "hand_over", at: xnDay(2026, 3, 2), payload: pspSigned, state: "awaiting_payment"},
+		{trigger: "challenge", at: xnDay(2026, 3, 5), payload: chReconsider, state: "awaiting_payment"},
+	}, then...))
 }
 
 // TestPenaltySimplifiedStay: a penalty decided on the spot, stayed in the
 // reconsideration (行政复议法 Art 42 ¶1), is not enforced until upheld.
 func TestPenaltySimplifiedStay(t *testing.T) {
 	d := xnDefinition(t, "penalty-simplified")
-	c := xnRun(t, d, "SP-ST-1", []xnStep{
-		{trigger: "decide_on_spot", at: xnDay(2026, 3, 2), payload: pspDecide("fine", "citizen", "100"), state: "decided"},
-		{trigger: "hand_over", at: xnDay(2026, 3, 2), payload: pspSigned, state: "awaiting_payment"},
-		{trigger: "challenge", at: xnDay(2026, 3, 5), payload: chReconsider, state: "awaiting_payment"},
-		{trigger: "stay", at: xnDay(2026, 3, 6), payload: stBody, state: "awaiting_payment"},
-	})
+	c := pspReconsidered(t, d, "SP-ST-1",
+		xnStep{trigger: "stay", at: xnDay(2026, 3, 6), payload: stBody, state: "awaiting_payment"},
+	)
 	xnAdvance(t, d, c, xnDay(2026, 3, 18), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 3, 18)})
 	xnContinue(t, d, c, []xnStep{
 		{trigger: "serve_demand", at: xnDay(2026, 3, 19), payload: stDemand, err: procedure.ErrInvalidTransition, unmet: []string{stNoBody}},
@@ -340,9 +354,8 @@ func TestPenaltyReconsiderationLapse(t *testing.T) {
 	})
 
 	t.Run("no acceptance before the application", func(t *testing.T) {
-		c := penDecided(t, d, "RC-2026-003", xnDay(2026, 1, 30), "20000")
+		c := penServed(t, d, "RC-2026-003")
 		xnContinue(t, d, c, []xnStep{
-			{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "awaiting_payment"},
 			{trigger: "accept_reconsideration", at: xnDay(2026, 2, 3), payload: rcOrdinary, err: procedure.ErrInvalidTransition, unmet: []string{"challenged=reconsideration"}},
 			{trigger: "challenge", at: xnDay(2026, 2, 3), payload: chSue, state: "awaiting_payment"},
 			{trigger: "accept_reconsideration", at: xnDay(2026, 2, 4), payload: rcOrdinary, err: procedure.ErrInvalidTransition, unmet: []string{"challenged=reconsideration"}},
@@ -356,13 +369,10 @@ func TestPenaltyReconsiderationLapse(t *testing.T) {
 // days from the acceptance (Art 62 ¶1).
 func TestPenaltySimplifiedReconsiderationLapse(t *testing.T) {
 	d := xnDefinition(t, "penalty-simplified")
-	c := xnRun(t, d, "SP-RC-1", []xnStep{
-		{trigger: "decide_on_spot", at: xnDay(2026, 3, 2), payload: pspDecide("fine", "citizen", "100"), state: "decided"},
-		{trigger: "hand_over", at: xnDay(2026, 3, 2), payload: pspSigned, state: "awaiting_payment"},
-		{trigger: "challenge", at: xnDay(2026, 3, 5), payload: chReconsider, state: "awaiting_payment"},
-		{trigger: "accept_reconsideration", at: xnDay(2026, 3, 9), payload: rcSimplified, state: "awaiting_payment"},
-		{trigger: "extend_reconsideration", at: xnDay(2026, 3, 10), payload: rcApproved, err: procedure.ErrInvalidTransition, unmet: []string{"reconsideration"}},
-	})
+	c := pspReconsidered(t, d, "SP-RC-1",
+		xnStep{trigger: "accept_reconsideration", at: xnDay(2026, 3, 9), payload: rcSimplified, state: "awaiting_payment"},
+		xnStep{trigger: "extend_reconsideration", at: xnDay(2026, 3, 10), payload: rcApproved, err: procedure.ErrInvalidTransition, unmet: []string{"reconsideration"}},
+	)
 	// Thirty days from Mon 9 March end on Wed 8 April.
 	xnWantDue(t, d, c, d8(2026, 3, 9), "reconsideration_simplified", d8(2026, 4, 8))
 	simplified := c.Clone()
@@ -421,10 +431,7 @@ func TestPenaltySimplifiedChallenge(t *testing.T) {
 // decided on the spot.
 func TestPenaltyModelsAfterService(t *testing.T) {
 	pen, simple := xnDefinition(t, "penalty"), xnDefinition(t, "penalty-simplified")
-	fine := penDecided(t, pen, "M-FINE", xnDay(2026, 1, 30), "20000")
-	xnContinue(t, pen, fine, []xnStep{
-		{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "awaiting_payment"},
-	})
+	fine := penServed(t, pen, "M-FINE")
 	other := penDecided(t, pen, "M-OTHER", xnDay(2026, 1, 30), "")
 	xnContinue(t, pen, other, []xnStep{
 		{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "delivered"},
