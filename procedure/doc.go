@@ -90,9 +90,10 @@
 //     thirty in the simplified procedure (行政复议法 Art 62). The sixty may
 //     be extended once by at most thirty with written notice
 //     (extend_reconsideration); a move to the ordinary procedure
-//     (convert_reconsideration, Art 55) keeps them from the acceptance. Its end without a decision (reconsideration_lapsed,
-//     applied by Advance) opens the fifteen days to sue (行政诉讼法 Art
-//     45); a decision made after it opens fifteen days of its own. The
+//     (convert_reconsideration, Art 55) keeps them from the acceptance.
+//     Its end without a decision (reconsideration_lapsed, applied by
+//     Advance) opens the fifteen days to sue (行政诉讼法 Art 45); a
+//     decision made after it opens fifteen days of its own. The
 //     day of acceptance is the caller's to record, a deemed acceptance
 //     (行政复议法 Art 30 ¶3) included; a suspension of the reconsideration
 //     (Art 39) is not recorded, and after a lapse that no suit followed
@@ -102,7 +103,8 @@
 //     conclude_challenge records the judgment in force. The add-on fine
 //     does not accrue during the challenge (行政处罚法 Art 73 ¶3): pass the
 //     days from the challenge event to its conclusion to package
-//     discretion's AddOn as a Review. The thirty days of add-on that enforcement by the agency's own power waits for
+//     discretion's AddOn as a Review. The thirty days of add-on that
+//     enforcement by the agency's own power waits for
 //     (行政强制法 Art 46 ¶1) still count those days: Art 73 ¶3 speaks only of
 //     the amount;
 //   - a penalty case is filed only for a violation discovered within the
