@@ -2,11 +2,16 @@ package procedure_test
 
 import (
 	"context"
+	"errors"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"pgregory.net/rapid"
 
+	"github.com/xiaoneng/xiaoneng"
 	"github.com/xiaoneng/xiaoneng/procedure"
 )
 
@@ -451,4 +456,151 @@ func TestPenaltyModelsAfterService(t *testing.T) {
 			rapid.Check(t, func(t *rapid.T) { runModel(t, start.d, start.c) })
 		})
 	}
+}
+
+// Payloads of variations.
+var (
+	vrRecon    = func(fine string) map[string]string { return vrRuling("某复决字〔2026〕12号", fine) }
+	vrCourt    = func(fine string) map[string]string { return vrRuling("某行初字〔2026〕9号", fine) }
+	vrContrary = map[string]string{"ruling": "某行初字〔2026〕9号", "fine": "25000", "contrary_request": "true"}
+)
+
+// vrRuling is a variation's payload: the ruling, and the fine as varied
+// unless fine is empty (the variation leaves no fine).
+func vrRuling(ruling, fine string) map[string]string {
+	p := map[string]string{"ruling": ruling}
+	if fine != "" {
+		p["fine"] = fine
+	}
+	return p
+}
+
+// vrRefusedHeavier checks that a variation to fine is refused for the
+// one reason that it is heavier than the fine the case records, as the
+// guard of article art (行政复议法 Art 63 ¶2 or 行政诉讼法 Art 77 ¶2) says.
+func vrRefusedHeavier(t *testing.T, d *procedure.Definition, c *procedure.Case, at time.Time, payload map[string]string, art int) {
+	t.Helper()
+	before := c.Clone()
+	err := d.Fire(context.Background(), c, procedure.Event{Trigger: "vary", At: at, Actor: xnOfficer, Reason: "依法办理", Payload: payload})
+	var pe *procedure.Error
+	if !errors.As(err, &pe) || !errors.Is(err, procedure.ErrInvalidTransition) || len(pe.Unmet) != 1 || !strings.Contains(pe.Unmet[0], "不高于原罚款") {
+		t.Fatalf("a variation to %s yuan over %s: %v, want only the bound unmet", payload["fine"], c.Facts["fine"], err)
+	}
+	var cite xiaoneng.Citation
+	for _, tr := range d.Transitions(c.State) {
+		for _, g := range tr.Guards {
+			if tr.Trigger == "vary" && g.Kind == procedure.GuardAtMost && strings.HasPrefix(pe.Unmet[0], g.Desc) {
+				cite = g.Citation
+			}
+		}
+	}
+	if cite.Article != art || cite.Paragraph != 2 {
+		t.Errorf("the bound unmet cites %s, want Art %d ¶2", cite, art)
+	}
+	if diff := cmp.Diff(before, c); diff != "" {
+		t.Fatalf("the refused variation changed the case:\n%s", diff)
+	}
+}
+
+// TestPenaltyVariation follows a penalty varied on challenge: by the
+// reconsideration body (行政复议法 Art 63) or the court (行政诉讼法 Art 77),
+// never to the party's detriment (Art 63 ¶2, Art 77 ¶2) unless a third
+// party, or an interested party suing too, asked for the contrary.
+func TestPenaltyVariation(t *testing.T) {
+	d := xnDefinition(t, "penalty")
+
+	t.Run("Art 63: 20,000 yuan varied to 12,000 on reconsideration, then to 9,000 by the court; 25,000 and then 15,000 refused", func(t *testing.T) {
+		c := chOverdue(t, d, "VR-2026-001")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "accept_reconsideration", at: xnDay(2026, 3, 12), payload: rcOrdinary, state: "add_on_accruing"},
+		})
+		vrRefusedHeavier(t, d, c, xnDay(2026, 4, 20), vrRecon("25000"), 63)
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "vary", at: xnDay(2026, 4, 20), payload: vrRecon("12000"), state: "add_on_accruing"},
+			// The decision is made: it is not varied twice.
+			{trigger: "vary", at: xnDay(2026, 4, 21), payload: vrRecon("10000"), err: procedure.ErrInvalidTransition, unmet: []string{"upheld=true"}},
+		})
+		if c.Facts["fine"] != "12000" || c.Facts["varied"] != "reconsideration" || c.Facts["upheld"] != "true" {
+			t.Errorf("facts after the variation: %v", c.Facts)
+		}
+		due := xnDue(t, d, c, d8(2026, 4, 20))
+		if _, running := due["reconsideration"]; running {
+			t.Error("the reconsideration body's sixty days still run after its decision")
+		}
+		// Fifteen days to sue from Mon 20 April end in the Labour Day
+		// break and roll to Wed 6 May (行政诉讼法 Art 45).
+		xnWantDue(t, d, c, d8(2026, 4, 20), "suit", d8(2026, 5, 6))
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "challenge", at: xnDay(2026, 4, 30), payload: chSue, state: "add_on_accruing"},
+		})
+		// The court's bound is the fine as the reconsideration varied it.
+		vrRefusedHeavier(t, d, c, xnDay(2026, 9, 1), vrCourt("15000"), 77)
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "vary", at: xnDay(2026, 9, 1), payload: vrCourt("9000"), state: "add_on_accruing"},
+		})
+		if c.Facts["fine"] != "9000" || c.Facts["varied"] != "litigation" {
+			t.Errorf("facts after the judgment: %v", c.Facts)
+		}
+		xnReplay(t, d, c)
+	})
+
+	t.Run("Art 77 ¶2: heavier where an interested party sued with the contrary claim", func(t *testing.T) {
+		c := penServed(t, d, "VR-2026-002")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "challenge", at: xnDay(2026, 2, 10), payload: chSue, state: "awaiting_payment"},
+			{trigger: "vary", at: xnDay(2026, 2, 12), payload: vrContrary, state: "awaiting_payment"},
+		})
+		if c.Facts["fine"] != "25000" || c.Facts["contrary_request"] != "" {
+			t.Errorf("facts: %v", c.Facts)
+		}
+		xnReplay(t, d, c)
+	})
+
+	t.Run("Art 63: the fine varied into another penalty; none added back", func(t *testing.T) {
+		c := penServed(t, d, "VR-2026-003")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "challenge", at: xnDay(2026, 2, 5), payload: chReconsider, state: "awaiting_payment"},
+			{trigger: "vary", at: xnDay(2026, 2, 12), payload: vrRecon(""), state: "delivered"},
+		})
+		due := xnDue(t, d, c, d8(2026, 2, 12))
+		if _, running := due["payment"]; running || c.Facts["fine"] != "" {
+			t.Errorf("no fine is left, yet the fine %q is payable: %v", c.Facts["fine"], due["payment"])
+		}
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "challenge", at: xnDay(2026, 2, 13), payload: chSue, state: "delivered"},
+			{trigger: "vary", at: xnDay(2026, 6, 1), payload: vrCourt("100"), err: procedure.ErrInvalidTransition, unmet: []string{"fine"}},
+			{trigger: "vary", at: xnDay(2026, 6, 1), payload: vrCourt(""), state: "delivered"},
+		})
+		xnReplay(t, d, c)
+	})
+}
+
+// TestPenaltySimplifiedVariation: a fine decided on the spot, varied on
+// reconsideration (行政复议法 Art 63) to a smaller fine, or to a warning,
+// which the decision itself carries out.
+func TestPenaltySimplifiedVariation(t *testing.T) {
+	d := xnDefinition(t, "penalty-simplified")
+	t.Run("to 50 yuan", func(t *testing.T) {
+		c := pspReconsidered(t, d, "SP-VR-1")
+		vrRefusedHeavier(t, d, c, xnDay(2026, 3, 10), vrRecon("100.01"), 63)
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "vary", at: xnDay(2026, 3, 10), payload: vrRecon("50"), state: "awaiting_payment"},
+		})
+		if c.Facts["fine"] != "50" {
+			t.Errorf("facts: %v", c.Facts)
+		}
+		xnReplay(t, d, c)
+	})
+	t.Run("to a warning", func(t *testing.T) {
+		c := pspReconsidered(t, d, "SP-VR-2",
+			xnStep{trigger: "vary", at: xnDay(2026, 3, 10), payload: vrRecon(""), state: "executed"},
+		)
+		if c.Facts["penalty"] != "warning" || c.Facts["fine"] != "" {
+			t.Errorf("facts: %v", c.Facts)
+		}
+		if due := xnDue(t, d, c, d8(2026, 3, 10)); len(due) != 0 {
+			t.Errorf("clocks still run: %v", due)
+		}
+		xnReplay(t, d, c)
+	})
 }

@@ -118,6 +118,11 @@ func TestNewReportsEveryProblem(t *testing.T) {
 			most.Value = "two hundred"
 			s.Transitions[1].Guards = append(s.Transitions[1].Guards, bad, most)
 		}, []string{"transitions[1].guards[1].value", "transitions[1].guards[2].value"}},
+		{"a bound by a number and a fact, by a blank fact, or Than on another kind", func(s *procedure.Spec) {
+			both, blank, stray, ok := g(procedure.GuardAtMost, "fine"), g(procedure.GuardAtLeast, "fine"), g(procedure.GuardPayload, "fine"), g(procedure.GuardAtMost, "fine")
+			both.Value, both.Than, blank.Than, stray.Than, ok.Than = "200", "fine", " ", "fine", "fine"
+			s.Transitions[1].Guards = append(s.Transitions[1].Guards, both, blank, stray, ok)
+		}, []string{"transitions[1].guards[1].than", "transitions[1].guards[2].than", "transitions[1].guards[3].than"}},
 		{"days_before in an unknown unit, or a negative number of working days", func(s *procedure.Spec) {
 			weeks, negative, ok := g(procedure.GuardDaysBefore, "d"), g(procedure.GuardDaysBefore, "d"), g(procedure.GuardDaysBefore, "d")
 			weeks.Value, negative.Value, ok.Value = "1 weeks", "-7 working_days", "7 working_days"

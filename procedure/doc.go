@@ -98,9 +98,23 @@
 //     (行政复议法 Art 30 ¶3) included; a suspension of the reconsideration
 //     (Art 39) is not recorded, and after a lapse that no suit followed
 //     the definition has no court route (行政强制法 Art 53 needs a party
-//     that did not challenge). Not modelled: a decision changed or set
-//     aside in part, the withdrawal of an application, and the appeal:
-//     conclude_challenge records the judgment in force. The add-on fine
+//     that did not challenge). A decision varied (vary) by the
+//     reconsideration body (行政复议法 Art 63) or the court (行政诉讼法
+//     Art 77) concludes the challenge as upholding does and records the
+//     fine as varied, which may not exceed the fine the case records
+//     (Art 63 ¶2, Art 77 ¶2: an at_most guard bounded by the fact, see
+//     [GuardAtMost]) unless a third party, or an interested party suing
+//     too, asked for the contrary (contrary_request=true). A variation
+//     that leaves no fine ends the payment (state delivered; on the spot,
+//     a warning, carried out: executed), and one of a decision without a
+//     fine may not add one; the definition has no route for a fine added
+//     at a third party's request. The fact varied names who varied it: a
+//     varied reconsideration decision is enforced by the reconsideration
+//     body, not the agency (行政复议法 Art 78 ¶1(2)), which the definition
+//     does not tell apart. The payment clock and the add-on go on as they
+//     ran. Not modelled: a decision set aside in part, the withdrawal of an
+//     application, and the appeal: conclude_challenge records the
+//     judgment in force. The add-on fine
 //     does not accrue during the challenge (行政处罚法 Art 73 ¶3): pass the
 //     days from the challenge event to its conclusion to package
 //     discretion's AddOn as a Review. The thirty days of add-on that

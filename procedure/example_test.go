@@ -655,6 +655,52 @@ func ExampleGuardKind() {
 	// 2025-03-20 file → investigating
 }
 
+// A guard bounded by a fact rather than a number: a fine decided on the
+// spot and varied on reconsideration may not grow (行政复议法 Art 63 ¶2:
+// at_most "fine" Than "fine"), unless a third party asked for the
+// contrary; a variation that leaves no fine carries out a warning.
+func ExampleGuardSpec_than() {
+	d, err := procedure.Reference("penalty-simplified")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, tr := range d.Transitions("awaiting_payment") {
+		for _, g := range tr.Guards {
+			if g.Than != "" {
+				fmt.Printf("%s: %s %s than fact %s (%s)\n", tr.Trigger, g.Key, g.Kind, g.Than, g.Citation)
+				break
+			}
+		}
+	}
+	c := d.NewCase("JY-1")
+	ctx := context.Background()
+	for _, e := range []procedure.Event{
+		exEvent("decide_on_spot", exAt(2026, 3, 2, 10, 0), "basis", "《道路交通安全法》第九十条", "credentials", "执法证A001", "form_no", "No.3302001",
+			"notice", "已告知拟处罚内容及陈述、申辩权利", "remedy", "不服的，应当自收到本决定书之日起六十日内先向本级人民政府申请行政复议",
+			"penalty", "fine", "party", "citizen", "fine", "100"),
+		exEvent("hand_over", exAt(2026, 3, 2, 10, 5), "signature", "当事人签名"),
+		exEvent("challenge", exAt(2026, 3, 5, 10, 0), "challenged", "reconsideration"),
+		exEvent("vary", exAt(2026, 3, 10, 10, 0), "ruling", "某复决字〔2026〕12号", "fine", "150"),
+		exEvent("vary", exAt(2026, 3, 10, 10, 0), "ruling", "某复决字〔2026〕12号", "fine", "50"),
+	} {
+		if err := d.Fire(ctx, c, e); err != nil {
+			var pe *procedure.Error
+			errors.As(err, &pe)
+			fmt.Println(e.Trigger, e.Payload["fine"], "refused:", pe.Unmet)
+			continue
+		}
+		fmt.Println(e.Trigger, "→", c.State, "fine", c.Facts["fine"])
+	}
+	// Output:
+	// vary: fine at_most than fact fine (《行政复议法》第六十三条第二款)
+	// vary: fine at_most than fact fine (《行政诉讼法》第七十七条第二款)
+	// decide_on_spot → decided fine 100
+	// hand_over → awaiting_payment fine 100
+	// challenge → awaiting_payment fine 100
+	// vary 150 refused: [变更后的罚款不高于原罚款：不得作出对申请人更为不利的变更决定 / the varied fine is no higher than the fine decided: the variation may not leave the applicant worse off]
+	// vary → awaiting_payment fine 50
+}
+
 // A case rebuilt from its stored log, automatic event included; a log
 // whose automatic event is not the one the law prescribed is refused, with
 // the index of the event.

@@ -142,7 +142,11 @@ func TestCompiledGuards(t *testing.T) {
 							}
 							e.Payload[gs.Key] = (day + date.Date(near)).String()
 						case procedure.GuardAtMost, procedure.GuardAtLeast:
-							e.Payload[gs.Key] = gs.Value + rapid.SampledFrom([]string{"", "0", ".01"}).Draw(t, "digits")
+							bound := gs.Value
+							if gs.Than != "" {
+								bound = c.Facts[gs.Than]
+							}
+							e.Payload[gs.Key] = bound + rapid.SampledFrom([]string{"", "0", ".01"}).Draw(t, "digits")
 							if near < 0 {
 								e.Payload[gs.Key] = "-" + e.Payload[gs.Key]
 							}

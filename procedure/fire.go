@@ -357,7 +357,7 @@ type guardInfo struct {
 	days    int             // days_before, date_reached, within: the number of days
 	working bool            // days_before: in working days ("7 working_days")
 	receipt bool            // days_before: of a filing, counted from the day of receipt
-	limit   decimal.Decimal // at_most, at_least: the bound
+	limit   decimal.Decimal // at_most, at_least: the bound, unless the fact Than is
 	rule    *deadline.Rule  // in_period, since_due: the rule of the clock Value
 	custom  Guard           // custom: the registered guard
 	unmet   string          // Desc / DescEN
@@ -378,7 +378,9 @@ func (d *Definition) compileGuard(g *GuardSpec) guardInfo {
 	case GuardWithin, GuardDateReached:
 		gi.days, _ = strconv.Atoi(g.Value)
 	case GuardAtMost, GuardAtLeast:
-		gi.limit, _ = decimal.NewFromString(g.Value)
+		if g.Than == "" {
+			gi.limit, _ = decimal.NewFromString(g.Value)
+		}
 	case GuardInPeriod, GuardSinceDue:
 		r := d.rules[g.Value]
 		gi.rule = &r
@@ -500,8 +502,14 @@ func (d *Definition) holds(g *guardInfo, f *firing) bool {
 			}
 		}
 	case kindAtMost, kindAtLeast:
-		if v, err := decimal.NewFromString(f.e.Payload[s.Key]); err == nil {
-			c := v.Cmp(g.limit)
+		limit, bounded := g.limit, true
+		if s.Than != "" {
+			var err error
+			limit, err = decimal.NewFromString(f.c.Facts[s.Than])
+			bounded = err == nil
+		}
+		if v, err := decimal.NewFromString(f.e.Payload[s.Key]); err == nil && bounded {
+			c := v.Cmp(limit)
 			ok = (g.kind == kindAtMost && c <= 0) || (g.kind == kindAtLeast && c >= 0)
 		}
 	case kindCustom:

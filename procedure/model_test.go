@@ -68,8 +68,12 @@ func oracleHolds(d *procedure.Definition, c *procedure.Case, e procedure.Event, 
 		ok = ok && n > 0
 	case procedure.GuardAtMost, procedure.GuardAtLeast:
 		// Compare as exact decimals, the plain way: by big.Rat.
+		bound := g.Value
+		if g.Than != "" {
+			bound = c.Facts[g.Than]
+		}
 		v, ok1 := new(big.Rat).SetString(e.Payload[g.Key])
-		limit, ok2 := new(big.Rat).SetString(g.Value)
+		limit, ok2 := new(big.Rat).SetString(bound)
 		if ok1 && ok2 {
 			c := v.Cmp(limit)
 			ok = (g.Kind == procedure.GuardAtMost && c <= 0) || (g.Kind == procedure.GuardAtLeast && c >= 0)
@@ -188,7 +192,7 @@ func oracleUnmet(d *procedure.Definition, c *procedure.Case, e procedure.Event) 
 		}
 	}
 	disjoint := func(x, y procedure.GuardSpec) bool {
-		if x.Key != y.Key {
+		if x.Key != y.Key || x.Than != y.Than {
 			return false
 		}
 		if x.Kind == y.Kind && x.Value == y.Value && x.Not != y.Not {

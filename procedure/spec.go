@@ -208,9 +208,14 @@ const (
 	GuardSinceDue GuardKind = "since_due"
 	// GuardAtMost holds when the payload's number Key is at most Value,
 	// both read as exact decimals: a fine of at most 200 yuan for a
-	// citizen on the spot (行政处罚法 Art 51).
+	// citizen on the spot (行政处罚法 Art 51). A guard that names a fact
+	// Than, instead of a Value, bounds the payload's number by that
+	// fact's: a fine varied on reconsideration is no heavier than the one
+	// decided (行政复议法 Art 63 ¶2), Key "fine", Than "fine". A case
+	// without the fact fails it.
 	GuardAtMost GuardKind = "at_most"
-	// GuardAtLeast holds when the payload's number Key is at least Value.
+	// GuardAtLeast holds when the payload's number Key is at least Value,
+	// or at least the fact Than.
 	GuardAtLeast GuardKind = "at_least"
 	// GuardCustom calls the Go guard registered under Key with
 	// [WithGuard].
@@ -225,6 +230,10 @@ type GuardSpec struct {
 	// On names, for an in_period guard only, the payload date tested
 	// instead of the event's day.
 	On string `json:"on,omitempty"`
+	// Than names, for an at_most or at_least guard only, the fact whose
+	// number is the bound, instead of Value: the guard has one or the
+	// other.
+	Than string `json:"than,omitempty"`
 	// Not inverts the test.
 	Not bool `json:"not,omitempty"`
 	// Desc and DescEN say what must hold, as an error reports it when it

@@ -326,8 +326,17 @@ func validateGuard(g GuardSpec, at string, rules map[string]deadline.Rule, cfg *
 			p.add(at+".value", "days_before needs a number of days, or of working days (e.g. \"7 working_days\"), got %q", g.Value)
 		}
 	case GuardAtMost, GuardAtLeast:
-		if _, err := decimal.NewFromString(g.Value); err != nil {
-			p.add(at+".value", "%s needs a number, got %q", g.Kind, g.Value)
+		switch {
+		case g.Than != "" && g.Value != "":
+			p.add(at+".than", "%s is bounded by a number or by a fact, and this one has both: %q and fact %q", g.Kind, g.Value, g.Than)
+		case g.Than != "":
+			if text.Blank(g.Than) {
+				p.add(at+".than", "%s needs a fact to bound it, got %q", g.Kind, g.Than)
+			}
+		default:
+			if _, err := decimal.NewFromString(g.Value); err != nil {
+				p.add(at+".value", "%s needs a number, or a fact Than, got %q", g.Kind, g.Value)
+			}
 		}
 	case GuardCustom:
 		if _, ok := cfg.guards[g.Key]; !ok {
@@ -336,6 +345,9 @@ func validateGuard(g GuardSpec, at string, rules map[string]deadline.Rule, cfg *
 	}
 	if g.On != "" && g.Kind != GuardInPeriod {
 		p.add(at+".on", "only an in_period guard names a day to test, and this one is %s", g.Kind)
+	}
+	if g.Than != "" && !isBound(g.Kind) {
+		p.add(at+".than", "only an at_most or at_least guard names a fact to compare with, and this one is %s", g.Kind)
 	}
 	if !g.Citation.IsZero() {
 		if err := g.Citation.Validate(); err != nil {
@@ -364,7 +376,7 @@ func exclusive(a, b []GuardSpec) bool {
 // exclusive).
 func excludes(x, y *GuardSpec) bool {
 	switch {
-	case x.Key != y.Key:
+	case x.Key != y.Key || x.Than != y.Than:
 		return false
 	case x.Kind != y.Kind:
 		if x.Not || y.Not || !isBound(x.Kind) || !isBound(y.Kind) {

@@ -67,6 +67,9 @@ func reads(g *GuardSpec, yield func(key string, t valueType, payload bool)) {
 		}
 	case GuardAtMost, GuardAtLeast:
 		yield(g.Key, valueNumber, true)
+		if g.Than != "" {
+			yield(g.Than, valueNumber, false)
+		}
 	case GuardDaysBefore:
 		yield(g.Key, valueDate, true)
 	case GuardInPeriod:

@@ -77,7 +77,11 @@ func genEvent(t *rapid.T, d *procedure.Definition, c *procedure.Case, officers [
 				}
 				set(g.Key, v)
 			case procedure.GuardAtMost, procedure.GuardAtLeast:
-				base, _ := strconv.Atoi(g.Value)
+				bound := g.Value
+				if g.Than != "" {
+					bound = c.Facts[g.Than]
+				}
+				base, _ := strconv.Atoi(bound)
 				set(g.Key, strconv.Itoa(max(0, base+rapid.IntRange(-3, 3).Draw(t, "near"))))
 			case procedure.GuardDaysBefore:
 				set(g.Key, (day + date.Date(rapid.IntRange(0, 60).Draw(t, "days ahead"))).String())

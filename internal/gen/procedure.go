@@ -105,7 +105,11 @@ func Event(t *rapid.T, d *procedure.Definition, c *procedure.Case) procedure.Eve
 				}
 				payload[g.Key] = v
 			case procedure.GuardAtMost, procedure.GuardAtLeast:
-				base, _ := strconv.Atoi(g.Value)
+				bound := g.Value
+				if g.Than != "" {
+					bound = c.Facts[g.Than]
+				}
+				base, _ := strconv.Atoi(bound)
 				payload[g.Key] = strconv.Itoa(max(0, base+rapid.IntRange(-3, 3).Draw(t, "near"))) +
 					rapid.SampledFrom([]string{"", ".00", ".5"}).Draw(t, "cents")
 				if rapid.IntRange(0, 19).Draw(t, "not a number") == 0 {
@@ -202,6 +206,9 @@ func ValueKinds(spec procedure.Spec) map[string]string {
 				}
 			case procedure.GuardAtMost, procedure.GuardAtLeast:
 				kinds[g.Key] = "number"
+				if g.Than != "" {
+					kinds[g.Than] = "number"
+				}
 			case procedure.GuardDaysBefore, procedure.GuardDateReached:
 				kinds[g.Key] = "date"
 			case procedure.GuardInPeriod:
