@@ -604,3 +604,50 @@ func TestPenaltySimplifiedVariation(t *testing.T) {
 		xnReplay(t, d, c)
 	})
 }
+
+// TestPenaltyDemandObjection: after a demand to perform, the party may
+// state a defence; the agency records and reviews it, and adopts what
+// holds (行政强制法 Art 36). It enforces by its own power only once the
+// defence is reviewed and not adopted.
+func TestPenaltyDemandObjection(t *testing.T) {
+	d := xnDefinition(t, "penalty")
+	demanded := func(t *testing.T, id string) *procedure.Case {
+		t.Helper()
+		c := penServed(t, d, id)
+		xnAdvance(t, d, c, xnAt(2026, 2, 25, 9), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
+		return xnContinue(t, d, c, []xnStep{
+			// No demand yet: nothing to object to.
+			{trigger: "object_to_demand", at: xnDay(2026, 3, 2), payload: map[string]string{"objection": "已缴纳"}, err: procedure.ErrInvalidTransition, unmet: []string{"demand"}},
+			{trigger: "serve_demand", at: xnDay(2026, 3, 3), payload: map[string]string{"demand": "催告书", "perform_by": "2026-03-13"}, state: "add_on_accruing"},
+			{trigger: "object_to_demand", at: xnDay(2026, 3, 5), payload: map[string]string{"objection": "罚款已于2月20日缴纳，附缴款凭证"}, state: "add_on_accruing"},
+			{trigger: "object_to_demand", at: xnDay(2026, 3, 6), payload: map[string]string{"objection": "补充说明"}, err: procedure.ErrInvalidTransition, unmet: []string{"demand_objection=pending"}},
+			// Thirty days of add-on end on 26 March (Art 46 ¶1): the
+			// defence is still unreviewed on the 27th.
+			{trigger: "enforce", at: xnDay(2026, 3, 27), payload: enSelf, err: procedure.ErrInvalidTransition, unmet: []string{"demand_objection=pending"}},
+			{trigger: "review_objection", at: xnDay(2026, 3, 27), payload: map[string]string{"adopted": "true"}, err: procedure.ErrInvalidTransition, unmet: []string{"objection_review"}},
+		})
+	}
+	t.Run("not adopted: enforced", func(t *testing.T) {
+		c := demanded(t, "DO-2026-001")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "review_objection", at: xnDay(2026, 3, 27), payload: map[string]string{"objection_review": "经核，缴款凭证所载为他案罚款", "adopted": "false"}, state: "add_on_accruing"},
+			{trigger: "enforce", at: xnDay(2026, 3, 27), payload: enSelf, state: "enforcement"},
+		})
+		if c.Facts["demand_objection"] != "rejected" || c.Facts["objection"] == "" || c.Facts["objection_review"] == "" {
+			t.Errorf("facts: %v", c.Facts)
+		}
+		xnReplay(t, d, c)
+	})
+	t.Run("adopted: not enforced", func(t *testing.T) {
+		c := demanded(t, "DO-2026-002")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "review_objection", at: xnDay(2026, 3, 27), payload: map[string]string{"objection_review": "经核，罚款已缴纳", "adopted": "true"}, state: "add_on_accruing"},
+			{trigger: "enforce", at: xnDay(2026, 3, 27), payload: enSelf, err: procedure.ErrInvalidTransition, unmet: []string{"demand_objection=adopted"}},
+			{trigger: "pay", at: xnDay(2026, 3, 30), payload: map[string]string{"receipt": "缴款书", "add_on": "0"}, state: "executed"},
+		})
+		xnReplay(t, d, c)
+	})
+}
+
+// enSelf is enforcement by the agency's own power (行政强制法 Art 37).
+var enSelf = map[string]string{"route": "self", "measure": "划拨存款", "enforcement_decision": "强制执行决定书"}

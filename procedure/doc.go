@@ -53,74 +53,76 @@
 //     that day (Art 33 ¶3), so the days the letter travels count against
 //     it, which is stricter than the law;
 //   - penalty enforcement follows 行政强制法: a written demand first, which
-//     sets a time to perform (Art 35); the agency enforces by its own
-//     power once that time has passed, by a written decision that finds
-//     no good reason for the failure (Art 37), and a fine only once the
-//     add-on has run more than thirty days (Art 46 ¶1); an agency without
-//     that power applies to the court ten working days after the demand
-//     was served (Art 54, Art 69), once the party can no longer sue, six
-//     months from service (行政诉讼法 Art 46 ¶1, 行政强制法 Art 53), and
-//     within the three months Art 53 then allows, or, where payment was
-//     deferred, within three months of the deferred term's end if that
-//     is later (行政处罚法 Art 72 ¶2). A penalty decided on the spot can
-//     be challenged only by reconsideration first (行政复议法 Art 23
-//     ¶1(1)), so there the time is its sixty days (Art 20 ¶1), and the
+//     sets a time to perform (Art 35); the party may answer it with a
+//     statement and defence (object_to_demand), which the agency records
+//     and reviews, adopting what holds (review_objection, adopted=true or
+//     false; Art 36); the agency enforces by its own power once the time
+//     has passed and any defence is reviewed and not adopted, by a
+//     written decision that finds no good reason for the failure (Art
+//     37), and a fine only once the add-on has run more than thirty days
+//     (Art 46 ¶1); an agency without that power applies to the court ten
+//     working days after the demand was served (Art 54, Art 69), once the
+//     party can no longer sue, six months from service (行政诉讼法 Art 46 ¶1,
+//     行政强制法 Art 53), and within the three months Art 53 then allows, or,
+//     where payment was deferred, within three months of the deferred
+//     term's end if that is later (行政处罚法 Art 72 ¶2). A penalty decided on
+//     the spot can be challenged only by reconsideration first (行政复议法 Art
+//     23 ¶1(1)), so there the time is its sixty days (Art 20 ¶1), and the
 //     decision must say so (Art 23 ¶2). A later application is refused:
 //     the definition has no step for one made with a reason for the
 //     delay;
 //   - a penalty challenged (challenge: challenged=reconsideration or
-//     litigation) is still executed (行政处罚法 Art 73 ¶1) and the agency
-//     may still enforce it by its own power, but it is not taken to the
-//     court under 行政强制法 Art 53, which needs a party that did not
-//     challenge. Once upheld (conclude_challenge) it is: by reconsideration,
-//     after the fifteen days to sue have passed (行政诉讼法 Art 45, 行政复议法
-//     Art 78 ¶1(1)), and by a judgment in force, at once (行政诉讼法 Art 95),
-//     neither with a time limit in the definition. A decision set aside or
-//     found void ends the case (set_aside). A stay of execution (stay),
-//     ordered by the reconsideration body while it has not decided
-//     (行政复议法 Art 42 ¶1) or by the court while no judgment is in force
-//     (行政诉讼法 Art 56 ¶1), bars the agency's own enforcement and its
-//     demand to perform (行政强制法 Art 35), not the party's payment; it
-//     ends with the conclusion (conclude_challenge), or, for the court's,
-//     when its ruling is revoked on reconsideration of it (lift_stay,
-//     行政诉讼法 Art 56 ¶2). The payment clock and the add-on go on under
-//     a stay: the add-on's amount leaves out the challenge's days all the
-//     same (below). The reconsideration body's own time is recorded once
-//     it accepts the application (accept_reconsideration): sixty days, or
-//     thirty in the simplified procedure (行政复议法 Art 62). The sixty may
-//     be extended once by at most thirty with written notice
+//     litigation) is still executed (行政处罚法 Art 73 ¶1) and the agency may
+//     still enforce it by its own power, but it is not taken to the court
+//     under 行政强制法 Art 53, which needs a party that did not challenge.
+//     Once upheld (conclude_challenge) it is: by reconsideration, after
+//     the fifteen days to sue have passed (行政诉讼法 Art 45, 行政复议法 Art 78
+//     ¶1(1)), and by a judgment in force, at once (行政诉讼法 Art 95), neither
+//     with a time limit in the definition. A decision set aside or found
+//     void ends the case (set_aside). A stay of execution (stay), ordered
+//     by the reconsideration body while it has not decided (行政复议法 Art 42
+//     ¶1) or by the court while no judgment is in force (行政诉讼法 Art 56
+//     ¶1), bars the agency's own enforcement and its demand to perform
+//     (行政强制法 Art 35), not the party's payment; it ends with the
+//     conclusion (conclude_challenge), or, for the court's, when its
+//     ruling is revoked on reconsideration of it (lift_stay, 行政诉讼法 Art 56
+//     ¶2). The payment clock and the add-on go on under a stay: the
+//     add-on's amount leaves out the challenge's days all the same
+//     (below). The reconsideration body's own time is recorded once it
+//     accepts the application (accept_reconsideration): sixty days, or
+//     thirty in the simplified procedure (行政复议法 Art 62). The sixty may be
+//     extended once by at most thirty with written notice
 //     (extend_reconsideration); a move to the ordinary procedure
 //     (convert_reconsideration, Art 55) keeps them from the acceptance.
 //     Its end without a decision (reconsideration_lapsed, applied by
-//     Advance) opens the fifteen days to sue (行政诉讼法 Art 45); a
-//     decision made after it opens fifteen days of its own. The
-//     day of acceptance is the caller's to record, a deemed acceptance
-//     (行政复议法 Art 30 ¶3) included; a suspension of the reconsideration
-//     (Art 39) is not recorded, and after a lapse that no suit followed
-//     the definition has no court route (行政强制法 Art 53 needs a party
-//     that did not challenge). A decision varied (vary) by the
-//     reconsideration body (行政复议法 Art 63) or the court (行政诉讼法
-//     Art 77) concludes the challenge as upholding does and records the
-//     fine as varied, which may not exceed the fine the case records
-//     (Art 63 ¶2, Art 77 ¶2: an at_most guard bounded by the fact, see
-//     [GuardAtMost]) unless a third party, or an interested party suing
-//     too, asked for the contrary (contrary_request=true). A variation
-//     that leaves no fine ends the payment (state delivered; on the spot,
-//     a warning, carried out: executed), and one of a decision without a
-//     fine may not add one; the definition has no route for a fine added
-//     at a third party's request. The fact varied names who varied it: a
-//     varied reconsideration decision is enforced by the reconsideration
-//     body, not the agency (行政复议法 Art 78 ¶1(2)), which the definition
-//     does not tell apart. The payment clock and the add-on go on as they
-//     ran. Not modelled: a decision set aside in part, the withdrawal of an
+//     Advance) opens the fifteen days to sue (行政诉讼法 Art 45); a decision
+//     made after it opens fifteen days of its own. The day of acceptance
+//     is the caller's to record, a deemed acceptance (行政复议法 Art 30 ¶3)
+//     included; a suspension of the reconsideration (Art 39) is not
+//     recorded, and after a lapse that no suit followed the definition
+//     has no court route (行政强制法 Art 53 needs a party that did not
+//     challenge). A decision varied (vary) by the reconsideration body
+//     (行政复议法 Art 63) or the court (行政诉讼法 Art 77) concludes the challenge
+//     as upholding does and records the fine as varied, which may not
+//     exceed the fine the case records (Art 63 ¶2, Art 77 ¶2: an at_most
+//     guard bounded by the fact, see [GuardAtMost]) unless a third party,
+//     or an interested party suing too, asked for the contrary
+//     (contrary_request=true). A variation that leaves no fine ends the
+//     payment (state delivered; on the spot, a warning, carried out:
+//     executed), and one of a decision without a fine may not add one;
+//     the definition has no route for a fine added at a third party's
+//     request. The fact varied names who varied it: a varied
+//     reconsideration decision is enforced by the reconsideration body,
+//     not the agency (行政复议法 Art 78 ¶1(2)), which the definition does not
+//     tell apart. The payment clock and the add-on go on as they ran. Not
+//     modelled: a decision set aside in part, the withdrawal of an
 //     application, and the appeal: conclude_challenge records the
-//     judgment in force. The add-on fine
-//     does not accrue during the challenge (行政处罚法 Art 73 ¶3): pass the
-//     days from the challenge event to its conclusion to package
-//     discretion's AddOn as a Review. The thirty days of add-on that
-//     enforcement by the agency's own power waits for
-//     (行政强制法 Art 46 ¶1) still count those days: Art 73 ¶3 speaks only of
-//     the amount;
+//     judgment in force. The add-on fine does not accrue during the
+//     challenge (行政处罚法 Art 73 ¶3): pass the days from the challenge event
+//     to its conclusion to package discretion's AddOn as a Review. The
+//     thirty days of add-on that enforcement by the agency's own power
+//     waits for (行政强制法 Art 46 ¶1) still count those days: Art 73 ¶3
+//     speaks only of the amount;
 //   - a penalty case is filed only for a violation discovered within the
 //     limitation of 行政处罚法 Art 36, two years or, where citizens' life,
 //     health or financial safety was harmed, five, from the day the act
