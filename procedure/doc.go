@@ -142,7 +142,14 @@
 //     sections (重大行政决策程序暂行条例 Chapters 2 and 3): public
 //     participation, expert argumentation, risk assessment, then the
 //     legality review and collective discussion, each conditional step
-//     only where the recorded facts require it;
+//     only where the recorded facts require it. A matter that concerns
+//     other units' duties (initiate's units_to_consult) goes to review
+//     only once they are consulted (consult_units, Art 13: where they do
+//     not agree, the organ is told what is in dispute), and one that
+//     concerns specific groups' interests (groups_to_consult) only once
+//     those groups are (consult_groups, Art 14 ¶3), even where the matter
+//     is exempt from public participation (Art 14 ¶1), the stricter
+//     reading;
 //   - every penalty hearing held makes legal review required before the
 //     decision (行政处罚法 Art 58 ¶1(2)), even where one passed before the
 //     hearing: the penalties that carry a hearing (Art 63) directly

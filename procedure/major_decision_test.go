@@ -177,6 +177,27 @@ func TestMajorDecisionStatute(t *testing.T) {
 			due:  map[string]date.Date{"legality_review": date.New(2025, 10, 13)},
 		},
 		{
+			name: "Art 13, Art 14 ¶3: the units whose duties the matter concerns and the specific groups it concerns are consulted before the review",
+			steps: []scStep{
+				{trigger: "initiate", at: scAt(2025, 8, 1, 10), payload: map[string]string{"undertaker": "市交通运输局", "specialised": "false", "risk": "false",
+					"units_to_consult": "市财政局、各区人民政府", "groups_to_consult": "巡游出租汽车驾驶员"}, state: "drafting"},
+				{trigger: "consult_groups", at: scAt(2025, 8, 5, 10), payload: map[string]string{"consulted_bodies": "市出租汽车协会、驾驶员代表"}, err: procedure.ErrInvalidTransition, unmet: []string{"group_opinions"}},
+				{trigger: "consult_groups", at: scAt(2025, 8, 5, 10), payload: map[string]string{"consulted_bodies": "市出租汽车协会、驾驶员代表", "group_opinions": "座谈会意见汇总"}, state: "drafting"},
+				{trigger: "consult_groups", at: scAt(2025, 8, 6, 10), payload: map[string]string{"consulted_bodies": "x", "group_opinions": "x"}, err: procedure.ErrInvalidTransition, unmet: []string{"groups_to_consult"}},
+				{trigger: "exempt_participation", at: scAt(2025, 8, 7, 10), payload: map[string]string{"nondisclosure_basis": "涉及国家秘密"}, state: "participated"},
+				{trigger: "submit_review", at: scAt(2025, 9, 19, 10), payload: mdMaterials, err: procedure.ErrInvalidTransition, unmet: []string{"units_to_consult"}},
+				// No agreement: the organ is told what is in dispute.
+				{trigger: "consult_units", at: scAt(2025, 9, 22, 10), payload: map[string]string{"consulted_units": "市财政局、各区人民政府", "consultation": "协商会议纪要", "agreed": "false"}, err: procedure.ErrInvalidTransition, unmet: []string{"dispute_statement"}},
+				{trigger: "consult_units", at: scAt(2025, 9, 22, 10), payload: map[string]string{"consulted_units": "市财政局、各区人民政府", "consultation": "协商会议纪要", "agreed": "false", "dispute_statement": "争议问题及各方意见的说明"}, state: "participated"},
+				{trigger: "submit_review", at: scAt(2025, 9, 26, 10), payload: mdMaterials, state: "legality_review"},
+			},
+			asOf: date.New(2025, 9, 26),
+			due:  map[string]date.Date{"legality_review": date.New(2025, 10, 13)},
+			facts: map[string]string{"undertaker": "市交通运输局", "specialised": "false", "risk": "false", "participation_exempt": "true", "nondisclosure_basis": "涉及国家秘密",
+				"units_to_consult": "", "units_consultation": "disputed", "consulted_units": "市财政局、各区人民政府", "consultation": "协商会议纪要", "dispute_statement": "争议问题及各方意见的说明",
+				"groups_to_consult": "", "groups_consultation": "held", "consulted_bodies": "市出租汽车协会、驾驶员代表", "group_opinions": "座谈会意见汇总"},
+		},
+		{
 			name: "Art 26 ¶2: at least 7 working days for the reviewer: no opinion on 13 Oct without a stated reason, one on 14 Oct",
 			steps: mdThen(mdInReview(),
 				scStep{trigger: "pass_review", at: scAt(2025, 10, 13, 15), payload: mdOpinion, err: procedure.ErrInvalidTransition, unmet: []string{"early_reason"}},
