@@ -502,6 +502,19 @@ func vrRefusedHeavier(t *testing.T, d *procedure.Definition, c *procedure.Case, 
 	}
 }
 
+// vrVaried fires a variation that must be allowed, checks the state and
+// facts it leaves, and that the case replays.
+func vrVaried(t *testing.T, d *procedure.Definition, c *procedure.Case, at time.Time, payload map[string]string, state procedure.State, facts map[string]string) {
+	t.Helper()
+	xnContinue(t, d, c, []xnStep{{trigger: "vary", at: at, payload: payload, state: state}})
+	for k, v := range facts {
+		if c.Facts[k] != v {
+			t.Errorf("fact %s is %q after the variation, want %q (facts %v)", k, c.Facts[k], v, c.Facts)
+		}
+	}
+	xnReplay(t, d, c)
+}
+
 // TestPenaltyVariation follows a penalty varied on challenge: by the
 // reconsideration body (行政复议法 Art 63) or the court (行政诉讼法 Art 77),
 // never to the party's detriment (Art 63 ¶2, Art 77 ¶2) unless a third
@@ -535,25 +548,15 @@ func TestPenaltyVariation(t *testing.T) {
 		})
 		// The court's bound is the fine as the reconsideration varied it.
 		vrRefusedHeavier(t, d, c, xnDay(2026, 9, 1), vrCourt("15000"), 77)
-		xnContinue(t, d, c, []xnStep{
-			{trigger: "vary", at: xnDay(2026, 9, 1), payload: vrCourt("9000"), state: "add_on_accruing"},
-		})
-		if c.Facts["fine"] != "9000" || c.Facts["varied"] != "litigation" {
-			t.Errorf("facts after the judgment: %v", c.Facts)
-		}
-		xnReplay(t, d, c)
+		vrVaried(t, d, c, xnDay(2026, 9, 1), vrCourt("9000"), "add_on_accruing", map[string]string{"fine": "9000", "varied": "litigation"})
 	})
 
 	t.Run("Art 77 ¶2: heavier where an interested party sued with the contrary claim", func(t *testing.T) {
 		c := penServed(t, d, "VR-2026-002")
 		xnContinue(t, d, c, []xnStep{
 			{trigger: "challenge", at: xnDay(2026, 2, 10), payload: chSue, state: "awaiting_payment"},
-			{trigger: "vary", at: xnDay(2026, 2, 12), payload: vrContrary, state: "awaiting_payment"},
 		})
-		if c.Facts["fine"] != "25000" || c.Facts["contrary_request"] != "" {
-			t.Errorf("facts: %v", c.Facts)
-		}
-		xnReplay(t, d, c)
+		vrVaried(t, d, c, xnDay(2026, 2, 12), vrContrary, "awaiting_payment", map[string]string{"fine": "25000", "contrary_request": ""})
 	})
 
 	t.Run("Art 63: the fine varied into another penalty; none added back", func(t *testing.T) {
@@ -583,25 +586,14 @@ func TestPenaltySimplifiedVariation(t *testing.T) {
 	t.Run("to 50 yuan", func(t *testing.T) {
 		c := pspReconsidered(t, d, "SP-VR-1")
 		vrRefusedHeavier(t, d, c, xnDay(2026, 3, 10), vrRecon("100.01"), 63)
-		xnContinue(t, d, c, []xnStep{
-			{trigger: "vary", at: xnDay(2026, 3, 10), payload: vrRecon("50"), state: "awaiting_payment"},
-		})
-		if c.Facts["fine"] != "50" {
-			t.Errorf("facts: %v", c.Facts)
-		}
-		xnReplay(t, d, c)
+		vrVaried(t, d, c, xnDay(2026, 3, 10), vrRecon("50"), "awaiting_payment", map[string]string{"fine": "50", "varied": "reconsideration"})
 	})
 	t.Run("to a warning", func(t *testing.T) {
-		c := pspReconsidered(t, d, "SP-VR-2",
-			xnStep{trigger: "vary", at: xnDay(2026, 3, 10), payload: vrRecon(""), state: "executed"},
-		)
-		if c.Facts["penalty"] != "warning" || c.Facts["fine"] != "" {
-			t.Errorf("facts: %v", c.Facts)
-		}
+		c := pspReconsidered(t, d, "SP-VR-2")
+		vrVaried(t, d, c, xnDay(2026, 3, 10), vrRecon(""), "executed", map[string]string{"penalty": "warning", "fine": ""})
 		if due := xnDue(t, d, c, d8(2026, 3, 10)); len(due) != 0 {
 			t.Errorf("clocks still run: %v", due)
 		}
-		xnReplay(t, d, c)
 	})
 }
 
