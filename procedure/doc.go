@@ -70,7 +70,22 @@
 //     23 ¶1(1)), so there the time is its sixty days (Art 20 ¶1), and the
 //     decision must say so (Art 23 ¶2). A later application is refused:
 //     the definition has no step for one made with a reason for the
-//     delay;
+//     delay. During the demand's time, on evidence that the party is
+//     moving or hiding property (concealment_evidence), the agency may
+//     decide to enforce at once (行政强制法 Art 37 ¶3): a fine still waits for
+//     the thirty days of add-on, the stricter reading (¶3 shortens the
+//     demand's time, not Art 46's), and a defence pending or adopted
+//     still bars it. Its own enforcement (the fact route=self) is
+//     suspended on a ground of Art 39 ¶1 (suspend_enforcement) and
+//     resumed when the ground ceases (resume_enforcement); after three
+//     years' suspension, with no apparent harm to society and a party
+//     truly unable to perform, it is given up (abandon_enforcement, Art
+//     39 ¶2); it is terminated on a ground of Art 40
+//     (terminate_enforcement). A decision set aside during that
+//     enforcement or once it is done ends the case with what was enforced
+//     restored, returned or compensated (set_aside with restitution; Art
+//     40(4), Art 41). Enforcement by the court has none of these steps:
+//     the court's procedure governs it;
 //   - a penalty challenged (challenge: challenged=reconsideration or
 //     litigation) is still executed (行政处罚法 Art 73 ¶1) and the agency may
 //     still enforce it by its own power, but it is not taken to the court
@@ -115,14 +130,15 @@
 //     reconsideration decision is enforced by the reconsideration body,
 //     not the agency (行政复议法 Art 78 ¶1(2)), which the definition does not
 //     tell apart. The payment clock and the add-on go on as they ran. Not
-//     modelled: a decision set aside in part, the withdrawal of an
-//     application, and the appeal: conclude_challenge records the
-//     judgment in force. The add-on fine does not accrue during the
-//     challenge (行政处罚法 Art 73 ¶3): pass the days from the challenge event
-//     to its conclusion to package discretion's AddOn as a Review. The
-//     thirty days of add-on that enforcement by the agency's own power
-//     waits for (行政强制法 Art 46 ¶1) still count those days: Art 73 ¶3
-//     speaks only of the amount;
+//     modelled: a variation once enforcement has begun (行政强制法 Art 41
+//     restores what it removes), a decision set aside in part, the
+//     withdrawal of an application, and the appeal: conclude_challenge
+//     records the judgment in force. The add-on fine does not accrue
+//     during the challenge (行政处罚法 Art 73 ¶3): pass the days from the
+//     challenge event to its conclusion to package discretion's AddOn as
+//     a Review. The thirty days of add-on that enforcement by the
+//     agency's own power waits for (行政强制法 Art 46 ¶1) still count those
+//     days: Art 73 ¶3 speaks only of the amount;
 //   - a penalty case is filed only for a violation discovered within the
 //     limitation of 行政处罚法 Art 36, two years or, where citizens' life,
 //     health or financial safety was harmed, five, from the day the act

@@ -1,0 +1,223 @@
+package procedure_test
+
+import (
+	"testing"
+
+	"github.com/xiaoneng/xiaoneng/procedure"
+)
+
+// Payloads of the enforcement steps of 行政强制法 Chapter 4.
+var (
+	enImmediate = map[string]string{"route": "self", "measure": "划拨存款", "enforcement_decision": "立即强制执行决定书", "concealment_evidence": "当事人账户资金于3月28日起分批转出的银行流水"}
+	enSuspend   = map[string]string{"suspension_ground": "当事人经营困难，暂无履行能力"}
+	enTerminate = map[string]string{"termination_ground": "当事人已注销，无财产可供执行，又无义务承受人"}
+	enSetAside  = map[string]string{"ruling": "某复决字〔2026〕15号", "restitution": "退还已划拨的罚款及加处罚款"}
+)
+
+// enEnforced is a fine of 20,000 yuan served on Mon 2 Feb 2026, overdue
+// from 25 February, for which the party seeks reconsideration on 10 March
+// (accepted on the 12th), enforced by the agency on 27 March after the
+// thirty days of add-on and the demand's time (行政强制法 Art 46 ¶1,
+// Art 37 ¶1): a reconsideration does not stop execution (行政复议法 Art 42).
+func enEnforced(t *testing.T, d *procedure.Definition, id string) *procedure.Case {
+	t.Helper()
+	c := chOverdue(t, d, id)
+	return xnContinue(t, d, c, []xnStep{
+		{trigger: "accept_reconsideration", at: xnDay(2026, 3, 12), payload: rcOrdinary, state: "add_on_accruing"},
+		{trigger: "enforce", at: xnDay(2026, 3, 27), payload: enSelf, state: "enforcement"},
+	})
+}
+
+// TestPenaltyImmediateEnforcement: during the demand's time, on evidence
+// that the party is moving or hiding property, the agency may decide to
+// enforce at once (行政强制法 Art 37 ¶3).
+func TestPenaltyImmediateEnforcement(t *testing.T) {
+	d := xnDefinition(t, "penalty")
+
+	t.Run("Art 37 ¶3 with Art 46 ¶1: a fine enforced at once on Mon 30 Mar 2026, within a demand running to 8 April", func(t *testing.T) {
+		c := penServed(t, d, "IM-2026-001")
+		xnAdvance(t, d, c, xnAt(2026, 2, 25, 9), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
+		noEvidence := map[string]string{"route": "self", "measure": "划拨存款", "enforcement_decision": "立即强制执行决定书"}
+		xnContinue(t, d, c, []xnStep{
+			// No demand served: there is no demand period to cut short.
+			{trigger: "enforce", at: xnDay(2026, 3, 2), payload: enImmediate, err: procedure.ErrInvalidTransition, unmet: []string{"demand"}},
+			{trigger: "serve_demand", at: xnDay(2026, 3, 3), payload: map[string]string{"demand": "催告书", "perform_by": "2026-04-08"}, state: "add_on_accruing"},
+			// Art 37 ¶3 shortens the demand's time, not the thirty days of
+			// add-on that Art 46 ¶1 puts before enforcing a fine; they end
+			// on 26 March.
+			{trigger: "enforce", at: xnDay(2026, 3, 20), payload: enImmediate, err: procedure.ErrInvalidTransition, unmet: []string{"add_on"}},
+			{trigger: "enforce", at: xnDay(2026, 3, 30), payload: noEvidence, err: procedure.ErrInvalidTransition, unmet: []string{"concealment_evidence"}},
+			{trigger: "enforce", at: xnDay(2026, 3, 30), payload: enImmediate, state: "enforcement"},
+		})
+		if c.Facts["concealment_evidence"] == "" || c.Facts["route"] != "self" {
+			t.Errorf("facts %v", c.Facts)
+		}
+		xnReplay(t, d, c)
+	})
+
+	t.Run("Art 37 ¶3: a penalty other than a fine, enforced at once; after the demand's time the ordinary decision applies", func(t *testing.T) {
+		c := penDecided(t, d, "IM-2026-002", xnDay(2026, 1, 30), "")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "delivered"},
+			{trigger: "serve_demand", at: xnDay(2026, 3, 2), payload: map[string]string{"demand": "催告书", "perform_by": "2026-03-16"}, state: "delivered"},
+		})
+		late := c.Clone()
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "enforce", at: xnDay(2026, 3, 10), payload: enSelf, err: procedure.ErrInvalidTransition, unmet: []string{"concealment_evidence"}},
+			{trigger: "enforce", at: xnDay(2026, 3, 10), payload: enImmediate, state: "enforcement"},
+		})
+		xnReplay(t, d, c)
+		// Once the time the demand set has passed, the enforcement is the
+		// ordinary one of Art 37 ¶1.
+		xnContinue(t, d, late, []xnStep{
+			{trigger: "enforce", at: xnDay(2026, 3, 17), payload: enSelf, state: "enforcement"},
+		})
+		if _, immediate := late.Facts["concealment_evidence"]; immediate {
+			t.Errorf("the ordinary enforcement recorded evidence of concealment: %v", late.Facts)
+		}
+	})
+}
+
+// TestPenaltyEnforcementSuspension: the agency's own enforcement is
+// suspended and resumed (行政强制法 Art 39), given up after three years'
+// suspension (Art 39 ¶2) or terminated (Art 40).
+func TestPenaltyEnforcementSuspension(t *testing.T) {
+	d := xnDefinition(t, "penalty")
+
+	t.Run("Art 39: suspended on Wed 1 Apr 2026 and resumed; the three years stop", func(t *testing.T) {
+		c := enEnforced(t, d, "ES-2026-001")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "suspend_enforcement", at: xnDay(2026, 4, 1), err: procedure.ErrInvalidTransition, unmet: []string{"suspension_ground"}},
+			{trigger: "suspend_enforcement", at: xnDay(2026, 4, 1), payload: enSuspend, state: "enforcement_suspended"},
+		})
+		xnWantDue(t, d, c, d8(2026, 4, 1), "enforcement_suspension", d8(2029, 4, 1))
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "complete_enforcement", at: xnDay(2026, 6, 1), payload: map[string]string{"result": "已划拨"}, err: procedure.ErrInvalidTransition},
+			{trigger: "resume_enforcement", at: xnDay(2026, 6, 1), payload: map[string]string{"resumption": "当事人恢复经营，具备履行能力"}, state: "enforcement"},
+		})
+		if _, running := xnDue(t, d, c, d8(2026, 6, 1))["enforcement_suspension"]; running {
+			t.Error("the three years of suspension still run after the resumption")
+		}
+		xnContinue(t, d, c, []xnStep{
+			// Suspended again: the three years count from the new suspension.
+			{trigger: "suspend_enforcement", at: xnDay(2026, 7, 1), payload: enSuspend, state: "enforcement_suspended"},
+		})
+		xnWantDue(t, d, c, d8(2026, 7, 1), "enforcement_suspension", d8(2029, 7, 1))
+		xnReplay(t, d, c)
+	})
+
+	t.Run("Art 39 ¶2: not enforced after three years' suspension, without apparent harm and where the party truly cannot perform", func(t *testing.T) {
+		c := enEnforced(t, d, "ES-2026-002")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "suspend_enforcement", at: xnDay(2026, 4, 1), payload: enSuspend, state: "enforcement_suspended"},
+		})
+		both := map[string]string{"no_apparent_harm": "true", "unable_to_perform": "true"}
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "abandon_enforcement", at: xnDay(2029, 4, 1), payload: both, err: procedure.ErrInvalidTransition, unmet: []string{"enforcement_suspension"}},
+			{trigger: "abandon_enforcement", at: xnDay(2029, 4, 2), payload: map[string]string{"no_apparent_harm": "true", "unable_to_perform": "false"}, err: procedure.ErrInvalidTransition, unmet: []string{"unable_to_perform=true"}},
+			{trigger: "abandon_enforcement", at: xnDay(2029, 4, 2), payload: map[string]string{"unable_to_perform": "true"}, err: procedure.ErrInvalidTransition, unmet: []string{"no_apparent_harm=true"}},
+			{trigger: "abandon_enforcement", at: xnDay(2029, 4, 2), payload: both, state: "enforcement_abandoned"},
+		})
+		if due := xnDue(t, d, c, d8(2029, 4, 2)); len(due) != 0 {
+			t.Errorf("clocks still run once enforcement is given up: %v", due)
+		}
+		xnReplay(t, d, c)
+	})
+
+	t.Run("Art 40: terminated from enforcement or from a suspension", func(t *testing.T) {
+		for _, suspended := range []bool{false, true} {
+			c := enEnforced(t, d, "ES-2026-003")
+			if suspended {
+				xnContinue(t, d, c, []xnStep{
+					{trigger: "suspend_enforcement", at: xnDay(2026, 4, 1), payload: enSuspend, state: "enforcement_suspended"},
+				})
+			}
+			xnContinue(t, d, c, []xnStep{
+				{trigger: "terminate_enforcement", at: xnDay(2026, 5, 6), err: procedure.ErrInvalidTransition, unmet: []string{"termination_ground"}},
+				{trigger: "terminate_enforcement", at: xnDay(2026, 5, 6), payload: enTerminate, state: "enforcement_terminated"},
+			})
+			if due := xnDue(t, d, c, d8(2026, 5, 6)); len(due) != 0 {
+				t.Errorf("clocks still run once enforcement is terminated: %v", due)
+			}
+			xnReplay(t, d, c)
+		}
+	})
+
+	t.Run("Art 34: the court's enforcement is not suspended or terminated by the agency", func(t *testing.T) {
+		c := penServed(t, d, "ES-2026-004")
+		xnAdvance(t, d, c, xnAt(2026, 2, 25, 9), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "serve_demand", at: xnDay(2026, 3, 3), payload: map[string]string{"demand": "催告书", "perform_by": "2026-03-13"}, state: "add_on_accruing"},
+			// Six months from service end on 3 August (行政强制法 Art 53).
+			{trigger: "enforce", at: xnDay(2026, 8, 4), payload: chCourt, state: "enforcement"},
+			{trigger: "suspend_enforcement", at: xnDay(2026, 8, 10), payload: enSuspend, err: procedure.ErrInvalidTransition, unmet: []string{"route=self"}},
+			{trigger: "terminate_enforcement", at: xnDay(2026, 8, 10), payload: enTerminate, err: procedure.ErrInvalidTransition, unmet: []string{"route=self"}},
+		})
+	})
+}
+
+// TestPenaltySetAsideAfterEnforcement: a decision set aside while the
+// agency enforces it, or once it has, ends the enforcement (行政强制法 Art
+// 40(4)) and what was enforced is restored or returned (Art 41).
+func TestPenaltySetAsideAfterEnforcement(t *testing.T) {
+	d := xnDefinition(t, "penalty")
+	for _, tc := range []struct {
+		name string
+		then []xnStep
+	}{
+		{"in enforcement", nil},
+		{"in a suspension", []xnStep{{trigger: "suspend_enforcement", at: xnDay(2026, 4, 1), payload: enSuspend, state: "enforcement_suspended"}}},
+		{"once executed", []xnStep{{trigger: "complete_enforcement", at: xnDay(2026, 4, 1), payload: map[string]string{"result": "已划拨罚款及加处罚款"}, state: "executed"}}},
+	} {
+		t.Run("Art 41: set aside on reconsideration, Mon 20 Apr 2026, "+tc.name, func(t *testing.T) {
+			c := enEnforced(t, d, "SA-2026-"+tc.name)
+			xnContinue(t, d, c, tc.then)
+			xnContinue(t, d, c, []xnStep{
+				{trigger: "set_aside", at: xnDay(2026, 4, 20), payload: map[string]string{"ruling": enSetAside["ruling"]}, err: procedure.ErrInvalidTransition, unmet: []string{"restitution"}},
+				{trigger: "set_aside", at: xnDay(2026, 4, 20), payload: enSetAside, state: "set_aside"},
+			})
+			if c.Facts["restitution"] == "" {
+				t.Errorf("facts %v", c.Facts)
+			}
+			if due := xnDue(t, d, c, d8(2026, 4, 20)); len(due) != 0 {
+				t.Errorf("clocks still run once the decision is set aside: %v", due)
+			}
+			xnReplay(t, d, c)
+		})
+	}
+
+	t.Run("行政诉讼法 Art 70: set aside by the court after the agency enforced it during the suit", func(t *testing.T) {
+		c := penServed(t, d, "SA-2026-court")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "challenge", at: xnDay(2026, 2, 10), payload: chSue, state: "awaiting_payment"},
+		})
+		xnAdvance(t, d, c, xnAt(2026, 2, 25, 9), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "serve_demand", at: xnDay(2026, 3, 3), payload: map[string]string{"demand": "催告书", "perform_by": "2026-03-13"}, state: "add_on_accruing"},
+			{trigger: "enforce", at: xnDay(2026, 3, 27), payload: enSelf, state: "enforcement"},
+			{trigger: "complete_enforcement", at: xnDay(2026, 4, 1), payload: map[string]string{"result": "已划拨"}, state: "executed"},
+			{trigger: "set_aside", at: xnDay(2026, 9, 1), payload: map[string]string{"ruling": "某行初字〔2026〕9号"}, err: procedure.ErrInvalidTransition, unmet: []string{"restitution"}},
+			{trigger: "set_aside", at: xnDay(2026, 9, 1), payload: map[string]string{"ruling": "某行初字〔2026〕9号", "restitution": "退还已划拨的款项"}, state: "set_aside"},
+		})
+		xnReplay(t, d, c)
+	})
+}
+
+// TestPenaltySimplifiedEnforcementSteps: a fine decided on the spot is
+// enforced, suspended and terminated as a general one is (行政强制法
+// Art 37 ¶3, Art 39, Art 40).
+func TestPenaltySimplifiedEnforcementSteps(t *testing.T) {
+	d := xnDefinition(t, "penalty-simplified")
+	c := xnRun(t, d, "SP-EN-1", []xnStep{
+		{trigger: "decide_on_spot", at: xnDay(2026, 3, 2), payload: pspDecide("fine", "citizen", "100"), state: "decided"},
+		{trigger: "hand_over", at: xnDay(2026, 3, 2), payload: pspSigned, state: "awaiting_payment"},
+	})
+	xnAdvance(t, d, c, xnDay(2026, 3, 18), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 3, 18)})
+	xnContinue(t, d, c, []xnStep{
+		{trigger: "serve_demand", at: xnDay(2026, 4, 20), payload: map[string]string{"demand": "催告书", "perform_by": "2026-05-06"}, state: "add_on_accruing"},
+		{trigger: "enforce", at: xnDay(2026, 4, 22), payload: enImmediate, state: "enforcement"},
+		{trigger: "suspend_enforcement", at: xnDay(2026, 4, 23), payload: enSuspend, state: "enforcement_suspended"},
+		{trigger: "terminate_enforcement", at: xnDay(2026, 5, 6), payload: enTerminate, state: "enforcement_terminated"},
+	})
+	xnReplay(t, d, c)
+}
