@@ -432,8 +432,8 @@ func TestPenaltySimplifiedChallenge(t *testing.T) {
 
 // TestPenaltyModelsAfterService runs the model from cases served with
 // their decision, where random events from a new case seldom reach: the
-// fine payable, then overdue, the decision without a fine, and the fine
-// decided on the spot.
+// fine payable, then overdue, the decision without a fine, the fine
+// decided on the spot, and the fine in the agency's own enforcement.
 func TestPenaltyModelsAfterService(t *testing.T) {
 	pen, simple := xnDefinition(t, "penalty"), xnDefinition(t, "penalty-simplified")
 	fine := penServed(t, pen, "M-FINE")
@@ -451,7 +451,7 @@ func TestPenaltyModelsAfterService(t *testing.T) {
 		name string
 		d    *procedure.Definition
 		c    *procedure.Case
-	}{{"fine payable", pen, fine}, {"fine overdue", pen, late}, {"no fine", pen, other}, {"on the spot", simple, spot}} {
+	}{{"fine payable", pen, fine}, {"fine overdue", pen, late}, {"no fine", pen, other}, {"on the spot", simple, spot}, {"enforced", pen, enEnforced(t, pen, "M-ENFORCED")}} {
 		t.Run(start.name, func(t *testing.T) {
 			rapid.Check(t, func(t *rapid.T) { runModel(t, start.d, start.c) })
 		})

@@ -81,11 +81,17 @@
 //     years' suspension, with no apparent harm to society and a party
 //     truly unable to perform, it is given up (abandon_enforcement, Art
 //     39 ¶2); it is terminated on a ground of Art 40
-//     (terminate_enforcement). A decision set aside during that
-//     enforcement or once it is done ends the case with what was enforced
-//     restored, returned or compensated (set_aside with restitution; Art
-//     40(4), Art 41). Enforcement by the court has none of these steps:
-//     the court's procedure governs it;
+//     (terminate_enforcement). The agency and the party may agree how the
+//     party performs, in stages if need be, where that harms neither the
+//     public interest nor others (agree_enforcement, no_harm=true, Art 42
+//     ¶1), and the add-on is reduced or waived (add_on_relief) only for
+//     remedial measures taken (remedial_measures); the agreement
+//     performed ends the enforcement (perform_agreement), one broken
+//     resumes it (resume_enforcement with breach, ¶2). A decision set
+//     aside during that enforcement or once it is done ends the case with
+//     what was enforced restored, returned or compensated (set_aside with
+//     restitution; Art 40(4), Art 41). Enforcement by the court has none
+//     of these steps: the court's procedure governs it;
 //   - a penalty challenged (challenge: challenged=reconsideration or
 //     litigation) is still executed (行政处罚法 Art 73 ¶1) and the agency may
 //     still enforce it by its own power, but it is not taken to the court

@@ -1,6 +1,7 @@
 package procedure_test
 
 import (
+	"maps"
 	"testing"
 
 	"github.com/xiaoneng/xiaoneng/procedure"
@@ -204,8 +205,9 @@ func TestPenaltySetAsideAfterEnforcement(t *testing.T) {
 }
 
 // TestPenaltySimplifiedEnforcementSteps: a fine decided on the spot is
-// enforced, suspended and terminated as a general one is (行政强制法
-// Art 37 ¶3, Art 39, Art 40).
+// enforced at once, suspended, terminated or resumed, and performed by
+// agreement, as a general one is (行政强制法 Art 37 ¶3, Art 39, Art 40,
+// Art 42).
 func TestPenaltySimplifiedEnforcementSteps(t *testing.T) {
 	d := xnDefinition(t, "penalty-simplified")
 	c := xnRun(t, d, "SP-EN-1", []xnStep{
@@ -217,7 +219,79 @@ func TestPenaltySimplifiedEnforcementSteps(t *testing.T) {
 		{trigger: "serve_demand", at: xnDay(2026, 4, 20), payload: map[string]string{"demand": "催告书", "perform_by": "2026-05-06"}, state: "add_on_accruing"},
 		{trigger: "enforce", at: xnDay(2026, 4, 22), payload: enImmediate, state: "enforcement"},
 		{trigger: "suspend_enforcement", at: xnDay(2026, 4, 23), payload: enSuspend, state: "enforcement_suspended"},
+	})
+	ended := xnContinue(t, d, c.Clone(), []xnStep{
 		{trigger: "terminate_enforcement", at: xnDay(2026, 5, 6), payload: enTerminate, state: "enforcement_terminated"},
 	})
+	xnReplay(t, d, ended)
+	xnContinue(t, d, c, []xnStep{
+		{trigger: "resume_enforcement", at: xnDay(2026, 5, 6), payload: map[string]string{"resumption": "当事人已返回"}, state: "enforcement"},
+		{trigger: "agree_enforcement", at: xnDay(2026, 5, 7), payload: map[string]string{"agreement": "执行协议：5月15日前缴清", "no_harm": "true"}, state: "enforcement_agreed"},
+		{trigger: "perform_agreement", at: xnDay(2026, 5, 15), payload: map[string]string{"performance": "已缴清"}, state: "executed"},
+	})
 	xnReplay(t, d, c)
+}
+
+// TestPenaltyEnforcementAgreement: in its own enforcement the agency may
+// agree with the party on how to perform, in stages, and reduce or waive
+// the add-on fine for remedial measures; an agreement not performed
+// resumes the enforcement (行政强制法 Art 42).
+func TestPenaltyEnforcementAgreement(t *testing.T) {
+	d := xnDefinition(t, "penalty")
+	agree := map[string]string{"agreement": "执行协议：4月30日前缴纳一万元，5月29日前缴清余款", "no_harm": "true"}
+	with := func(p map[string]string, kv ...string) map[string]string {
+		q := maps.Clone(p)
+		for i := 0; i+1 < len(kv); i += 2 {
+			q[kv[i]] = kv[i+1]
+		}
+		return q
+	}
+
+	t.Run("Art 42 ¶1: agreed on Wed 1 Apr 2026 and performed", func(t *testing.T) {
+		c := enEnforced(t, d, "EA-2026-001")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "agree_enforcement", at: xnDay(2026, 4, 1), payload: with(agree, "no_harm", "false"), err: procedure.ErrInvalidTransition, unmet: []string{"no_harm=true"}},
+			{trigger: "agree_enforcement", at: xnDay(2026, 4, 1), payload: with(agree, "add_on_relief", "减免加处罚款五千元"), err: procedure.ErrInvalidTransition, unmet: []string{"remedial_measures"}},
+			{trigger: "agree_enforcement", at: xnDay(2026, 4, 1), payload: with(agree, "add_on_relief", "减免加处罚款五千元", "remedial_measures", "已停止违法行为并消除影响"), state: "enforcement_agreed"},
+			{trigger: "perform_agreement", at: xnDay(2026, 5, 29), err: procedure.ErrInvalidTransition, unmet: []string{"performance"}},
+			{trigger: "perform_agreement", at: xnDay(2026, 5, 29), payload: map[string]string{"performance": "已分两期缴清"}, state: "executed"},
+		})
+		if c.Facts["add_on_relief"] == "" || c.Facts["remedial_measures"] == "" || c.Facts["agreement"] == "" {
+			t.Errorf("facts %v", c.Facts)
+		}
+		xnReplay(t, d, c)
+	})
+
+	t.Run("Art 42 ¶2: an agreement not performed resumes the enforcement", func(t *testing.T) {
+		c := enEnforced(t, d, "EA-2026-002")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "agree_enforcement", at: xnDay(2026, 4, 1), payload: agree, state: "enforcement_agreed"},
+			{trigger: "resume_enforcement", at: xnDay(2026, 5, 6), err: procedure.ErrInvalidTransition, unmet: []string{"breach"}},
+			{trigger: "resume_enforcement", at: xnDay(2026, 5, 6), payload: map[string]string{"breach": "第一期未按期缴纳"}, state: "enforcement"},
+			{trigger: "complete_enforcement", at: xnDay(2026, 5, 8), payload: map[string]string{"result": "已划拨"}, state: "executed"},
+		})
+		if _, ok := c.Facts["add_on_relief"]; ok {
+			t.Errorf("an agreement without relief recorded one: %v", c.Facts)
+		}
+		xnReplay(t, d, c)
+	})
+
+	t.Run("Art 41: the decision set aside while the agreement runs", func(t *testing.T) {
+		c := enEnforced(t, d, "EA-2026-003")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "agree_enforcement", at: xnDay(2026, 4, 1), payload: agree, state: "enforcement_agreed"},
+			{trigger: "set_aside", at: xnDay(2026, 4, 20), payload: enSetAside, state: "set_aside"},
+		})
+		xnReplay(t, d, c)
+	})
+
+	t.Run("the court's enforcement has no agreement with the agency", func(t *testing.T) {
+		c := penServed(t, d, "EA-2026-004")
+		xnAdvance(t, d, c, xnAt(2026, 2, 25, 9), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "serve_demand", at: xnDay(2026, 3, 3), payload: map[string]string{"demand": "催告书", "perform_by": "2026-03-13"}, state: "add_on_accruing"},
+			{trigger: "enforce", at: xnDay(2026, 8, 4), payload: chCourt, state: "enforcement"},
+			{trigger: "agree_enforcement", at: xnDay(2026, 8, 10), payload: agree, err: procedure.ErrInvalidTransition, unmet: []string{"route=self"}},
+		})
+	})
 }
