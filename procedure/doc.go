@@ -90,8 +90,11 @@
 //     resumes it (resume_enforcement with breach, ¶2). A decision set
 //     aside during that enforcement or once it is done ends the case with
 //     what was enforced restored, returned or compensated (set_aside with
-//     restitution; Art 40(4), Art 41). Enforcement by the court has none
-//     of these steps: the court's procedure governs it;
+//     restitution; Art 40(4), Art 41). A fine paid and then set aside by
+//     the reconsideration body is returned too (行政复议法 Art 72 ¶2); a
+//     judgment setting aside a fine the party paid of its own accord has
+//     no step. Enforcement by the court has none of these steps: the
+//     court's procedure governs it;
 //   - a penalty challenged (challenge: challenged=reconsideration or
 //     litigation) is still executed (行政处罚法 Art 73 ¶1) and the agency may
 //     still enforce it by its own power, but it is not taken to the court

@@ -204,6 +204,45 @@ func TestPenaltySetAsideAfterEnforcement(t *testing.T) {
 	})
 }
 
+// TestPenaltySetAsideAfterPayment: a fine paid while the party's
+// reconsideration is pending, then set aside, is returned (行政复议法 Art 72
+// ¶2: setting aside a fine orders the property returned or its value
+// paid).
+func TestPenaltySetAsideAfterPayment(t *testing.T) {
+	for _, name := range []string{"penalty", "penalty-simplified"} {
+		d := xnDefinition(t, name)
+		var c *procedure.Case
+		// Within the fifteen days to pay (行政处罚法 Art 67 ¶3).
+		paid := xnDay(2026, 3, 13)
+		if name == "penalty" {
+			paid = xnDay(2026, 2, 13)
+			c = penServed(t, d, "SP-PAID-1")
+			xnContinue(t, d, c, []xnStep{
+				{trigger: "challenge", at: xnDay(2026, 2, 10), payload: chReconsider, state: "awaiting_payment"},
+			})
+		} else {
+			c = pspReconsidered(t, d, "SP-PAID-2")
+		}
+		t.Run(name+": paid, then set aside on Mon 20 Apr 2026", func(t *testing.T) {
+			xnContinue(t, d, c, []xnStep{
+				{trigger: "pay", at: paid, payload: map[string]string{"receipt": "缴款书"}, state: "executed"},
+				{trigger: "set_aside", at: xnDay(2026, 4, 20), payload: map[string]string{"ruling": "某复决字〔2026〕15号"}, err: procedure.ErrInvalidTransition, unmet: []string{"restitution"}},
+			})
+			// A judgment setting it aside after a voluntary payment is not
+			// a step here: 行政强制法 Art 41 speaks of enforcement only.
+			sued := c.Clone()
+			sued.Facts["challenged"] = "litigation"
+			xnContinue(t, d, sued, []xnStep{
+				{trigger: "set_aside", at: xnDay(2026, 4, 20), payload: enSetAside, err: procedure.ErrInvalidTransition, unmet: []string{"route=self"}},
+			})
+			xnContinue(t, d, c, []xnStep{
+				{trigger: "set_aside", at: xnDay(2026, 4, 20), payload: map[string]string{"ruling": "某复决字〔2026〕15号", "restitution": "退还已缴纳的罚款"}, state: "set_aside"},
+			})
+			xnReplay(t, d, c)
+		})
+	}
+}
+
 // TestPenaltySimplifiedEnforcementSteps: a fine decided on the spot is
 // enforced at once, suspended, terminated or resumed, and performed by
 // agreement, as a general one is (行政强制法 Art 37 ¶3, Art 39, Art 40,
