@@ -597,6 +597,72 @@ func TestPenaltySimplifiedVariation(t *testing.T) {
 	})
 }
 
+// TestPenaltySetAsideInPart follows a penalty set aside in part on
+// challenge (部分撤销: 行政复议法 Art 64 ¶1, 行政诉讼法 Art 70): what remains
+// stands, a fine no heavier than the one decided, with no exception for a
+// contrary request; the challenge is concluded as by a variation.
+func TestPenaltySetAsideInPart(t *testing.T) {
+	d := xnDefinition(t, "penalty")
+	part := func(at time.Time, ruling, fine string) xnStep {
+		return xnStep{trigger: "set_aside_in_part", at: at, payload: vrRuling(ruling, fine)}
+	}
+	refused := func(s xnStep, payload map[string]string) xnStep {
+		s.payload, s.err, s.unmet = payload, procedure.ErrInvalidTransition, []string{"fine"}
+		return s
+	}
+
+	t.Run("Art 64 ¶1: 20,000 yuan, 8,000 of it set aside on reconsideration, Mon 20 Apr 2026", func(t *testing.T) {
+		c := chOverdue(t, d, "SP-2026-001")
+		keep := part(xnDay(2026, 4, 20), "某复决字〔2026〕16号", "12000")
+		keep.state = "add_on_accruing"
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "accept_reconsideration", at: xnDay(2026, 3, 12), payload: rcOrdinary, state: "add_on_accruing"},
+			refused(keep, vrRuling("某复决字〔2026〕16号", "20000.01")),
+			refused(keep, map[string]string{"ruling": "某复决字〔2026〕16号", "fine": "25000", "contrary_request": "true"}),
+			keep,
+		})
+		want := map[string]string{"fine": "12000", "set_aside_in_part": "reconsideration", "upheld": "true", "varied": ""}
+		for k, v := range want {
+			if c.Facts[k] != v {
+				t.Errorf("fact %s is %q, want %q (facts %v)", k, c.Facts[k], v, c.Facts)
+			}
+		}
+		// Fifteen days to sue from Mon 20 April roll to Wed 6 May (行政诉讼法 Art 45).
+		xnWantDue(t, d, c, d8(2026, 4, 20), "suit", d8(2026, 5, 6))
+		xnReplay(t, d, c)
+	})
+
+	t.Run("Art 70: the fine set aside on Tue 1 Sep 2026, the rest of the penalty stands", func(t *testing.T) {
+		c := penServed(t, d, "SP-2026-002")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "challenge", at: xnDay(2026, 2, 10), payload: chSue, state: "awaiting_payment"},
+		})
+		xnAdvance(t, d, c, xnAt(2026, 2, 25, 9), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
+		none := part(xnDay(2026, 9, 1), "某行初字〔2026〕11号", "")
+		none.state = "delivered"
+		xnContinue(t, d, c, []xnStep{none})
+		if c.Facts["fine"] != "" || c.Facts["set_aside_in_part"] != "litigation" {
+			t.Errorf("facts %v", c.Facts)
+		}
+		if due := xnDue(t, d, c, d8(2026, 9, 1)); len(due) != 0 {
+			t.Errorf("clocks run on with no fine left: %v", due)
+		}
+		xnReplay(t, d, c)
+	})
+
+	t.Run("on the spot: the fine set aside, a warning remains", func(t *testing.T) {
+		simple := xnDefinition(t, "penalty-simplified")
+		c := pspReconsidered(t, simple, "SP-2026-003")
+		warn := part(xnDay(2026, 3, 10), "某复决字〔2026〕17号", "")
+		warn.state = "executed"
+		xnContinue(t, simple, c, []xnStep{warn})
+		if c.Facts["penalty"] != "warning" || c.Facts["set_aside_in_part"] != "reconsideration" {
+			t.Errorf("facts %v", c.Facts)
+		}
+		xnReplay(t, simple, c)
+	})
+}
+
 // TestPenaltyDemandObjection: after a demand to perform, the party may
 // state a defence; the agency records and reviews it, and adopts what
 // holds (行政强制法 Art 36). It enforces by its own power only once the

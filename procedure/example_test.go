@@ -693,7 +693,9 @@ func ExampleGuardSpec_than() {
 	}
 	// Output:
 	// vary: fine at_most than fact fine (《行政复议法》第六十三条第二款)
+	// set_aside_in_part: fine at_most than fact fine (《行政复议法》第六十四条第一款)
 	// vary: fine at_most than fact fine (《行政诉讼法》第七十七条第二款)
+	// set_aside_in_part: fine at_most than fact fine (《行政诉讼法》第七十条)
 	// decide_on_spot → decided fine 100
 	// hand_over → awaiting_payment fine 100
 	// challenge → awaiting_payment fine 100
