@@ -33,16 +33,35 @@ func penServed(t *testing.T, d *procedure.Definition, id string) *procedure.Case
 	})
 }
 
-// chOverdue brings a fine of 20,000 yuan decided on Fri 30 Jan 2026 and
+// penSuedOverdue is a fine of 20,000 yuan served on Mon 2 Feb 2026, for
+// which the party sues on the 10th, overdue from 25 February.
+func penSuedOverdue(t *testing.T, d *procedure.Definition, id string) *procedure.Case {
+	t.Helper()
+	c := penServed(t, d, id)
+	xnContinue(t, d, c, []xnStep{
+		{trigger: "challenge", at: xnDay(2026, 2, 10), payload: chSue, state: "awaiting_payment"},
+	})
+	xnAdvance(t, d, c, xnAt(2026, 2, 25, 9), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
+	return c
+}
+
+// penDemanded brings a fine of 20,000 yuan decided on Fri 30 Jan 2026 and
 // served on Mon 2 Feb to the add-on (from Wed 25 Feb), with a demand
-// served on 3 March whose ten working days end on 17 March; the party
-// seeks reconsideration on 10 March.
-func chOverdue(t *testing.T, d *procedure.Definition, id string) *procedure.Case {
+// served on 3 March whose ten working days end on 17 March.
+func penDemanded(t *testing.T, d *procedure.Definition, id string) *procedure.Case {
 	t.Helper()
 	c := penServed(t, d, id)
 	xnAdvance(t, d, c, xnAt(2026, 2, 25, 9), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
 	return xnContinue(t, d, c, []xnStep{
 		{trigger: "serve_demand", at: xnDay(2026, 3, 3), payload: map[string]string{"demand": "催告书", "perform_by": "2026-03-13"}, state: "add_on_accruing"},
+	})
+}
+
+// chOverdue is penDemanded's case, for which the party seeks
+// reconsideration on 10 March.
+func chOverdue(t *testing.T, d *procedure.Definition, id string) *procedure.Case {
+	t.Helper()
+	return xnContinue(t, d, penDemanded(t, d, id), []xnStep{
 		{trigger: "challenge", at: xnDay(2026, 3, 10), payload: chReconsider, state: "add_on_accruing"},
 	})
 }
@@ -244,14 +263,22 @@ func TestPenaltyStay(t *testing.T) {
 	})
 }
 
+// pspHandedOver is a fine of 100 yuan decided on the spot on Mon 2
+// March 2026 and handed to the party.
+func pspHandedOver(t *testing.T, d *procedure.Definition, id string) *procedure.Case {
+	t.Helper()
+	return xnRun(t, d, id, []xnStep{
+		{trigger: "decide_on_spot", at: xnDay(2026, 3, 2), payload: pspDecide("fine", "citizen", "100"), state: "decided"},
+		{trigger: "hand_over", at: xnDay(2026, 3, 2), payload: pspSigned, state: "awaiting_payment"},
+	})
+}
+
 // pspReconsidered is a fine of 100 yuan decided on the spot on Mon 2
 // March 2026, for which the party seeks reconsideration on the 5th, then
 // the steps that follow.
 func pspReconsidered(t *testing.T, d *procedure.Definition, id string, then ...xnStep) *procedure.Case {
 	t.Helper()
-	return xnRun(t, d, id, append([]xnStep{
-		{trigger: "decide_on_spot", at: xnDay(2026, 3, 2), payload: pspDecide("fine", "citizen", "100"), state: "decided"},
-		{trigger: "hand_over", at: xnDay(2026, 3, 2), payload: pspSigned, state: "awaiting_payment"},
+	return xnContinue(t, d, pspHandedOver(t, d, id), append([]xnStep{
 		{trigger: "challenge", at: xnDay(2026, 3, 5), payload: chReconsider, state: "awaiting_payment"},
 	}, then...))
 }
@@ -443,10 +470,7 @@ func TestPenaltyModelsAfterService(t *testing.T) {
 	})
 	late := fine.Clone()
 	xnAdvance(t, pen, late, xnAt(2026, 2, 25, 9), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
-	spot := xnRun(t, simple, "M-SPOT", []xnStep{
-		{trigger: "decide_on_spot", at: xnDay(2026, 3, 2), payload: pspDecide("fine", "citizen", "100"), state: "decided"},
-		{trigger: "hand_over", at: xnDay(2026, 3, 2), payload: pspSigned, state: "awaiting_payment"},
-	})
+	spot := pspHandedOver(t, simple, "M-SPOT")
 	for _, start := range []struct {
 		name string
 		d    *procedure.Definition
@@ -633,20 +657,14 @@ func TestPenaltySetAsideInPart(t *testing.T) {
 	})
 
 	t.Run("Art 70: the fine set aside on Tue 1 Sep 2026, the rest of the penalty stands", func(t *testing.T) {
-		c := penServed(t, d, "SP-2026-002")
-		xnContinue(t, d, c, []xnStep{
-			{trigger: "challenge", at: xnDay(2026, 2, 10), payload: chSue, state: "awaiting_payment"},
-		})
-		xnAdvance(t, d, c, xnAt(2026, 2, 25, 9), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
+		c := penSuedOverdue(t, d, "SP-2026-002")
 		none := part(xnDay(2026, 9, 1), "某行初字〔2026〕11号", "")
 		none.state = "delivered"
 		xnContinue(t, d, c, []xnStep{none})
 		if c.Facts["fine"] != "" || c.Facts["set_aside_in_part"] != "litigation" {
 			t.Errorf("facts %v", c.Facts)
 		}
-		if due := xnDue(t, d, c, d8(2026, 9, 1)); len(due) != 0 {
-			t.Errorf("clocks run on with no fine left: %v", due)
-		}
+		xnNoClocks(t, d, c, d8(2026, 9, 1))
 		xnReplay(t, d, c)
 	})
 

@@ -4,6 +4,8 @@ import (
 	"maps"
 	"testing"
 
+	"github.com/rickb777/date/v2"
+
 	"github.com/xiaoneng/xiaoneng/procedure"
 )
 
@@ -27,6 +29,25 @@ func enEnforced(t *testing.T, d *procedure.Definition, id string) *procedure.Cas
 		{trigger: "accept_reconsideration", at: xnDay(2026, 3, 12), payload: rcOrdinary, state: "add_on_accruing"},
 		{trigger: "enforce", at: xnDay(2026, 3, 27), payload: enSelf, state: "enforcement"},
 	})
+}
+
+// enByCourt is a fine of 20,000 yuan served on Mon 2 Feb 2026, overdue
+// from 25 February, with a demand served on 3 March, that the agency
+// takes to the court on 4 August, once six months from service have
+// passed without a challenge (行政强制法 Art 53).
+func enByCourt(t *testing.T, d *procedure.Definition, id string) *procedure.Case {
+	t.Helper()
+	return xnContinue(t, d, penDemanded(t, d, id), []xnStep{
+		{trigger: "enforce", at: xnDay(2026, 8, 4), payload: chCourt, state: "enforcement"},
+	})
+}
+
+// xnNoClocks checks that no clock of the case runs on day asOf.
+func xnNoClocks(t *testing.T, d *procedure.Definition, c *procedure.Case, asOf date.Date) {
+	t.Helper()
+	if due := xnDue(t, d, c, asOf); len(due) != 0 {
+		t.Errorf("clocks still run in state %s: %v", c.State, due)
+	}
 }
 
 // TestPenaltyImmediateEnforcement: during the demand's time, on evidence
@@ -119,9 +140,7 @@ func TestPenaltyEnforcementSuspension(t *testing.T) {
 			{trigger: "abandon_enforcement", at: xnDay(2029, 4, 2), payload: map[string]string{"unable_to_perform": "true"}, err: procedure.ErrInvalidTransition, unmet: []string{"no_apparent_harm=true"}},
 			{trigger: "abandon_enforcement", at: xnDay(2029, 4, 2), payload: both, state: "enforcement_abandoned"},
 		})
-		if due := xnDue(t, d, c, d8(2029, 4, 2)); len(due) != 0 {
-			t.Errorf("clocks still run once enforcement is given up: %v", due)
-		}
+		xnNoClocks(t, d, c, d8(2029, 4, 2))
 		xnReplay(t, d, c)
 	})
 
@@ -137,20 +156,14 @@ func TestPenaltyEnforcementSuspension(t *testing.T) {
 				{trigger: "terminate_enforcement", at: xnDay(2026, 5, 6), err: procedure.ErrInvalidTransition, unmet: []string{"termination_ground"}},
 				{trigger: "terminate_enforcement", at: xnDay(2026, 5, 6), payload: enTerminate, state: "enforcement_terminated"},
 			})
-			if due := xnDue(t, d, c, d8(2026, 5, 6)); len(due) != 0 {
-				t.Errorf("clocks still run once enforcement is terminated: %v", due)
-			}
+			xnNoClocks(t, d, c, d8(2026, 5, 6))
 			xnReplay(t, d, c)
 		}
 	})
 
 	t.Run("Art 34: the court's enforcement is not suspended or terminated by the agency", func(t *testing.T) {
-		c := penServed(t, d, "ES-2026-004")
-		xnAdvance(t, d, c, xnAt(2026, 2, 25, 9), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
+		c := enByCourt(t, d, "ES-2026-004")
 		xnContinue(t, d, c, []xnStep{
-			{trigger: "serve_demand", at: xnDay(2026, 3, 3), payload: map[string]string{"demand": "催告书", "perform_by": "2026-03-13"}, state: "add_on_accruing"},
-			// Six months from service end on 3 August (行政强制法 Art 53).
-			{trigger: "enforce", at: xnDay(2026, 8, 4), payload: chCourt, state: "enforcement"},
 			{trigger: "suspend_enforcement", at: xnDay(2026, 8, 10), payload: enSuspend, err: procedure.ErrInvalidTransition, unmet: []string{"route=self"}},
 			{trigger: "terminate_enforcement", at: xnDay(2026, 8, 10), payload: enTerminate, err: procedure.ErrInvalidTransition, unmet: []string{"route=self"}},
 		})
@@ -180,19 +193,13 @@ func TestPenaltySetAsideAfterEnforcement(t *testing.T) {
 			if c.Facts["restitution"] == "" {
 				t.Errorf("facts %v", c.Facts)
 			}
-			if due := xnDue(t, d, c, d8(2026, 4, 20)); len(due) != 0 {
-				t.Errorf("clocks still run once the decision is set aside: %v", due)
-			}
+			xnNoClocks(t, d, c, d8(2026, 4, 20))
 			xnReplay(t, d, c)
 		})
 	}
 
 	t.Run("行政诉讼法 Art 70: set aside by the court after the agency enforced it during the suit", func(t *testing.T) {
-		c := penServed(t, d, "SA-2026-court")
-		xnContinue(t, d, c, []xnStep{
-			{trigger: "challenge", at: xnDay(2026, 2, 10), payload: chSue, state: "awaiting_payment"},
-		})
-		xnAdvance(t, d, c, xnAt(2026, 2, 25, 9), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
+		c := penSuedOverdue(t, d, "SA-2026-court")
 		xnContinue(t, d, c, []xnStep{
 			{trigger: "serve_demand", at: xnDay(2026, 3, 3), payload: map[string]string{"demand": "催告书", "perform_by": "2026-03-13"}, state: "add_on_accruing"},
 			{trigger: "enforce", at: xnDay(2026, 3, 27), payload: enSelf, state: "enforcement"},
@@ -249,10 +256,7 @@ func TestPenaltySetAsideAfterPayment(t *testing.T) {
 // Art 42).
 func TestPenaltySimplifiedEnforcementSteps(t *testing.T) {
 	d := xnDefinition(t, "penalty-simplified")
-	c := xnRun(t, d, "SP-EN-1", []xnStep{
-		{trigger: "decide_on_spot", at: xnDay(2026, 3, 2), payload: pspDecide("fine", "citizen", "100"), state: "decided"},
-		{trigger: "hand_over", at: xnDay(2026, 3, 2), payload: pspSigned, state: "awaiting_payment"},
-	})
+	c := pspHandedOver(t, d, "SP-EN-1")
 	xnAdvance(t, d, c, xnDay(2026, 3, 18), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 3, 18)})
 	xnContinue(t, d, c, []xnStep{
 		{trigger: "serve_demand", at: xnDay(2026, 4, 20), payload: map[string]string{"demand": "催告书", "perform_by": "2026-05-06"}, state: "add_on_accruing"},
@@ -325,11 +329,8 @@ func TestPenaltyEnforcementAgreement(t *testing.T) {
 	})
 
 	t.Run("the court's enforcement has no agreement with the agency", func(t *testing.T) {
-		c := penServed(t, d, "EA-2026-004")
-		xnAdvance(t, d, c, xnAt(2026, 2, 25, 9), procedure.Event{Trigger: "payment_overdue", At: xnMidnight(2026, 2, 25)})
+		c := enByCourt(t, d, "EA-2026-004")
 		xnContinue(t, d, c, []xnStep{
-			{trigger: "serve_demand", at: xnDay(2026, 3, 3), payload: map[string]string{"demand": "催告书", "perform_by": "2026-03-13"}, state: "add_on_accruing"},
-			{trigger: "enforce", at: xnDay(2026, 8, 4), payload: chCourt, state: "enforcement"},
 			{trigger: "agree_enforcement", at: xnDay(2026, 8, 10), payload: agree, err: procedure.ErrInvalidTransition, unmet: []string{"route=self"}},
 		})
 	})
