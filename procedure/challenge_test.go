@@ -530,10 +530,17 @@ func vrRefusedHeavier(t *testing.T, d *procedure.Definition, c *procedure.Case, 
 // facts it leaves, and that the case replays.
 func vrVaried(t *testing.T, d *procedure.Definition, c *procedure.Case, at time.Time, payload map[string]string, state procedure.State, facts map[string]string) {
 	t.Helper()
-	xnContinue(t, d, c, []xnStep{{trigger: "vary", at: at, payload: payload, state: state}})
+	chConcluded(t, d, c, xnStep{trigger: "vary", at: at, payload: payload, state: state}, facts)
+}
+
+// chConcluded fires a step concluding a challenge that must be allowed,
+// checks the facts it leaves, and that the case replays.
+func chConcluded(t *testing.T, d *procedure.Definition, c *procedure.Case, step xnStep, facts map[string]string) {
+	t.Helper()
+	xnContinue(t, d, c, []xnStep{step})
 	for k, v := range facts {
 		if c.Facts[k] != v {
-			t.Errorf("fact %s is %q after the variation, want %q (facts %v)", k, c.Facts[k], v, c.Facts)
+			t.Errorf("fact %s is %q after %s, want %q (facts %v)", k, c.Facts[k], step.trigger, v, c.Facts)
 		}
 	}
 	xnReplay(t, d, c)
@@ -627,8 +634,8 @@ func TestPenaltySimplifiedVariation(t *testing.T) {
 // contrary request; the challenge is concluded as by a variation.
 func TestPenaltySetAsideInPart(t *testing.T) {
 	d := xnDefinition(t, "penalty")
-	part := func(at time.Time, ruling, fine string) xnStep {
-		return xnStep{trigger: "set_aside_in_part", at: at, payload: vrRuling(ruling, fine)}
+	part := func(at time.Time, ruling, fine string, state procedure.State) xnStep {
+		return xnStep{trigger: "set_aside_in_part", at: at, payload: vrRuling(ruling, fine), state: state}
 	}
 	refused := func(s xnStep, payload map[string]string) xnStep {
 		s.payload, s.err, s.unmet = payload, procedure.ErrInvalidTransition, []string{"fine"}
@@ -637,47 +644,27 @@ func TestPenaltySetAsideInPart(t *testing.T) {
 
 	t.Run("Art 64 ¶1: 20,000 yuan, 8,000 of it set aside on reconsideration, Mon 20 Apr 2026", func(t *testing.T) {
 		c := chOverdue(t, d, "SP-2026-001")
-		keep := part(xnDay(2026, 4, 20), "某复决字〔2026〕16号", "12000")
-		keep.state = "add_on_accruing"
+		keep := part(xnDay(2026, 4, 20), "某复决字〔2026〕16号", "12000", "add_on_accruing")
 		xnContinue(t, d, c, []xnStep{
 			{trigger: "accept_reconsideration", at: xnDay(2026, 3, 12), payload: rcOrdinary, state: "add_on_accruing"},
 			refused(keep, vrRuling("某复决字〔2026〕16号", "20000.01")),
 			refused(keep, map[string]string{"ruling": "某复决字〔2026〕16号", "fine": "25000", "contrary_request": "true"}),
-			keep,
 		})
-		want := map[string]string{"fine": "12000", "set_aside_in_part": "reconsideration", "upheld": "true", "varied": ""}
-		for k, v := range want {
-			if c.Facts[k] != v {
-				t.Errorf("fact %s is %q, want %q (facts %v)", k, c.Facts[k], v, c.Facts)
-			}
-		}
+		chConcluded(t, d, c, keep, map[string]string{"fine": "12000", "set_aside_in_part": "reconsideration", "upheld": "true", "varied": ""})
 		// Fifteen days to sue from Mon 20 April roll to Wed 6 May (行政诉讼法 Art 45).
 		xnWantDue(t, d, c, d8(2026, 4, 20), "suit", d8(2026, 5, 6))
-		xnReplay(t, d, c)
 	})
 
 	t.Run("Art 70: the fine set aside on Tue 1 Sep 2026, the rest of the penalty stands", func(t *testing.T) {
 		c := penSuedOverdue(t, d, "SP-2026-002")
-		none := part(xnDay(2026, 9, 1), "某行初字〔2026〕11号", "")
-		none.state = "delivered"
-		xnContinue(t, d, c, []xnStep{none})
-		if c.Facts["fine"] != "" || c.Facts["set_aside_in_part"] != "litigation" {
-			t.Errorf("facts %v", c.Facts)
-		}
+		chConcluded(t, d, c, part(xnDay(2026, 9, 1), "某行初字〔2026〕11号", "", "delivered"), map[string]string{"fine": "", "set_aside_in_part": "litigation"})
 		xnNoClocks(t, d, c, d8(2026, 9, 1))
-		xnReplay(t, d, c)
 	})
 
 	t.Run("on the spot: the fine set aside, a warning remains", func(t *testing.T) {
 		simple := xnDefinition(t, "penalty-simplified")
 		c := pspReconsidered(t, simple, "SP-2026-003")
-		warn := part(xnDay(2026, 3, 10), "某复决字〔2026〕17号", "")
-		warn.state = "executed"
-		xnContinue(t, simple, c, []xnStep{warn})
-		if c.Facts["penalty"] != "warning" || c.Facts["set_aside_in_part"] != "reconsideration" {
-			t.Errorf("facts %v", c.Facts)
-		}
-		xnReplay(t, simple, c)
+		chConcluded(t, simple, c, part(xnDay(2026, 3, 10), "某复决字〔2026〕17号", "", "executed"), map[string]string{"penalty": "warning", "set_aside_in_part": "reconsideration"})
 	})
 }
 
