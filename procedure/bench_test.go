@@ -191,3 +191,30 @@ func BenchmarkDue(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReferenceWithOption builds the penalty definition, the
+// largest, on another calendar, from the spec parsed once; beside it,
+// BenchmarkParseDefinition builds it from its JSON.
+func BenchmarkReferenceWithOption(b *testing.B) {
+	cal := deadline.ChinaMainland()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := procedure.Reference("penalty", procedure.WithCalendar(cal)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkParseDefinition builds the penalty definition from its JSON.
+func BenchmarkParseDefinition(b *testing.B) {
+	data, err := procedure.ReferenceJSON("penalty")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := procedure.ParseDefinition(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

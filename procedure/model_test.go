@@ -162,7 +162,7 @@ func wideCalendar(d *procedure.Definition) *deadline.Calendar {
 // from the case's state on the event's trigger whose guards all hold.
 func oracleStep(d *procedure.Definition, c *procedure.Case, e procedure.Event) (procedure.TransitionSpec, bool) {
 	var found []procedure.TransitionSpec
-	for _, t := range d.Spec().Transitions {
+	for _, t := range gen.SpecOf(d).Transitions {
 		if t.From != c.State || t.Trigger != e.Trigger {
 			continue
 		}
@@ -186,7 +186,7 @@ func oracleStep(d *procedure.Definition, c *procedure.Case, e procedure.Event) (
 // number that do not overlap.
 func oracleUnmet(d *procedure.Definition, c *procedure.Case, e procedure.Event) []string {
 	var cands []procedure.TransitionSpec
-	for _, t := range d.Spec().Transitions {
+	for _, t := range gen.SpecOf(d).Transitions {
 		if t.From == c.State && t.Trigger == e.Trigger {
 			cands = append(cands, t)
 		}
@@ -257,13 +257,13 @@ func oracleUnmet(d *procedure.Definition, c *procedure.Case, e procedure.Event) 
 // transition: a known trigger, an instant, an actor, time order, and no
 // automatic outcome already due.
 func oracleValid(d *procedure.Definition, c *procedure.Case, e procedure.Event) error {
-	spec := d.Spec()
+	spec := gen.SpecOf(d)
 	if e.Trigger == "" || !slices.ContainsFunc(spec.Triggers, func(t procedure.TriggerSpec) bool { return t.ID == e.Trigger }) ||
 		e.At.IsZero() || e.Actor.Officer == "" || e.Actor.Unit == "" ||
 		(len(c.Events) > 0 && e.At.Before(c.Events[len(c.Events)-1].At)) {
 		return procedure.ErrInvalidEvent
 	}
-	if malformedPayload(spec, c, e) {
+	if malformedPayload(d, c, e) {
 		return procedure.ErrInvalidEvent
 	}
 	for _, t := range spec.Timeouts {
@@ -296,8 +296,8 @@ var number = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]
 // case's state, a payload value a guard of the step reads as a flag, a
 // number or a date, or that it records as a fact a guard reads so, in
 // another form.
-func malformedPayload(spec procedure.Spec, c *procedure.Case, e procedure.Event) bool {
-	kinds := gen.ValueKinds(spec)
+func malformedPayload(d *procedure.Definition, c *procedure.Case, e procedure.Event) bool {
+	spec, kinds := gen.SpecOf(d), gen.KindsOf(d)
 	bad := func(key, kind string) bool {
 		v := e.Payload[key]
 		if v == "" {
@@ -408,7 +408,7 @@ func runModel(t *rapid.T, d *procedure.Definition, start *procedure.Case) {
 	c := start.Clone()
 	accepted := 0
 	var states []procedure.State
-	for _, st := range d.Spec().States {
+	for _, st := range gen.SpecOf(d).States {
 		states = append(states, st.ID)
 	}
 	t.Repeat(map[string]func(*rapid.T){

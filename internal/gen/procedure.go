@@ -1,9 +1,12 @@
 package gen
 
 import (
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
+	"weak"
 
 	"github.com/rickb777/date/v2"
 	"pgregory.net/rapid"
@@ -36,7 +39,7 @@ func DayOffset(t *rapid.T, lo, hi int) date.Date {
 // last event, usually within a few working days; and an actor, rarely
 // none.
 func Event(t *rapid.T, d *procedure.Definition, c *procedure.Case) procedure.Event {
-	spec := d.Spec()
+	spec := SpecOf(d)
 	at := FirstInstant(t)
 	if n := len(c.Events); n > 0 {
 		step := time.Duration(rapid.IntRange(0, 12*24*60).Draw(t, "minutes")) * time.Minute
@@ -74,7 +77,7 @@ func Event(t *rapid.T, d *procedure.Definition, c *procedure.Case) procedure.Eve
 	}
 	payload := map[string]string{}
 	day := deadline.DateOf(at)
-	kinds := ValueKinds(spec)
+	kinds := KindsOf(d)
 	// The payload is drawn for one of the step's transitions first, the
 	// one the event is meant for; the others add only keys it lacks, so
 	// that a route told apart by a value (challenged=reconsideration or
@@ -221,6 +224,39 @@ func ValueKinds(spec procedure.Spec) map[string]string {
 	}
 	return kinds
 }
+
+// specs holds, by definition (a weak pointer, so that a definition a
+// property makes afresh for each run is dropped with it), its spec and
+// the kinds of its values (a *specMemo), which Event and the model
+// tests' oracles read at every step: Definition.Spec makes a deep copy,
+// and a penalty's takes longer than the step it is read for.
+var specs sync.Map
+
+type specMemo struct {
+	spec  procedure.Spec
+	kinds map[string]string
+}
+
+func memoOf(d *procedure.Definition) *specMemo {
+	key := weak.Make(d)
+	if m, ok := specs.Load(key); ok {
+		return m.(*specMemo)
+	}
+	spec := d.Spec()
+	m, loaded := specs.LoadOrStore(key, &specMemo{spec, ValueKinds(spec)})
+	if !loaded {
+		runtime.AddCleanup(d, func(key weak.Pointer[procedure.Definition]) { specs.Delete(key) }, key)
+	}
+	return m.(*specMemo)
+}
+
+// SpecOf returns d.Spec(), made once per definition and shared: the
+// caller must not change it.
+func SpecOf(d *procedure.Definition) procedure.Spec { return memoOf(d).spec }
+
+// KindsOf returns ValueKinds(d.Spec()), made once per definition and
+// shared: the caller must not change it.
+func KindsOf(d *procedure.Definition) map[string]string { return memoOf(d).kinds }
 
 // Triggers returns the triggers of a definition's spec, for tests that
 // draw among them.
