@@ -103,54 +103,67 @@
 //     the fifteen days to sue have passed (行政诉讼法 Art 45, 行政复议法 Art 78
 //     ¶1(1)), and by a judgment in force, at once (行政诉讼法 Art 95), neither
 //     with a time limit in the definition. A decision set aside or found
-//     void ends the case (set_aside). A stay of execution (stay), ordered
-//     by the reconsideration body while it has not decided (行政复议法 Art 42
-//     ¶1) or by the court while no judgment is in force (行政诉讼法 Art 56
-//     ¶1), bars the agency's own enforcement and its demand to perform
-//     (行政强制法 Art 35), not the party's payment; it ends with the
-//     conclusion (conclude_challenge), or, for the court's, when its
-//     ruling is revoked on reconsideration of it (lift_stay, 行政诉讼法 Art 56
-//     ¶2). The payment clock and the add-on go on under a stay: the
-//     add-on's amount leaves out the challenge's days all the same
-//     (below). The reconsideration body's own time is recorded once it
-//     accepts the application (accept_reconsideration): sixty days, or
-//     thirty in the simplified procedure (行政复议法 Art 62). The sixty may be
-//     extended once by at most thirty with written notice
-//     (extend_reconsideration); a move to the ordinary procedure
-//     (convert_reconsideration, Art 55) keeps them from the acceptance.
-//     Its end without a decision (reconsideration_lapsed, applied by
-//     Advance) opens the fifteen days to sue (行政诉讼法 Art 45); a decision
-//     made after it opens fifteen days of its own. The day of acceptance
-//     is the caller's to record, a deemed acceptance (行政复议法 Art 30 ¶3)
-//     included; a suspension of the reconsideration (Art 39) is not
-//     recorded, and after a lapse that no suit followed the definition
-//     has no court route (行政强制法 Art 53 needs a party that did not
-//     challenge). A decision varied (vary) by the reconsideration body
-//     (行政复议法 Art 63) or the court (行政诉讼法 Art 77) concludes the challenge
-//     as upholding does and records the fine as varied, which may not
-//     exceed the fine the case records (Art 63 ¶2, Art 77 ¶2: an at_most
-//     guard bounded by the fact, see [GuardAtMost]) unless a third party,
-//     or an interested party suing too, asked for the contrary
-//     (contrary_request=true). A variation that leaves no fine ends the
-//     payment (state delivered; on the spot, a warning, carried out:
-//     executed), and one of a decision without a fine may not add one;
-//     the definition has no route for a fine added at a third party's
-//     request. The fact varied names who varied it: a varied
-//     reconsideration decision is enforced by the reconsideration body,
-//     not the agency (行政复议法 Art 78 ¶1(2)), which the definition does not
-//     tell apart. The payment clock and the add-on go on as they ran. A
-//     decision set aside in part (set_aside_in_part; 行政复议法 Art 64 ¶1,
-//     行政诉讼法 Art 70) concludes the challenge as a variation does and
+//     void ends the case (set_aside). One set aside with an order to
+//     decide anew (set_aside_redecide; 行政复议法 Art 64 ¶1, 行政诉讼法 Art 70),
+//     with what was enforced restored as for set_aside, records the
+//     ground (set_aside_ground: facts, procedure, basis, powers or
+//     another) and waits for the new decision (state redecision_ordered)
+//     within the time the ruling sets (redecide_by, clock redecision):
+//     the reconsideration body sets one, a judgment may leave it open.
+//     The new decision (redecide) is recorded by its reference
+//     (new_decision) and is a case of its own. It may not be the same, or
+//     basically the same, on the same facts and reasons
+//     (same_decision=false; 行政复议法 Art 64 ¶2, 行政诉讼法 Art 71) unless the
+//     reconsideration body set the penalty aside for breach of statutory
+//     procedure (set_aside_ground=procedure); Art 71 states no such
+//     exception for a judgment, and the definition keeps to its text. A
+//     stay of execution (stay), ordered by the reconsideration body while
+//     it has not decided (行政复议法 Art 42 ¶1) or by the court while no
+//     judgment is in force (行政诉讼法 Art 56 ¶1), bars the agency's own
+//     enforcement and its demand to perform (行政强制法 Art 35), not the
+//     party's payment; it ends with the conclusion (conclude_challenge),
+//     or, for the court's, when its ruling is revoked on reconsideration
+//     of it (lift_stay, 行政诉讼法 Art 56 ¶2). The payment clock and the
+//     add-on go on under a stay: the add-on's amount leaves out the
+//     challenge's days all the same (below). The reconsideration body's
+//     own time is recorded once it accepts the application
+//     (accept_reconsideration): sixty days, or thirty in the simplified
+//     procedure (行政复议法 Art 62). The sixty may be extended once by at most
+//     thirty with written notice (extend_reconsideration); a move to the
+//     ordinary procedure (convert_reconsideration, Art 55) keeps them
+//     from the acceptance. Its end without a decision
+//     (reconsideration_lapsed, applied by Advance) opens the fifteen days
+//     to sue (行政诉讼法 Art 45); a decision made after it opens fifteen days
+//     of its own. The day of acceptance is the caller's to record, a
+//     deemed acceptance (行政复议法 Art 30 ¶3) included; a suspension of the
+//     reconsideration (Art 39) is not recorded, and after a lapse that no
+//     suit followed the definition has no court route (行政强制法 Art 53 needs
+//     a party that did not challenge). A decision varied (vary) by the
+//     reconsideration body (行政复议法 Art 63) or the court (行政诉讼法 Art 77)
+//     concludes the challenge as upholding does and records the fine as
+//     varied, which may not exceed the fine the case records (Art 63 ¶2,
+//     Art 77 ¶2: an at_most guard bounded by the fact, see [GuardAtMost])
+//     unless a third party, or an interested party suing too, asked for
+//     the contrary (contrary_request=true). A variation that leaves no
+//     fine ends the payment (state delivered; on the spot, a warning,
+//     carried out: executed), and one of a decision without a fine may
+//     not add one; the definition has no route for a fine added at a
+//     third party's request. The fact varied names who varied it: a
+//     varied reconsideration decision is enforced by the reconsideration
+//     body, not the agency (行政复议法 Art 78 ¶1(2)), which the definition
+//     does not tell apart. The payment clock and the add-on go on as they
+//     ran. A decision set aside in part (set_aside_in_part; 行政复议法 Art 64
+//     ¶1, 行政诉讼法 Art 70) concludes the challenge as a variation does and
 //     records the fine that remains, no more than the fine the case
 //     records, with no exception for a contrary request, or, with none
 //     left, ends the payment as a variation does; the fact
 //     set_aside_in_part names who did it. Not modelled: a variation or a
 //     set-aside in part once enforcement has begun (行政强制法 Art 41 restores
-//     what it removes), an order to make the decision anew (行政复议法 Art 64,
-//     行政诉讼法 Art 70, Art 71), the withdrawal of an application, and the
-//     appeal: conclude_challenge records the judgment in force. The
-//     add-on fine does not accrue during the challenge (行政处罚法 Art 73 ¶3):
-//     pass the days from the challenge event to its conclusion to package
+//     what it removes), an order to decide anew with a set-aside in part,
+//     the withdrawal of an application, and the appeal:
+//     conclude_challenge records the judgment in force. The add-on fine
+//     does not accrue during the challenge (行政处罚法 Art 73 ¶3): pass the
+//     days from the challenge event to its conclusion to package
 //     discretion's AddOn as a Review. The thirty days of add-on that
 //     enforcement by the agency's own power waits for (行政强制法 Art 46 ¶1)
 //     still count those days: Art 73 ¶3 speaks only of the amount;
