@@ -89,7 +89,7 @@ func TestPenaltyRedecision(t *testing.T) {
 
 	t.Run("Art 70, Art 71: set aside by the court with no time set, the same penalty refused even for breach of procedure", func(t *testing.T) {
 		c := xnContinue(t, d, penSuedOverdue(t, d, "RD-2026-003"), []xnStep{
-			// A set-aside alone ends the case; one with an order does not.
+			// The order records why the penalty was set aside.
 			{trigger: "set_aside_redecide", at: xnDay(2026, 9, 1), payload: map[string]string{"ruling": "某行初字〔2026〕12号"}, err: procedure.ErrInvalidTransition, unmet: []string{"set_aside_ground"}},
 			{trigger: "set_aside_redecide", at: xnDay(2026, 9, 1), payload: rdOrder("某行初字〔2026〕12号", "procedure", ""), state: "redecision_ordered"},
 		})
