@@ -590,7 +590,19 @@ func TestPenaltyVariation(t *testing.T) {
 		vrVaried(t, d, c, xnDay(2026, 2, 12), vrContrary, "awaiting_payment", map[string]string{"fine": "25000", "contrary_request": ""})
 	})
 
-	t.Run("Art 63: the fine varied into another penalty; none added back", func(t *testing.T) {
+	t.Run("Art 77 ¶2: a fine added to a penalty without one where an interested party sued with the contrary claim", func(t *testing.T) {
+		c := penDecided(t, d, "VR-2026-004", xnDay(2026, 1, 30), "")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "deliver", at: xnDay(2026, 2, 2), payload: map[string]string{"service": "直接送达"}, state: "delivered"},
+			{trigger: "challenge", at: xnDay(2026, 2, 10), payload: chSue, state: "delivered"},
+		})
+		vrVaried(t, d, c, xnDay(2026, 6, 8), map[string]string{"ruling": "某行初字〔2026〕14号", "fine": "5000", "contrary_request": "true"}, "awaiting_payment", map[string]string{"fine": "5000", "varied": "litigation"})
+		// Fifteen days to pay from the judgment, Mon 8 June, end on Tue
+		// 23 June (行政处罚法 Art 67 ¶3).
+		xnWantDue(t, d, c, d8(2026, 6, 8), "payment", d8(2026, 6, 23))
+	})
+
+	t.Run("Art 63: the fine varied into another penalty; none added back without a contrary claim", func(t *testing.T) {
 		c := penServed(t, d, "VR-2026-003")
 		xnContinue(t, d, c, []xnStep{
 			{trigger: "challenge", at: xnDay(2026, 2, 5), payload: chReconsider, state: "awaiting_payment"},
@@ -602,7 +614,9 @@ func TestPenaltyVariation(t *testing.T) {
 		}
 		xnContinue(t, d, c, []xnStep{
 			{trigger: "challenge", at: xnDay(2026, 2, 13), payload: chSue, state: "delivered"},
-			{trigger: "vary", at: xnDay(2026, 6, 1), payload: vrCourt("100"), err: procedure.ErrInvalidTransition, unmet: []string{"fine"}},
+			// A fine is added back only on an interested party's contrary
+			// claim (Art 77 ¶2).
+			{trigger: "vary", at: xnDay(2026, 6, 1), payload: vrCourt("100"), err: procedure.ErrInvalidTransition, unmet: []string{"contrary_request"}},
 			{trigger: "vary", at: xnDay(2026, 6, 1), payload: vrCourt(""), state: "delivered"},
 		})
 		xnReplay(t, d, c)

@@ -146,27 +146,29 @@
 //     unless a third party, or an interested party suing too, asked for
 //     the contrary (contrary_request=true). A variation that leaves no
 //     fine ends the payment (state delivered; on the spot, a warning,
-//     carried out: executed), and one of a decision without a fine may
-//     not add one; the definition has no route for a fine added at a
-//     third party's request. The fact varied names who varied it: a
-//     varied reconsideration decision is enforced by the reconsideration
-//     body, not the agency (行政复议法 Art 78 ¶1(2)), which the definition
-//     does not tell apart. The payment clock and the add-on go on as they
-//     ran. A decision set aside in part (set_aside_in_part; 行政复议法 Art 64
-//     ¶1, 行政诉讼法 Art 70) concludes the challenge as a variation does and
-//     records the fine that remains, no more than the fine the case
-//     records, with no exception for a contrary request, or, with none
-//     left, ends the payment as a variation does; the fact
-//     set_aside_in_part names who did it. Not modelled: a variation or a
-//     set-aside in part once enforcement has begun (行政强制法 Art 41 restores
-//     what it removes), an order to decide anew with a set-aside in part,
-//     the withdrawal of an application, and the appeal:
-//     conclude_challenge records the judgment in force. The add-on fine
-//     does not accrue during the challenge (行政处罚法 Art 73 ¶3): pass the
-//     days from the challenge event to its conclusion to package
-//     discretion's AddOn as a Review. The thirty days of add-on that
-//     enforcement by the agency's own power waits for (行政强制法 Art 46 ¶1)
-//     still count those days: Art 73 ¶3 speaks only of the amount;
+//     carried out: executed), and one of a decision without a fine adds
+//     one only on such a contrary request, which opens fifteen days to
+//     pay from the variation (state awaiting_payment, 行政处罚法 Art 67 ¶3);
+//     the definition of a penalty decided on the spot has no such route.
+//     The fact varied names who varied it: a varied reconsideration
+//     decision is enforced by the reconsideration body, not the agency
+//     (行政复议法 Art 78 ¶1(2)), which the definition does not tell apart. The
+//     payment clock and the add-on go on as they ran. A decision set
+//     aside in part (set_aside_in_part; 行政复议法 Art 64 ¶1, 行政诉讼法 Art 70)
+//     concludes the challenge as a variation does and records the fine
+//     that remains, no more than the fine the case records, with no
+//     exception for a contrary request, or, with none left, ends the
+//     payment as a variation does; the fact set_aside_in_part names who
+//     did it. Not modelled: a variation or a set-aside in part once
+//     enforcement has begun (行政强制法 Art 41 restores what it removes), an
+//     order to decide anew with a set-aside in part, the withdrawal of an
+//     application, and the appeal: conclude_challenge records the
+//     judgment in force. The add-on fine does not accrue during the
+//     challenge (行政处罚法 Art 73 ¶3): pass the days from the challenge event
+//     to its conclusion to package discretion's AddOn as a Review. The
+//     thirty days of add-on that enforcement by the agency's own power
+//     waits for (行政强制法 Art 46 ¶1) still count those days: Art 73 ¶3
+//     speaks only of the amount;
 //   - a penalty case is filed only for a violation discovered within the
 //     limitation of 行政处罚法 Art 36, two years or, where citizens' life,
 //     health or financial safety was harmed, five, from the day the act
