@@ -538,11 +538,7 @@ func vrVaried(t *testing.T, d *procedure.Definition, c *procedure.Case, at time.
 func chConcluded(t *testing.T, d *procedure.Definition, c *procedure.Case, step xnStep, facts map[string]string) {
 	t.Helper()
 	xnContinue(t, d, c, []xnStep{step})
-	for k, v := range facts {
-		if c.Facts[k] != v {
-			t.Errorf("fact %s is %q after %s, want %q (facts %v)", k, c.Facts[k], step.trigger, v, c.Facts)
-		}
-	}
+	xnFacts(t, c, facts)
 	xnReplay(t, d, c)
 }
 

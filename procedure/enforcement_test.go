@@ -1,7 +1,6 @@
 package procedure_test
 
 import (
-	"maps"
 	"testing"
 
 	"github.com/rickb777/date/v2"
@@ -282,13 +281,6 @@ func TestPenaltySimplifiedEnforcementSteps(t *testing.T) {
 func TestPenaltyEnforcementAgreement(t *testing.T) {
 	d := xnDefinition(t, "penalty")
 	agree := map[string]string{"agreement": "执行协议：4月30日前缴纳一万元，5月29日前缴清余款", "no_harm": "true"}
-	with := func(p map[string]string, kv ...string) map[string]string {
-		q := maps.Clone(p)
-		for i := 0; i+1 < len(kv); i += 2 {
-			q[kv[i]] = kv[i+1]
-		}
-		return q
-	}
 
 	t.Run("Art 42 ¶1: agreed on Wed 1 Apr 2026 and performed", func(t *testing.T) {
 		c := enEnforced(t, d, "EA-2026-001")

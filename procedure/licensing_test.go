@@ -524,10 +524,13 @@ func TestLogRecordsStates(t *testing.T) {
 	}
 }
 
-// with returns a copy of payload p with key set to v.
-func with(p map[string]string, key, v string) map[string]string {
+// with returns a copy of payload p with the keys and values kv, in
+// pairs, set.
+func with(p map[string]string, kv ...string) map[string]string {
 	out := maps.Clone(p)
-	out[key] = v
+	for i := 0; i+1 < len(kv); i += 2 {
+		out[kv[i]] = kv[i+1]
+	}
 	return out
 }
 

@@ -135,6 +135,16 @@ func xnWantDue(t *testing.T, d *procedure.Definition, c *procedure.Case, asOf da
 	}
 }
 
+// xnFacts checks the facts a case records, "" for one it must not.
+func xnFacts(t *testing.T, c *procedure.Case, want map[string]string) {
+	t.Helper()
+	for k, v := range want {
+		if c.Facts[k] != v {
+			t.Errorf("fact %s is %q, want %q (facts %v)", k, c.Facts[k], v, c.Facts)
+		}
+	}
+}
+
 // xnReplay checks that the case's events rebuild the case.
 func xnReplay(t *testing.T, d *procedure.Definition, c *procedure.Case) {
 	t.Helper()

@@ -1,7 +1,6 @@
 package procedure_test
 
 import (
-	"maps"
 	"testing"
 
 	"github.com/xiaoneng/xiaoneng/procedure"
@@ -23,16 +22,6 @@ func rdAnew(same string) map[string]string {
 	return map[string]string{"new_decision": "某罚决字〔2026〕30号", "same_decision": same}
 }
 
-// rdFacts checks the facts a case records, "" for one it must not.
-func rdFacts(t *testing.T, c *procedure.Case, want map[string]string) {
-	t.Helper()
-	for k, v := range want {
-		if c.Facts[k] != v {
-			t.Errorf("fact %s = %q, want %q (facts %v)", k, c.Facts[k], v, c.Facts)
-		}
-	}
-}
-
 // TestPenaltyRedecision follows a penalty set aside with an order to
 // decide anew (行政复议法 Art 64 ¶1, 行政诉讼法 Art 70): the case waits for
 // the new decision, within the time the ruling sets, and the new decision
@@ -45,20 +34,19 @@ func TestPenaltyRedecision(t *testing.T) {
 
 	t.Run("Art 64: enforced, set aside for breach of procedure on Mon 20 Apr 2026, decided anew the same by 20 May", func(t *testing.T) {
 		c := enEnforced(t, d, "RD-2026-001")
+		const restitution = "退还已划拨的罚款及加处罚款"
 		order := rdOrder("某复决字〔2026〕21号", "procedure", "2026-05-20")
-		noPeriod := maps.Clone(order)
-		delete(noPeriod, "redecide_by")
-		sameDay := maps.Clone(order)
-		sameDay["redecide_by"] = "2026-04-20"
+		noPeriod := with(rdOrder("某复决字〔2026〕21号", "procedure", ""), "restitution", restitution)
+		sameDay := with(order, "redecide_by", "2026-04-20", "restitution", restitution)
 		xnContinue(t, d, c, []xnStep{
 			// Setting aside what was enforced restores it (行政强制法 Art 41).
 			{trigger: "set_aside_redecide", at: xnDay(2026, 4, 20), payload: order, err: procedure.ErrInvalidTransition, unmet: []string{"restitution"}},
 			// The reconsideration body sets the time (Art 64 ¶1: 一定期限).
-			{trigger: "set_aside_redecide", at: xnDay(2026, 4, 20), payload: withRestitution(noPeriod), err: procedure.ErrInvalidTransition, unmet: []string{"redecide_by"}},
-			{trigger: "set_aside_redecide", at: xnDay(2026, 4, 20), payload: withRestitution(sameDay), err: procedure.ErrInvalidTransition, unmet: []string{"redecide_by"}},
-			{trigger: "set_aside_redecide", at: xnDay(2026, 4, 20), payload: withRestitution(order), state: "redecision_ordered"},
+			{trigger: "set_aside_redecide", at: xnDay(2026, 4, 20), payload: noPeriod, err: procedure.ErrInvalidTransition, unmet: []string{"redecide_by"}},
+			{trigger: "set_aside_redecide", at: xnDay(2026, 4, 20), payload: sameDay, err: procedure.ErrInvalidTransition, unmet: []string{"redecide_by"}},
+			{trigger: "set_aside_redecide", at: xnDay(2026, 4, 20), payload: with(order, "restitution", restitution), state: "redecision_ordered"},
 		})
-		rdFacts(t, c, map[string]string{"set_aside_ground": "procedure", "redecide_by": "2026-05-20", "restitution": "退还已划拨的罚款及加处罚款"})
+		xnFacts(t, c, map[string]string{"set_aside_ground": "procedure", "redecide_by": "2026-05-20", "restitution": restitution})
 		// The order's time is the only clock left running: payment,
 		// add-on, demand and the reconsideration end with the set-aside.
 		due := xnDue(t, d, c, d8(2026, 4, 20))
@@ -72,7 +60,7 @@ func TestPenaltyRedecision(t *testing.T) {
 			// decided anew, by the procedure the law requires.
 			{trigger: "redecide", at: xnDay(2026, 5, 18), payload: rdAnew("true"), state: "redecided"},
 		})
-		rdFacts(t, c, map[string]string{"new_decision": "某罚决字〔2026〕30号", "same_decision": "true"})
+		xnFacts(t, c, map[string]string{"new_decision": "某罚决字〔2026〕30号", "same_decision": "true"})
 		xnNoClocks(t, d, c, d8(2026, 5, 18))
 		xnReplay(t, d, c)
 	})
@@ -121,12 +109,4 @@ func TestPenaltyRedecision(t *testing.T) {
 		xnNoClocks(t, simple, c, d8(2026, 4, 8))
 		xnReplay(t, simple, c)
 	})
-}
-
-// withRestitution adds to a set-aside's payload the restitution of what
-// was enforced.
-func withRestitution(p map[string]string) map[string]string {
-	p = maps.Clone(p)
-	p["restitution"] = "退还已划拨的罚款及加处罚款"
-	return p
 }
