@@ -35,6 +35,7 @@ type Definition struct {
 	cov      *coverage.Calendar
 	policy   deadline.Policy
 	hours    deadline.OfficeHours
+	rest     RestTime         // when outside_rest guards fail (see WithRestTime)
 	goGuards map[string]Guard // registered with WithGuard
 	rules    map[string]deadline.Rule
 	clocks   map[string]clockInfo
@@ -240,6 +241,7 @@ type config struct {
 	cal    *deadline.Calendar
 	policy *deadline.Policy
 	hours  deadline.OfficeHours
+	rest   *RestTime
 	guards map[string]Guard
 	rules  map[string]*deadline.Rule
 }
@@ -336,11 +338,18 @@ func build(op string, spec Spec, opts []Option) (*Definition, error) {
 			p.add("", "%v", err)
 		}
 	}
+	rest := DefaultRestTime()
+	if cfg.rest != nil {
+		if err := cfg.rest.validate(); err != nil {
+			p.add("", "%v", err)
+		}
+		rest = *cfg.rest
+	}
 	if err := p.err(); err != nil {
 		return nil, err
 	}
 	d := &Definition{
-		spec: spec, cal: cfg.cal, policy: deadline.DefaultPolicy(), hours: cfg.hours,
+		spec: spec, cal: cfg.cal, policy: deadline.DefaultPolicy(), hours: cfg.hours, rest: rest,
 		goGuards: cfg.guards, rules: rules,
 		states: map[State]*stateInfo{}, triggers: map[Trigger]*triggerInfo{},
 	}
@@ -511,6 +520,10 @@ func (d *Definition) ID() (id, version string) { return d.spec.ID, d.spec.Versio
 
 // Calendar returns the calendar the definition counts on.
 func (d *Definition) Calendar() *deadline.Calendar { return d.cal }
+
+// RestTime returns when the definition's outside_rest guards find an
+// event at rest time (see [WithRestTime]).
+func (d *Definition) RestTime() RestTime { return d.rest }
 
 // Rule returns the rule a clock of the definition runs on.
 func (d *Definition) Rule(clock string) (deadline.Rule, bool) {

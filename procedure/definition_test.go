@@ -148,6 +148,11 @@ func TestNewReportsEveryProblem(t *testing.T) {
 			ghostKey.Value, ghostValue.Value, ok.Value = "notice", "ghost", "notice"
 			s.Transitions[1].Guards = append(s.Transitions[1].Guards, ghostKey, ghostValue, ok)
 		}, []string{"transitions[1].guards[1].key", "transitions[1].guards[2].value"}},
+		{"outside_rest with a value, or a blank exception key", func(s *procedure.Spec) {
+			valued, blank, none, ok := g(procedure.GuardOutsideRest, "urgency"), g(procedure.GuardOutsideRest, " "), g(procedure.GuardOutsideRest, ""), g(procedure.GuardOutsideRest, "urgency")
+			valued.Value = "22:00"
+			s.Transitions[1].Guards = append(s.Transitions[1].Guards, valued, blank, none, ok)
+		}, []string{"transitions[1].guards[1].value", "transitions[1].guards[2].key"}},
 		{"timeout without a transition or citation", func(s *procedure.Spec) {
 			s.Timeouts = []procedure.Timeout{{Clock: "notice", States: []procedure.State{"open"}, Trigger: "start2"}}
 		}, []string{"timeouts[0].citation", "timeouts[0].trigger"}},

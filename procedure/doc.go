@@ -75,7 +75,11 @@
 //     decide to enforce at once (行政强制法 Art 37 ¶3): a fine still waits for
 //     the thirty days of add-on, the stricter reading (¶3 shortens the
 //     demand's time, not Art 46's), and a defence pending or adopted
-//     still bars it. Its own enforcement (the fact route=self) is
+//     still bars it. The agency does not enforce by its own power at
+//     night or on a statutory holiday, unless it states the emergency
+//     (payload urgency, recorded; Art 43 ¶1; see [RestTime] for the
+//     readings of both terms); an application to the court is not bound.
+//     Its own enforcement (the fact route=self) is
 //     suspended on a ground of Art 39 ¶1 (suspend_enforcement) and
 //     resumed when the ground ceases (resume_enforcement); after three
 //     years' suspension, with no apparent harm to society and a party
@@ -213,8 +217,9 @@
 // a day within a legal period from a payload date (a violation discovered
 // in time to be penalised) or from the day another clock's period ended
 // (an application to the court in time); a payload number within a
-// bound; or a Go function registered with [WithGuard]. Each can be
-// negated. Because guards are data, [New] can prove that two transitions
+// bound; an event outside rest time ([RestTime]: not at night nor on a
+// rest day), unless an emergency is stated; or a Go function registered
+// with [WithGuard]. Each can be negated. Because guards are data, [New] can prove that two transitions
 // on one trigger never both apply: some guard of one must be the
 // negation of a guard of the other, or require a different value.
 //

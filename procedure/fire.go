@@ -338,6 +338,7 @@ const (
 	kindAtMost
 	kindAtLeast
 	kindCustom
+	kindOutsideRest
 )
 
 var guardKindOf = map[GuardKind]guardKind{
@@ -346,6 +347,7 @@ var guardKindOf = map[GuardKind]guardKind{
 	GuardClocksStopped: kindClocksStopped, GuardDaysBefore: kindDaysBefore,
 	GuardDateReached: kindDateReached, GuardWithin: kindWithin, GuardInPeriod: kindInPeriod, GuardSinceDue: kindSinceDue,
 	GuardAtMost: kindAtMost, GuardAtLeast: kindAtLeast, GuardCustom: kindCustom,
+	GuardOutsideRest: kindOutsideRest,
 }
 
 // guardInfo is a guard resolved at compile time: its kind as a number,
@@ -516,6 +518,18 @@ func (d *Definition) holds(g *guardInfo, f *firing) bool {
 		if g.custom != nil {
 			ok = askGuard(g.custom, f)
 		}
+	case kindOutsideRest:
+		if s.Key != "" && f.e.Payload[s.Key] != "" {
+			ok = true // the emergency is stated
+			break
+		}
+		rest, err := d.rest.Contains(d.cal, f.e.At)
+		if err != nil {
+			// As for a clock: neither answer would be known.
+			f.fault = &countFault{"the day of the event", err}
+			return false
+		}
+		ok = !rest
 	}
 	return ok != s.Not
 }

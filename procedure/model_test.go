@@ -115,6 +115,22 @@ func oracleHolds(d *procedure.Definition, c *procedure.Case, e procedure.Event, 
 			end, err := wideCalendar(d).End(st.Due, r.Period, r.Roll)
 			ok = err == nil && deadline.DateOf(e.At) <= end.Date
 		}
+	case procedure.GuardOutsideRest:
+		// The plain way: the event's time of day in China Standard Time
+		// against the night, and what the calendar says of its day.
+		if g.Key != "" && e.Payload[g.Key] != "" {
+			ok = true
+			break
+		}
+		r := d.RestTime()
+		at := e.At.In(deadline.ChinaStandardTime())
+		tod := time.Duration(at.Hour())*time.Hour + time.Duration(at.Minute())*time.Minute +
+			time.Duration(at.Second())*time.Second + time.Duration(at.Nanosecond())
+		from, to := time.Duration(r.NightFrom), time.Duration(r.NightTo)
+		night := from < to && from <= tod && tod < to || from > to && (tod >= from || tod < to)
+		day, err := d.Calendar().Day(deadline.DateOf(at))
+		restDay := err == nil && (r.HolidaysOnly && day.Kind == deadline.KindHoliday || !r.HolidaysOnly && !day.Working)
+		ok = !night && err == nil && !restDay
 	case procedure.GuardDaysBefore:
 		num, unit, _ := strings.Cut(g.Value, " ")
 		n, _ := strconv.Atoi(num)

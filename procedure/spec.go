@@ -220,6 +220,14 @@ const (
 	// GuardCustom calls the Go guard registered under Key with
 	// [WithGuard].
 	GuardCustom GuardKind = "custom"
+	// GuardOutsideRest holds when the event's instant falls neither at
+	// night nor on a rest day, as the definition's [RestTime] says, or
+	// when the payload gives Key: no administrative enforcement at night
+	// or on a statutory holiday, save in an emergency, whose statement
+	// Key holds (行政强制法 Art 43 ¶1). A Key of "" admits no exception.
+	// Not inverts the whole test. An event on a day the calendar does
+	// not cover, without Key, is refused with [ErrCannotCount].
+	GuardOutsideRest GuardKind = "outside_rest"
 )
 
 // GuardSpec is one guard of a transition.

@@ -13,7 +13,7 @@ import (
 )
 
 var (
-	guardKinds = []GuardKind{GuardPayload, GuardFact, GuardClockRunning, GuardClockStopped, GuardClockExpired, GuardClocksStopped, GuardDaysBefore, GuardDateReached, GuardWithin, GuardInPeriod, GuardSinceDue, GuardAtMost, GuardAtLeast, GuardCustom}
+	guardKinds = []GuardKind{GuardPayload, GuardFact, GuardClockRunning, GuardClockStopped, GuardClockExpired, GuardClocksStopped, GuardDaysBefore, GuardDateReached, GuardWithin, GuardInPeriod, GuardSinceDue, GuardAtMost, GuardAtLeast, GuardCustom, GuardOutsideRest}
 	clockOps   = []ClockOp{OpStart, OpSuspend, OpResume, OpRestart, OpExtend, OpStop}
 )
 
@@ -287,7 +287,17 @@ func validateGuard(g GuardSpec, at string, rules map[string]deadline.Rule, cfg *
 		p.add(at+".kind", "unknown guard kind %q", g.Kind)
 		return
 	}
-	if text.Blank(g.Key) {
+	switch {
+	case g.Kind == GuardOutsideRest:
+		// Key is the payload key of the exception, if the guard allows
+		// one.
+		if g.Key != "" && text.Blank(g.Key) {
+			p.add(at+".key", "the guard's exception key is blank")
+		}
+		if g.Value != "" {
+			p.add(at+".value", "outside_rest takes no value, got %q", g.Value)
+		}
+	case text.Blank(g.Key):
 		p.add(at+".key", "the guard has no key")
 	}
 	if text.Blank(g.Desc) || text.Blank(g.DescEN) {

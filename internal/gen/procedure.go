@@ -9,6 +9,7 @@ import (
 	"weak"
 
 	"github.com/rickb777/date/v2"
+	"github.com/rickb777/date/v2/clock"
 	"pgregory.net/rapid"
 
 	"github.com/xiaoneng/xiaoneng/deadline"
@@ -136,6 +137,12 @@ func Event(t *rapid.T, d *procedure.Definition, c *procedure.Case) procedure.Eve
 					back = 365*rapid.IntRange(1, 6).Draw(t, "years") + rapid.IntRange(-3, 4).Draw(t, "days off")
 				}
 				payload[g.Key] = (on - date.Date(back)).String()
+			case procedure.GuardOutsideRest:
+				// An emergency is stated now and then: otherwise the
+				// event's instant decides.
+				if g.Key != "" && rapid.IntRange(0, 3).Draw(t, "emergency") == 0 {
+					payload[g.Key] = "财物有灭失危险"
+				}
 			}
 		}
 		for _, e := range tr.Effects {
@@ -165,7 +172,7 @@ func Event(t *rapid.T, d *procedure.Definition, c *procedure.Case) procedure.Eve
 			}
 		}
 		for _, k := range tr.Record {
-			if _, ok := payload[k]; ok {
+			if _, ok := payload[k]; ok || exceptionKey(tr, k) {
 				continue
 			}
 			// A fact a guard reads as a flag, a number or a date is
@@ -192,6 +199,15 @@ func Event(t *rapid.T, d *procedure.Definition, c *procedure.Case) procedure.Eve
 		payload = nil
 	}
 	return procedure.Event{Trigger: trig, At: at, Actor: actor, Reason: "办理", Payload: payload}
+}
+
+// exceptionKey reports whether k is the key of the exception of an
+// outside_rest guard of transition tr: drawn with the guard, or left out,
+// rather than recorded as any other key.
+func exceptionKey(tr procedure.TransitionSpec, k string) bool {
+	return slices.ContainsFunc(tr.Guards, func(g procedure.GuardSpec) bool {
+		return g.Kind == procedure.GuardOutsideRest && g.Key == k
+	})
 }
 
 // ValueKinds returns, for each payload or fact key a guard of spec reads
@@ -266,4 +282,45 @@ func Triggers(d *procedure.Definition) []procedure.Trigger {
 		out = append(out, t.ID)
 	}
 	return slices.Clip(out)
+}
+
+// RestTime draws when an agency may not enforce: a night across
+// midnight, within one day, or none, on the minute or not, and either
+// reading of the rest days.
+func RestTime(t *rapid.T) procedure.RestTime {
+	bound := func(label string) clock.Clock {
+		c := clock.Clock(rapid.IntRange(0, 24*60-1).Draw(t, label)) * clock.Minute
+		if rapid.IntRange(0, 3).Draw(t, label+" off the minute") == 0 {
+			c += clock.Clock(rapid.IntRange(1, 59).Draw(t, label+" seconds")) * clock.Second
+		}
+		return c
+	}
+	r := procedure.RestTime{NightFrom: bound("night from"), NightTo: bound("night to")}
+	if rapid.IntRange(0, 9).Draw(t, "no night") == 0 {
+		r.NightTo = r.NightFrom
+	}
+	r.HolidaysOnly = rapid.Bool().Draw(t, "holidays only")
+	return r
+}
+
+// InstantNear draws an instant on a day in [from, to], in one of a few
+// zones: half the time within a second of one of the bounds given (a
+// time of day in China Standard Time), otherwise at any nanosecond of
+// the day.
+func InstantNear(t *rapid.T, from, to date.Date, bounds ...clock.Clock) time.Time {
+	day := from + DayOffset(t, 0, int(to-from))
+	at := day.Time(0, deadline.ChinaStandardTime())
+	if len(bounds) > 0 && rapid.Bool().Draw(t, "near a bound") {
+		b := rapid.SampledFrom(bounds).Draw(t, "bound")
+		at = at.Add(time.Duration(b) + time.Duration(rapid.IntRange(-1000, 1000).Draw(t, "ms off"))*time.Millisecond)
+		// A bound near midnight may move the instant to a day the
+		// calendar does not cover.
+		if d := deadline.DateOf(at); d < from || d > to {
+			at = day.Time(0, deadline.ChinaStandardTime()).Add(time.Duration(b))
+		}
+	} else {
+		at = at.Add(time.Duration(rapid.Int64Range(0, int64(24*time.Hour)-1).Draw(t, "nanoseconds")))
+	}
+	zone := rapid.SampledFrom([]*time.Location{deadline.ChinaStandardTime(), time.UTC, time.FixedZone("UTC-5", -5*3600), time.FixedZone("UTC+14", 14*3600)}).Draw(t, "zone")
+	return at.In(zone)
 }
