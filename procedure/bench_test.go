@@ -218,3 +218,19 @@ func BenchmarkParseDefinition(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRestTimeContains is the test of an outside_rest guard (行政强制法
+// Art 43 ¶1): the time of day against the night, then the calendar's
+// word on the day, for instants by day and at night in turn.
+func BenchmarkRestTimeContains(b *testing.B) {
+	r, cal := procedure.DefaultRestTime(), deadline.ChinaMainland()
+	at := []time.Time{licAt(2026, 3, 27), licAt(2026, 3, 28), licAt(2026, 3, 27).Add(13 * time.Hour)}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := r.Contains(cal, at[i%len(at)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
