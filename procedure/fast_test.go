@@ -153,6 +153,14 @@ func TestCompiledGuards(t *testing.T) {
 						}
 					}
 				}
+				// Now and then within a second of a bound of the night, on
+				// the event's day, for the outside_rest guards (行政强制法 Art
+				// 43 ¶1).
+				if rapid.IntRange(0, 3).Draw(t, "near the night") == 0 {
+					r := d.RestTime()
+					day := deadline.DateOf(e.At)
+					e.At = gen.InstantNear(t, day, day, r.NightFrom, r.NightTo)
+				}
 				if rapid.IntRange(0, 3).Draw(t, "odd payload") == 0 {
 					for k := range e.Payload {
 						e.Payload[k] = rapid.SampledFrom([]string{"", "2025-02-29", "2024-02-29", "x", "10", "-1.5"}).Draw(t, "odd value")
