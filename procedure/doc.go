@@ -219,9 +219,10 @@
 // (an application to the court in time); a payload number within a
 // bound; an event outside rest time ([RestTime]: not at night nor on a
 // rest day), unless an emergency is stated; or a Go function registered
-// with [WithGuard]. Each can be negated. Because guards are data, [New] can prove that two transitions
-// on one trigger never both apply: some guard of one must be the
-// negation of a guard of the other, or require a different value.
+// with [WithGuard]. Each can be negated. Because guards are data, [New]
+// can prove that two transitions on one trigger never both apply: some
+// guard of one must be the negation of a guard of the other, or require
+// a different value.
 //
 // # Days and instants
 //

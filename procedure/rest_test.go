@@ -33,37 +33,36 @@ func TestPenaltyRestTime(t *testing.T) {
 
 	for _, tc := range []struct {
 		name string
-		d    *procedure.Definition
 		at   time.Time
 		ok   bool
 	}{
-		{"Fri 27 Mar 2026 at 21:59:59: daytime of a working day", d, xnAtMinute(2026, 3, 27, 21, 59, 59), true},
-		{"Fri 27 Mar 2026 at 22:00: night begins", d, xnAtMinute(2026, 3, 27, 22, 0, 0), false},
-		{"Mon 30 Mar 2026 at 05:59:59: still night", d, xnAtMinute(2026, 3, 30, 5, 59, 59), false},
-		{"Mon 30 Mar 2026 at 06:00: night is over", d, xnAtMinute(2026, 3, 30, 6, 0, 0), true},
+		{"Fri 27 Mar 2026 at 21:59:59: daytime of a working day", xnAtMinute(2026, 3, 27, 21, 59, 59), true},
+		{"Fri 27 Mar 2026 at 22:00: night begins", xnAtMinute(2026, 3, 27, 22, 0, 0), false},
+		{"Mon 30 Mar 2026 at 05:59:59: still night", xnAtMinute(2026, 3, 30, 5, 59, 59), false},
+		{"Mon 30 Mar 2026 at 06:00: night is over", xnAtMinute(2026, 3, 30, 6, 0, 0), true},
 		// The Supreme People's Court's reply (2016)最高法行他81号, reading
 		// Art 43 ¶1 with Art 69: no forced demolition on a Saturday.
-		{"Sat 28 Mar 2026 at 10:00: a weekly rest day", d, xnDay(2026, 3, 28), false},
-		{"Sat 4 Apr 2026 at 10:00: 清明节", d, xnDay(2026, 4, 4), false},
-		{"Fri 1 May 2026 at 10:00: 劳动节", d, xnDay(2026, 5, 1), false},
-		{"Sat 9 May 2026 at 10:00: a make-up working day", d, xnDay(2026, 5, 9), true},
+		{"Sat 28 Mar 2026 at 10:00: a weekly rest day", xnDay(2026, 3, 28), false},
+		{"Sat 4 Apr 2026 at 10:00: 清明节", xnDay(2026, 4, 4), false},
+		{"Fri 1 May 2026 at 10:00: 劳动节", xnDay(2026, 5, 1), false},
+		{"Sat 9 May 2026 at 10:00: a make-up working day", xnDay(2026, 5, 9), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := penDemanded(t, tc.d, "RT-1")
+			c := penDemanded(t, d, "RT-1")
 			step := xnStep{trigger: "enforce", at: tc.at, payload: enSelf, state: "enforcement"}
 			if !tc.ok {
 				step = xnStep{trigger: "enforce", at: tc.at, payload: enSelf, err: procedure.ErrInvalidTransition, unmet: []string{"urgency"}}
 			}
-			xnContinue(t, tc.d, c, []xnStep{step})
+			xnContinue(t, d, c, []xnStep{step})
 			if tc.ok {
-				xnReplay(t, tc.d, c)
+				xnReplay(t, d, c)
 				return
 			}
 			// Art 43 ¶1's exception: in an emergency, stated, the agency
 			// may enforce all the same, and the case records why.
-			xnContinue(t, tc.d, c, []xnStep{{trigger: "enforce", at: tc.at, payload: urgent, state: "enforcement"}})
+			xnContinue(t, d, c, []xnStep{{trigger: "enforce", at: tc.at, payload: urgent, state: "enforcement"}})
 			xnFacts(t, c, map[string]string{"urgency": "当事人正在转移财物"})
-			xnReplay(t, tc.d, c)
+			xnReplay(t, d, c)
 		})
 	}
 
@@ -127,7 +126,7 @@ func hasGuard(tr procedure.TransitionSpec, kind procedure.GuardKind, key, value 
 
 // restSpec is a definition with one step guarded by outside_rest, with
 // the exception key "urgency".
-func restSpec(t *testing.T, opts ...procedure.Option) *procedure.Definition {
+func restSpec(t *testing.T) *procedure.Definition {
 	t.Helper()
 	cite := xiaoneng.Citation{Law: "行政强制法", Article: 43, Paragraph: 1}
 	spec := procedure.Spec{
@@ -140,7 +139,7 @@ func restSpec(t *testing.T, opts ...procedure.Option) *procedure.Definition {
 		Transitions: []procedure.TransitionSpec{{From: "open", Trigger: "enforce", To: "done", Citation: cite,
 			Guards: []procedure.GuardSpec{{Kind: procedure.GuardOutsideRest, Key: "urgency", Desc: "不得在夜间或者法定节假日实施", DescEN: "not at night or on a holiday", Citation: cite}}}},
 	}
-	d, err := procedure.New(spec, opts...)
+	d, err := procedure.New(spec)
 	if err != nil {
 		t.Fatal(err)
 	}
