@@ -79,6 +79,20 @@
 //     night or on a statutory holiday, unless it states the emergency
 //     (payload urgency, recorded; Art 43 ¶1; see [RestTime] for the
 //     readings of both terms); an application to the court is not bound.
+//     A decision that orders an illegal building, structure or
+//     installation demolished says so (payload demolition, recorded at
+//     decide_penalty), and the agency then demolishes it by force only
+//     after announcing the demolition with a time for the party to do it
+//     (announce_demolition: announcement, demolish_by), once that time
+//     has passed, and once the party has let the six months to seek
+//     reconsideration or to sue pass without doing either (行政强制法 Art
+//     44); a decision challenged is demolished only once upheld, on
+//     reconsideration with the time to sue passed (行政复议法 Art 78
+//     ¶1(1)) or by the court (行政诉讼法 Art 95), where the agency's other
+//     enforcement goes on during a challenge (行政处罚法 Art 73 ¶1), and
+//     never at once under Art 37 ¶3. A decision with both a fine and a
+//     demolition follows the fine: its demolition has no steps in the
+//     case.
 //     Its own enforcement (the fact route=self) is
 //     suspended on a ground of Art 39 ¶1 (suspend_enforcement) and
 //     resumed when the ground ceases (resume_enforcement); after three

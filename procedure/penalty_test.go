@@ -219,10 +219,17 @@ func penDecision(fine string) map[string]string {
 // day on with the given fine, or none.
 func penDecided(t *testing.T, d *procedure.Definition, id string, on time.Time, fine string) *procedure.Case {
 	t.Helper()
+	return penDecidedAs(t, d, id, on, penDecision(fine))
+}
+
+// penDecidedAs brings a case of the general procedure d to the decision
+// the payload gives, on day on.
+func penDecidedAs(t *testing.T, d *procedure.Definition, id string, on time.Time, decision map[string]string) *procedure.Case {
+	t.Helper()
 	return xnRun(t, d, id, []xnStep{
 		{trigger: "file", at: on.AddDate(0, 0, -20), payload: penFile, state: "investigating"},
 		{trigger: "notify_intended", at: on.AddDate(0, 0, -7), payload: penNotice(on.AddDate(0, 0, -1).Format("2006-01-02"), false), state: "notified"},
-		{trigger: "decide_penalty", at: on, payload: penDecision(fine), state: "decided"},
+		{trigger: "decide_penalty", at: on, payload: decision, state: "decided"},
 	})
 }
 
