@@ -25,6 +25,7 @@ type EvaluateRequest struct {
 	Scores      []accountability.UnitScores   `json:"scores,omitempty"`
 	History     []accountability.Ranking      `json:"history,omitempty" doc:"the rankings of previous periods, oldest first"`
 	CalendarOptions
+	ProcedureOptions
 }
 
 // Ladders are the names of the built-in sanction ladders.
@@ -80,16 +81,20 @@ func (s *Service) Evaluate(req EvaluateRequest) (accountability.Report, error) {
 		return accountability.Report{}, err
 	}
 	opts := []accountability.Option{accountability.WithCalendar(cal)}
+	popts, err := req.ProcedureOptions.options()
+	if err != nil {
+		return accountability.Report{}, err
+	}
 	var defs []*procedure.Definition
 	for _, name := range procedure.ReferenceNames() {
-		d, err := s.definitionFor(name, nil, cal)
+		d, err := s.definitionFor(name, nil, cal, popts...)
 		if err != nil {
 			return accountability.Report{}, err
 		}
 		defs = append(defs, d)
 	}
 	for _, raw := range req.Definitions {
-		d, err := s.definitionFor("", raw, cal)
+		d, err := s.definitionFor("", raw, cal, popts...)
 		if err != nil {
 			return accountability.Report{}, err
 		}

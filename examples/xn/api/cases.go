@@ -194,6 +194,7 @@ type StartRequest struct {
 	ID         string          `json:"id" doc:"the case's ID"`
 	Definition json.RawMessage `json:"definition,omitempty" doc:"a procedure definition of your own, instead of a reference one"`
 	CalendarOptions
+	ProcedureOptions
 }
 
 // Start returns a new case of the procedure, in its initial state.
@@ -202,20 +203,25 @@ func (s *Service) Start(req StartRequest) (CaseResponse, error) {
 	if req.ID == "" {
 		return CaseResponse{}, Errorf(CodeBadRequest, "id: a case ID is required")
 	}
-	d, err := s.definition(req.Procedure, req.Definition, req.CalendarOptions)
+	d, err := s.definition(req.Procedure, req.Definition, req.CalendarOptions, req.ProcedureOptions)
 	if err != nil {
 		return CaseResponse{}, err
 	}
 	return caseResponse(d, d.NewCase(req.ID))
 }
 
-// definition returns the definition of a request, on its calendar.
-func (s *Service) definition(name string, raw json.RawMessage, co CalendarOptions) (*procedure.Definition, error) {
+// definition returns the definition of a request, on its calendar, with
+// its options.
+func (s *Service) definition(name string, raw json.RawMessage, co CalendarOptions, po ProcedureOptions) (*procedure.Definition, error) {
 	cal, err := s.calendar(co.Calendar, co.ExtendThrough)
 	if err != nil {
 		return nil, err
 	}
-	return s.definitionFor(name, raw, cal)
+	opts, err := po.options()
+	if err != nil {
+		return nil, err
+	}
+	return s.definitionFor(name, raw, cal, opts...)
 }
 
 // readCase reads a case as the library writes it.
@@ -241,6 +247,7 @@ type FireRequest struct {
 	Event      procedure.Event `json:"event"`
 	Definition json.RawMessage `json:"definition,omitempty" doc:"the case's definition, when it is not a reference one"`
 	CalendarOptions
+	ProcedureOptions
 }
 
 // Fire applies an event to a case and returns the case after it. An event
@@ -252,7 +259,7 @@ func (s *Service) Fire(ctx context.Context, req FireRequest) (CaseResponse, erro
 	if err != nil {
 		return CaseResponse{}, err
 	}
-	d, err := s.definition(c.Definition, req.Definition, req.CalendarOptions)
+	d, err := s.definition(c.Definition, req.Definition, req.CalendarOptions, req.ProcedureOptions)
 	if err != nil {
 		return CaseResponse{}, err
 	}
@@ -269,6 +276,7 @@ type ReplayRequest struct {
 	Events     []procedure.Event `json:"events"`
 	Definition json.RawMessage   `json:"definition,omitempty"`
 	CalendarOptions
+	ProcedureOptions
 }
 
 // Replay rebuilds a case from its events, each applied as Fire would and
@@ -278,7 +286,7 @@ func (s *Service) Replay(ctx context.Context, req ReplayRequest) (CaseResponse, 
 	if req.ID == "" {
 		return CaseResponse{}, Errorf(CodeBadRequest, "id: a case ID is required")
 	}
-	d, err := s.definition(req.Procedure, req.Definition, req.CalendarOptions)
+	d, err := s.definition(req.Procedure, req.Definition, req.CalendarOptions, req.ProcedureOptions)
 	if err != nil {
 		return CaseResponse{}, err
 	}
@@ -295,6 +303,7 @@ type CaseDueRequest struct {
 	AsOf       string          `json:"as_of" doc:"YYYY-MM-DD"`
 	Definition json.RawMessage `json:"definition,omitempty"`
 	CalendarOptions
+	ProcedureOptions
 }
 
 // CaseDueResponse is the electronic-supervision view of a case: its
@@ -322,7 +331,7 @@ func (s *Service) CaseDue(req CaseDueRequest) (CaseDueResponse, error) {
 	if err != nil {
 		return CaseDueResponse{}, err
 	}
-	d, err := s.definition(c.Definition, req.Definition, req.CalendarOptions)
+	d, err := s.definition(c.Definition, req.Definition, req.CalendarOptions, req.ProcedureOptions)
 	if err != nil {
 		return CaseDueResponse{}, err
 	}
@@ -351,6 +360,7 @@ type AdvanceRequest struct {
 	AsOf       string          `json:"as_of" doc:"an instant (RFC 3339), or a date meaning the end of that day in China Standard Time"`
 	Definition json.RawMessage `json:"definition,omitempty"`
 	CalendarOptions
+	ProcedureOptions
 }
 
 // Advance fires the automatic outcomes (视为受理, 视为准予延续 …) of the
@@ -366,7 +376,7 @@ func (s *Service) Advance(ctx context.Context, req AdvanceRequest) (CaseResponse
 	if err != nil {
 		return CaseResponse{}, err
 	}
-	d, err := s.definition(c.Definition, req.Definition, req.CalendarOptions)
+	d, err := s.definition(c.Definition, req.Definition, req.CalendarOptions, req.ProcedureOptions)
 	if err != nil {
 		return CaseResponse{}, err
 	}
@@ -395,7 +405,7 @@ type DiagramRequest struct {
 // Diagram returns the procedure's diagram and its media type.
 func (s *Service) Diagram(req DiagramRequest) (string, string, error) {
 	s = s.orZero()
-	d, err := s.definition(req.Procedure, req.Definition, CalendarOptions{})
+	d, err := s.definition(req.Procedure, req.Definition, CalendarOptions{}, ProcedureOptions{})
 	if err != nil {
 		return "", "", err
 	}

@@ -14,6 +14,9 @@
 // result rests on, as data and as text. Types of the library with JSON
 // forms of their own — procedure.Case, procedure.Event, deadline.Entry,
 // accountability.Input and Report — appear as the library writes them.
+// Times of day are HH:MM (or HH:MM:SS) in China Standard Time: the
+// closing time of office hours and the bounds of the night of a
+// request's ProcedureOptions.
 //
 // The package owns no rules: it calls the library's packages deadline,
 // procedure, discretion, accountability and catalogue, and ics for

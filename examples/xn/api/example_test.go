@@ -366,3 +366,37 @@ func ExampleErrorf() {
 	fmt.Println(string(b))
 	// Output: {"code":"bad_request","message":"id: a case ID is required"}
 }
+
+// A request's procedure options: a city whose night runs from 21:00 to
+// 07:00 (行政强制法 Art 43 ¶1), and office hours that close at 17:00.
+func ExampleProcedureOptions() {
+	po := api.ProcedureOptions{
+		OfficeHours: &api.OfficeHours{Close: "17:00", Defer: true},
+		RestTime:    &api.RestTime{NightFrom: "21:00", NightTo: "07:00"},
+	}
+	var s api.Service
+	res, _ := s.Replay(context.Background(), api.ReplayRequest{Procedure: "licensing", ID: "XK-2025-011", ProcedureOptions: po,
+		Events: []procedure.Event{{Trigger: "receive", At: time.Date(2025, 9, 26, 17, 30, 0, 0, deadline.ChinaStandardTime()),
+			Actor: procedure.Actor{Officer: "王敏", Unit: "行政审批局"}, Payload: map[string]string{"voucher": "收件011"}}}})
+	fmt.Println("received after closing on Fri 26 Sep 2025; counted from", res.Case.Clocks[0].Clock.Started())
+
+	po.RestTime.NightTo = "7:00"
+	_, err := s.Start(api.StartRequest{Procedure: "penalty", ID: "CF-1", ProcedureOptions: po})
+	fmt.Println(err)
+	// Output:
+	// received after closing on Fri 26 Sep 2025; counted from 2025-09-28
+	// rest_time.night_to: "7:00" is not a time of day (HH:MM or HH:MM:SS, from 00:00 to 23:59:59)
+}
+
+func ExampleParseTimeOfDay() {
+	c, _ := api.ParseTimeOfDay("close", "17:30", true)
+	fmt.Println(c.HhMm())
+	end, _ := api.ParseTimeOfDay("close", "24:00", true)
+	fmt.Println(end == 0)
+	_, err := api.ParseTimeOfDay("night_from", "24:00", false)
+	fmt.Println(err)
+	// Output:
+	// 17:30
+	// true
+	// night_from: "24:00" is not a time of day (HH:MM or HH:MM:SS, from 00:00 to 23:59:59)
+}

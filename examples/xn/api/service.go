@@ -339,12 +339,14 @@ func isNull(raw json.RawMessage) bool {
 
 // definitionFor returns the procedure definition a request names: the
 // definition it carries, else the reference definition of that name, on
-// the calendar.
-func (s *Service) definitionFor(name string, raw json.RawMessage, cal *deadline.Calendar) (*procedure.Definition, error) {
+// the calendar, with the other options given. A reference definition on
+// the service's calendar without other options is built once.
+func (s *Service) definitionFor(name string, raw json.RawMessage, cal *deadline.Calendar, other ...procedure.Option) (*procedure.Definition, error) {
 	var opts []procedure.Option
 	if cal != nil {
 		opts = append(opts, procedure.WithCalendar(cal))
 	}
+	opts = append(opts, other...)
 	if !isNull(raw) {
 		d, err := procedure.ParseDefinition(raw, opts...)
 		if err != nil {
@@ -361,7 +363,8 @@ func (s *Service) definitionFor(name string, raw json.RawMessage, cal *deadline.
 	if !slices.Contains(procedure.ReferenceNames(), name) {
 		return nil, Errorf(CodeUnknownProcedure, "unknown procedure %q; the reference procedures are %s", name, strings.Join(procedure.ReferenceNames(), ", "))
 	}
-	if cal == s.Calendar || (s.Calendar == nil && cal == deadline.ChinaMainland()) {
+	shared := len(other) == 0 && (cal == s.Calendar || (s.Calendar == nil && cal == deadline.ChinaMainland()))
+	if shared {
 		if d, ok := s.defs.Load(name); ok {
 			return d.(*procedure.Definition), nil
 		}
@@ -370,7 +373,7 @@ func (s *Service) definitionFor(name string, raw json.RawMessage, cal *deadline.
 	if err != nil {
 		return nil, AsError(err)
 	}
-	if cal == s.Calendar || (s.Calendar == nil && cal == deadline.ChinaMainland()) {
+	if shared {
 		s.defs.Store(name, d)
 	}
 	return d, nil

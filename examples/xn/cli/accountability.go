@@ -13,7 +13,7 @@ import (
 
 var accountabilityCommands = []command{
 	{
-		path: "accountability evaluate", args: "RECORDS.json", calendar: true,
+		path: "accountability evaluate", args: "RECORDS.json", calendar: true, procedure: true,
 		summary: "apply the efficiency rules to case records and report findings and sanctions",
 		detail: `RECORDS.json is an accountability.Input: {"records": [{"unit", "case", "register",
 "exemptions"}], "inquiries": [...], "roster": {"officers": [...], "absences": [...]}}, the cases
@@ -39,7 +39,7 @@ Exits 1 when there is any finding, warnings (yellow and red lights) included.`,
 				if err := want(args, 1, "RECORDS.json"); err != nil {
 					return err
 				}
-				req := api.EvaluateRequest{AsOf: *asOf, CalendarOptions: r.calOpts()}
+				req := api.EvaluateRequest{AsOf: *asOf, CalendarOptions: r.calOpts(), ProcedureOptions: r.proc}
 				if req.AsOf == "" {
 					req.AsOf = today(r)
 				}

@@ -53,7 +53,7 @@ var caseCommands = []command{
 		},
 	},
 	{
-		path: "case start", args: "PROCEDURE --id ID", calendar: true,
+		path: "case start", args: "PROCEDURE --id ID", calendar: true, procedure: true,
 		summary: "a new case of a procedure, in its initial state",
 		detail:  `PROCEDURE is a reference procedure (xn case procedures), or give --definition FILE.`,
 		examples: []string{
@@ -64,7 +64,7 @@ var caseCommands = []command{
 			id := fs.String("id", "", "the case's `ID` (required)")
 			def := definitionFlag(fs)
 			return func(r *runner, args []string) error {
-				req := api.StartRequest{ID: *id, CalendarOptions: r.calOpts()}
+				req := api.StartRequest{ID: *id, CalendarOptions: r.calOpts(), ProcedureOptions: r.proc}
 				var err error
 				if req.Procedure, req.Definition, err = r.procedureArgs(args, *def); err != nil {
 					return err
@@ -78,7 +78,7 @@ var caseCommands = []command{
 		},
 	},
 	{
-		path: "case fire", args: "CASEFILE TRIGGER", calendar: true,
+		path: "case fire", args: "CASEFILE TRIGGER", calendar: true, procedure: true,
 		summary: "fire an event on a case; an event the procedure does not allow is refused",
 		detail:  caseFileDetail,
 		examples: []string{
@@ -115,7 +115,7 @@ var caseCommands = []command{
 					}
 					e.Payload[k] = v
 				}
-				req := api.FireRequest{Case: c, Definition: definition, Event: e, CalendarOptions: r.calOpts()}
+				req := api.FireRequest{Case: c, Definition: definition, Event: e, CalendarOptions: r.calOpts(), ProcedureOptions: r.proc}
 				res, err := r.svc.Fire(r.ctx, req)
 				if err != nil {
 					return err
@@ -125,7 +125,7 @@ var caseCommands = []command{
 		},
 	},
 	{
-		path: "case replay", args: "EVENTFILE", calendar: true,
+		path: "case replay", args: "EVENTFILE", calendar: true, procedure: true,
 		summary: "rebuild a case from its stored events",
 		detail: `EVENTFILE is a JSON list of events (procedure.Event), with --procedure and --id;
 or a stored case (procedure.Case JSON), whose events are replayed on its procedure.
@@ -146,7 +146,7 @@ The error names the first event refused.`,
 				if err != nil {
 					return err
 				}
-				req := api.ReplayRequest{Procedure: *proc, ID: *id, CalendarOptions: r.calOpts()}
+				req := api.ReplayRequest{Procedure: *proc, ID: *id, CalendarOptions: r.calOpts(), ProcedureOptions: r.proc}
 				if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '[' {
 					if err := api.Unmarshal(data, &req.Events); err != nil {
 						return prefix(args[0], err)
@@ -180,7 +180,7 @@ The error names the first event refused.`,
 		},
 	},
 	{
-		path: "case due", args: "CASEFILE", calendar: true,
+		path: "case due", args: "CASEFILE", calendar: true, procedure: true,
 		summary: "a case's running clocks and warning lights (electronic supervision)",
 		detail: caseFileDetail + `
 Exits 1 when a limit of the agency has passed (red light).`,
@@ -198,7 +198,7 @@ Exits 1 when a limit of the agency has passed (red light).`,
 				if err != nil {
 					return err
 				}
-				req := api.CaseDueRequest{Case: c, Definition: definition, AsOf: *asOf, CalendarOptions: r.calOpts()}
+				req := api.CaseDueRequest{Case: c, Definition: definition, AsOf: *asOf, CalendarOptions: r.calOpts(), ProcedureOptions: r.proc}
 				if req.AsOf == "" {
 					req.AsOf = deadline.DateOf(r.env.now()).String()
 				}
@@ -221,7 +221,7 @@ Exits 1 when a limit of the agency has passed (red light).`,
 		},
 	},
 	{
-		path: "case advance", args: "CASEFILE", calendar: true,
+		path: "case advance", args: "CASEFILE", calendar: true, procedure: true,
 		summary: "apply the outcomes the law attaches to clocks that ran out (视为受理 …)",
 		detail:  caseFileDetail,
 		examples: []string{
@@ -238,7 +238,7 @@ Exits 1 when a limit of the agency has passed (red light).`,
 				if err != nil {
 					return err
 				}
-				req := api.AdvanceRequest{Case: c, Definition: definition, AsOf: *asOf, CalendarOptions: r.calOpts()}
+				req := api.AdvanceRequest{Case: c, Definition: definition, AsOf: *asOf, CalendarOptions: r.calOpts(), ProcedureOptions: r.proc}
 				if req.AsOf == "" {
 					req.AsOf = r.env.now().Format(time.RFC3339)
 				}

@@ -97,7 +97,11 @@ type runner struct {
 	// calendar flags, for commands that count days
 	calendarFile string
 	extend       string
-	svc          *api.Service
+	// procedure flags, for commands that build definitions
+	close, night       string
+	deferred, holidays bool
+	proc               api.ProcedureOptions // what they set
+	svc                *api.Service
 }
 
 // command is one subcommand.
@@ -110,6 +114,9 @@ type command struct {
 	// calendar says whether the command takes --calendar and
 	// --extend-through.
 	calendar bool
+	// procedure says whether the command builds procedure definitions,
+	// and takes --close, --defer, --night and --holidays-only.
+	procedure bool
 	// setup registers the command's own flags and returns its body.
 	setup func(fs *flag.FlagSet) func(r *runner, args []string) error
 }
@@ -165,6 +172,12 @@ func Run(ctx context.Context, args []string, env Env) (code int) {
 		r.fs.StringVar(&r.calendarFile, "calendar", "", "count on the calendar in `FILE` (JSON, or iCalendar .ics) instead of the national one")
 		r.fs.StringVar(&r.extend, "extend-through", "", "extend the calendar on the weekly pattern through `DATE`; results that use it are provisional")
 	}
+	if cmd.procedure {
+		r.fs.StringVar(&r.close, "close", "", "the office closes at `HH:MM`: a due day ends then, not at 24:00")
+		r.fs.BoolVar(&r.deferred, "defer", false, "a filing at or after closing time, or on a rest day, counts from the next working day")
+		r.fs.StringVar(&r.night, "night", "", "the night, when no enforcement is carried out, is `FROM-TO` (HH:MM-HH:MM; default 22:00-06:00; 00:00-00:00 for none)")
+		r.fs.BoolVar(&r.holidays, "holidays-only", false, "only the statutory holidays, not weekends, bar enforcement")
+	}
 	body := cmd.setup(r.fs)
 	pos, err := parseArgs(r.fs, rest)
 	if errors.Is(err, flag.ErrHelp) {
@@ -178,6 +191,11 @@ func Run(ctx context.Context, args []string, env Env) (code int) {
 	}
 	if err := r.setupService(); err != nil {
 		return r.fail(err)
+	}
+	if cmd.procedure {
+		if r.proc, err = r.procOpts(); err != nil {
+			return r.fail(err)
+		}
 	}
 	return r.fail(body(r, pos))
 }
@@ -237,6 +255,34 @@ func (r *runner) setupService() error {
 // --extend-through.
 func (r *runner) calOpts() api.CalendarOptions {
 	return api.CalendarOptions{ExtendThrough: r.extend}
+}
+
+// procOpts are the procedure options of a request, from --close,
+// --defer, --night and --holidays-only.
+func (r *runner) procOpts() (api.ProcedureOptions, error) {
+	var o api.ProcedureOptions
+	if _, err := api.ParseTimeOfDay("--close", r.close, true); err != nil {
+		return o, err
+	}
+	if r.close != "" || r.deferred {
+		o.OfficeHours = &api.OfficeHours{Close: r.close, Defer: r.deferred}
+	}
+	if r.night != "" || r.holidays {
+		o.RestTime = &api.RestTime{HolidaysOnly: r.holidays}
+		if r.night != "" {
+			from, to, ok := strings.Cut(r.night, "-")
+			if !ok || from == "" || to == "" {
+				return o, usagef("--night: want FROM-TO, e.g. 22:00-06:00, got %q", r.night)
+			}
+			for _, b := range []string{from, to} {
+				if _, err := api.ParseTimeOfDay("--night", b, false); err != nil {
+					return o, err
+				}
+			}
+			o.RestTime.NightFrom, o.RestTime.NightTo = from, to
+		}
+	}
+	return o, nil
 }
 
 // readFile reads a file named on the command line; "-" is standard input.

@@ -136,6 +136,12 @@ var cases = []golden{
 	{"case-fire-expired", "case fire case-received.json accept --at 2025-10-15T10:00 --officer 王敏 --unit 市场监管局", "", cli.ExitUsage},
 	{"case-fire-malformed", "case fire malformed.json grant", "", cli.ExitUsage},
 	{"case-fire-bad-at", "case fire case-accepted.json grant --at yesterday", "", cli.ExitUsage},
+	// Office hours: after closing on Fri 26 Sep 2025, the application
+	// counts from Sun 28 September, a make-up working day.
+	{"case-fire-after-closing", "case fire case-started.json receive --at 2025-09-26T17:30 --officer 王敏 --unit 市场监管局 --payload voucher=收件011 --close 17:00 --defer --json", "", cli.ExitOK},
+	{"case-fire-bad-close", "case fire case-started.json receive --at 2025-09-26T17:30 --payload voucher=收件011 --close 17:75", "", cli.ExitUsage},
+	{"case-fire-bad-night", "case fire case-started.json receive --at 2025-09-26T17:30 --payload voucher=收件011 --night 22:00", "", cli.ExitUsage},
+	{"case-start-bad-night-bound", "case start penalty --id CF-1 --night 22:00-6:00", "", cli.ExitUsage},
 	{"case-replay", "case replay events.json --procedure licensing --id XK-2025-003", "", cli.ExitOK},
 	{"case-replay-case", "case replay case-accepted.json --json", "", cli.ExitOK},
 	{"case-replay-refused", "case replay events-refused.json --procedure licensing --id XK-2025-005", "", cli.ExitUsage},
