@@ -208,12 +208,16 @@ func ReferenceRules() []Rule {
 
 		{ID: RuleReconsiderationAcceptance, Name: "行政复议申请审查", NameEN: "examine a reconsideration application",
 			Period: wd(5), Citations: cite(fy(30, 1), fy(88, 2))},
+		// Art 39 ¶1 suspends the review (中止) on its grounds, and ¶2
+		// resumes it: the time suspended is not counted, the common reading
+		// of 中止, which the Law does not put in words.
 		{ID: RuleReconsiderationDecision, Name: "作出行政复议决定", NameEN: "reconsideration decision",
-			Period:    days(60),
-			Extension: Extension{Max: 30, Approver: "行政复议机构的负责人", ApproverEN: "head of the reconsideration office", Citation: fy(62, 1)},
-			Citations: cite(fy(62, 1), fy(88, 1))},
+			Period:     days(60),
+			Extension:  Extension{Max: 30, Approver: "行政复议机构的负责人", ApproverEN: "head of the reconsideration office", Citation: fy(62, 1)},
+			Exclusions: excluded(fy(39, 1), CauseOther),
+			Citations:  cite(fy(62, 1), fy(88, 1))},
 		{ID: RuleReconsiderationSimplified, Name: "简易程序作出行政复议决定", NameEN: "reconsideration decision, simplified procedure",
-			Period: days(30), Citations: cite(fy(62, 2), fy(88, 1))},
+			Period: days(30), Exclusions: excluded(fy(39, 1), CauseOther), Citations: cite(fy(62, 2), fy(88, 1))},
 
 		{ID: RuleCompulsionSeizure, Name: "查封、扣押期限", NameEN: "sealing or seizure",
 			Period:     days(30),

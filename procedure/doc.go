@@ -153,10 +153,16 @@
 //     (reconsideration_lapsed, applied by Advance) opens the fifteen days
 //     to sue (行政诉讼法 Art 45); a decision made after it opens fifteen days
 //     of its own. The day of acceptance is the caller's to record, a
-//     deemed acceptance (行政复议法 Art 30 ¶3) included; a suspension of the
-//     reconsideration (Art 39) is not recorded, and after a lapse that no
-//     suit followed the definition has no court route (行政强制法 Art 53 needs
-//     a party that did not challenge). A decision varied (vary) by the
+//     deemed acceptance (行政复议法 Art 30 ¶3) included. The review is
+//     suspended on a ground of Art 39 ¶1 (suspend_reconsideration, with
+//     suspension_ground) and resumed once it ceases (resume_reconsideration,
+//     with resumption, ¶2), the parties told in writing each time (notice,
+//     ¶3); its time does not run meanwhile (the common reading of 中止,
+//     which the Law does not put in words: deadline's rule allows the
+//     suspension), and nothing is decided, varied, set aside or converted
+//     until the review is resumed. The ending of a review (Art 41) is not
+//     recorded. After a lapse that no suit followed the definition has no
+//     court route (行政强制法 Art 53 needs a party that did not challenge). A decision varied (vary) by the
 //     reconsideration body (行政复议法 Art 63) or the court (行政诉讼法 Art 77)
 //     concludes the challenge as upholding does and records the fine as
 //     varied, which may not exceed the fine the case records (Art 63 ¶2,
