@@ -87,16 +87,13 @@ func TestPenaltyReconsiderationSuspension(t *testing.T) {
 // ¶1(1)), whose review is suspended and resumed as any other (Art 39).
 func TestPenaltySimplifiedReconsiderationSuspension(t *testing.T) {
 	d := xnDefinition(t, "penalty-simplified")
-	c := xnRun(t, d, "SP-RS-1", []xnStep{
-		{trigger: "decide_on_spot", at: xnDay(2026, 3, 2), payload: pspDecide("fine", "citizen", "100"), state: "decided"},
-		{trigger: "hand_over", at: xnDay(2026, 3, 2), payload: pspSigned, state: "awaiting_payment"},
-		{trigger: "challenge", at: xnDay(2026, 3, 5), payload: chReconsider, state: "awaiting_payment"},
-		{trigger: "accept_reconsideration", at: xnDay(2026, 3, 6), payload: rcSimplified, state: "awaiting_payment"},
-		{trigger: "suspend_reconsideration", at: xnDay(2026, 3, 9), payload: rsSuspend, state: "awaiting_payment"},
-		{trigger: "conclude_challenge", at: xnDay(2026, 3, 10), payload: chUpheld, err: procedure.ErrInvalidTransition, unmet: []string{"reconsideration_suspended"}},
-		{trigger: "resume_reconsideration", at: xnDay(2026, 3, 16), payload: rsResume, state: "awaiting_payment"},
-		{trigger: "conclude_challenge", at: xnDay(2026, 3, 17), payload: chUpheld, state: "awaiting_payment"},
-	})
+	c := pspReconsidered(t, d, "SP-RS-1",
+		xnStep{trigger: "accept_reconsideration", at: xnDay(2026, 3, 6), payload: rcSimplified, state: "awaiting_payment"},
+		xnStep{trigger: "suspend_reconsideration", at: xnDay(2026, 3, 9), payload: rsSuspend, state: "awaiting_payment"},
+		xnStep{trigger: "conclude_challenge", at: xnDay(2026, 3, 10), payload: chUpheld, err: procedure.ErrInvalidTransition, unmet: []string{"reconsideration_suspended"}},
+		xnStep{trigger: "resume_reconsideration", at: xnDay(2026, 3, 16), payload: rsResume, state: "awaiting_payment"},
+		xnStep{trigger: "conclude_challenge", at: xnDay(2026, 3, 17), payload: chUpheld, state: "awaiting_payment"},
+	)
 	xnReplay(t, d, c)
 }
 
