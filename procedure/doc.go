@@ -162,9 +162,9 @@
 //     suspension), and nothing is decided, varied, set aside or converted
 //     until the review is resumed. The ending of a review (Art 41) is not
 //     recorded. After a lapse that no suit followed the definition has no
-//     court route (行政强制法 Art 53 needs a party that did not challenge). A decision varied (vary) by the
-//     reconsideration body (行政复议法 Art 63) or the court (行政诉讼法 Art 77)
-//     concludes the challenge as upholding does and records the fine as
+//     court route (行政强制法 Art 53 needs a party that did not challenge).
+//     A decision varied (vary) by the reconsideration body (行政复议法 Art
+//     63) or the court (行政诉讼法 Art 77) concludes the challenge as upholding does and records the fine as
 //     varied, which may not exceed the fine the case records (Art 63 ¶2,
 //     Art 77 ¶2: an at_most guard bounded by the fact, see [GuardAtMost])
 //     unless a third party, or an interested party suing too, asked for

@@ -56,9 +56,10 @@ func (o ProcedureOptions) options() ([]procedure.Option, error) {
 	return opts, nil
 }
 
-// timeOfDay parses member's value, HH:MM or HH:MM:SS, as a time of day
-// in [00:00, 24:00). Where endOfDay allows it, "" and "24:00" are the end
-// of the day, 0.
+// ParseTimeOfDay parses s, HH:MM or HH:MM:SS, as a time of day in
+// [00:00, 24:00), or returns a bad_request error that names member, the
+// request member or flag s came from. Where endOfDay allows it, "" and
+// "24:00" are the end of the day, 0, as a closing time.
 func ParseTimeOfDay(member, s string, endOfDay bool) (clock.Clock, error) {
 	if endOfDay && (s == "" || s == "24:00" || s == "24:00:00") {
 		return 0, nil
