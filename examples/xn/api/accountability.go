@@ -81,20 +81,16 @@ func (s *Service) Evaluate(req EvaluateRequest) (accountability.Report, error) {
 		return accountability.Report{}, err
 	}
 	opts := []accountability.Option{accountability.WithCalendar(cal)}
-	popts, err := req.ProcedureOptions.options()
-	if err != nil {
-		return accountability.Report{}, err
-	}
 	var defs []*procedure.Definition
 	for _, name := range procedure.ReferenceNames() {
-		d, err := s.definitionFor(name, nil, cal, popts...)
+		d, err := s.definitionFor(name, nil, cal, req.ProcedureOptions)
 		if err != nil {
 			return accountability.Report{}, err
 		}
 		defs = append(defs, d)
 	}
 	for _, raw := range req.Definitions {
-		d, err := s.definitionFor("", raw, cal, popts...)
+		d, err := s.definitionFor("", raw, cal, req.ProcedureOptions)
 		if err != nil {
 			return accountability.Report{}, err
 		}

@@ -86,7 +86,7 @@ func (s *Service) Procedures() (ProceduresResponse, error) {
 		return out, err
 	}
 	for _, name := range procedure.ReferenceNames() {
-		d, err := s.definitionFor(name, nil, cal)
+		d, err := s.definitionFor(name, nil, cal, ProcedureOptions{})
 		if err != nil {
 			return out, err
 		}
@@ -217,11 +217,7 @@ func (s *Service) definition(name string, raw json.RawMessage, co CalendarOption
 	if err != nil {
 		return nil, err
 	}
-	opts, err := po.options()
-	if err != nil {
-		return nil, err
-	}
-	return s.definitionFor(name, raw, cal, opts...)
+	return s.definitionFor(name, raw, cal, po)
 }
 
 // readCase reads a case as the library writes it.

@@ -28,32 +28,38 @@ type RestTime struct {
 	HolidaysOnly bool   `json:"holidays_only,omitempty" doc:"the statutory holidays alone are rest days, not the weekly ones"`
 }
 
-// options returns the definition options o sets, or the error naming the
-// member that is wrong.
-func (o ProcedureOptions) options() ([]procedure.Option, error) {
-	var opts []procedure.Option
+// timeOptions are a request's ProcedureOptions resolved, the library's
+// defaults in place of absent members: a comparable value, which keys the
+// service's cache of reference definitions.
+type timeOptions struct {
+	hours deadline.OfficeHours
+	rest  procedure.RestTime
+}
+
+// resolve returns the options o sets, or the error naming the member that
+// is wrong.
+func (o ProcedureOptions) resolve() (timeOptions, error) {
+	t := timeOptions{rest: procedure.DefaultRestTime()}
 	if h := o.OfficeHours; h != nil {
 		close, err := ParseTimeOfDay("office_hours.close", h.Close, true)
 		if err != nil {
-			return nil, err
+			return t, err
 		}
-		opts = append(opts, procedure.WithOfficeHours(deadline.OfficeHours{Close: close, Defer: h.Defer}))
+		t.hours = deadline.OfficeHours{Close: close, Defer: h.Defer}
 	}
 	if r := o.RestTime; r != nil {
-		rest := procedure.DefaultRestTime()
-		rest.HolidaysOnly = r.HolidaysOnly
+		t.rest.HolidaysOnly = r.HolidaysOnly
 		if r.NightFrom != "" || r.NightTo != "" {
 			var err error
-			if rest.NightFrom, err = ParseTimeOfDay("rest_time.night_from", r.NightFrom, false); err != nil {
-				return nil, err
+			if t.rest.NightFrom, err = ParseTimeOfDay("rest_time.night_from", r.NightFrom, false); err != nil {
+				return t, err
 			}
-			if rest.NightTo, err = ParseTimeOfDay("rest_time.night_to", r.NightTo, false); err != nil {
-				return nil, err
+			if t.rest.NightTo, err = ParseTimeOfDay("rest_time.night_to", r.NightTo, false); err != nil {
+				return t, err
 			}
 		}
-		opts = append(opts, procedure.WithRestTime(rest))
 	}
-	return opts, nil
+	return t, nil
 }
 
 // ParseTimeOfDay parses s, HH:MM or HH:MM:SS, as a time of day in

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -43,7 +44,20 @@ type Service struct {
 	// carry none; nil means a request must carry one.
 	Catalogue *catalogue.Catalogue
 
-	defs sync.Map // reference name → *procedure.Definition on Calendar
+	defs  sync.Map     // defKey → *procedure.Definition on Calendar
+	nDefs atomic.Int32 // entries in defs
+}
+
+// maxDefs bounds the reference definitions a Service keeps: one per
+// procedure and set of time-of-day options a request has asked for, and
+// a request cannot make it grow without end.
+const maxDefs = 256
+
+// defKey names a reference definition on the service's calendar, with the
+// time-of-day options it was built with.
+type defKey struct {
+	name string
+	timeOptions
 }
 
 // calendar returns the calendar a request counts on: the one it carries,
@@ -339,14 +353,18 @@ func isNull(raw json.RawMessage) bool {
 
 // definitionFor returns the procedure definition a request names: the
 // definition it carries, else the reference definition of that name, on
-// the calendar, with the other options given. A reference definition on
-// the service's calendar without other options is built once.
-func (s *Service) definitionFor(name string, raw json.RawMessage, cal *deadline.Calendar, other ...procedure.Option) (*procedure.Definition, error) {
-	var opts []procedure.Option
+// the calendar, with the time-of-day options po sets. A reference
+// definition on the service's calendar is built once for each set of
+// options (up to maxDefs in all).
+func (s *Service) definitionFor(name string, raw json.RawMessage, cal *deadline.Calendar, po ProcedureOptions) (*procedure.Definition, error) {
+	t, err := po.resolve()
+	if err != nil {
+		return nil, err
+	}
+	opts := []procedure.Option{procedure.WithOfficeHours(t.hours), procedure.WithRestTime(t.rest)}
 	if cal != nil {
 		opts = append(opts, procedure.WithCalendar(cal))
 	}
-	opts = append(opts, other...)
 	if !isNull(raw) {
 		d, err := procedure.ParseDefinition(raw, opts...)
 		if err != nil {
@@ -363,9 +381,10 @@ func (s *Service) definitionFor(name string, raw json.RawMessage, cal *deadline.
 	if !slices.Contains(procedure.ReferenceNames(), name) {
 		return nil, Errorf(CodeUnknownProcedure, "unknown procedure %q; the reference procedures are %s", name, strings.Join(procedure.ReferenceNames(), ", "))
 	}
-	shared := len(other) == 0 && (cal == s.Calendar || (s.Calendar == nil && cal == deadline.ChinaMainland()))
+	key := defKey{name, t}
+	shared := cal == s.Calendar || (s.Calendar == nil && cal == deadline.ChinaMainland())
 	if shared {
-		if d, ok := s.defs.Load(name); ok {
+		if d, ok := s.defs.Load(key); ok {
 			return d.(*procedure.Definition), nil
 		}
 	}
@@ -373,8 +392,10 @@ func (s *Service) definitionFor(name string, raw json.RawMessage, cal *deadline.
 	if err != nil {
 		return nil, AsError(err)
 	}
-	if shared {
-		s.defs.Store(name, d)
+	if shared && s.nDefs.Load() < maxDefs {
+		if _, loaded := s.defs.LoadOrStore(key, d); !loaded {
+			s.nDefs.Add(1)
+		}
 	}
 	return d, nil
 }
