@@ -134,6 +134,11 @@ func (r *run) correction(w, h *officer) (bool, error) {
 	s := r.s
 	from := r.day()
 	o, d := r.work(h, s.addWD(from, r.between(1, 5)))
+	// A handler away with no one standing in lets the seven working days
+	// of Art 30 pass: the request is then answered as it stands.
+	if st, ok := r.clock("correction_notice", d); ok && d > st.Due {
+		return false, nil
+	}
 	by := d + date.Date(r.between(10, 20))
 	err := r.fire(d, o, "request_correction", map[string]string{"items": "请明确申请公开的政府信息的名称、文号或者特征性描述", "correct_by": by.String()})
 	if err != nil {
