@@ -59,7 +59,8 @@ type Error struct {
 	// those of the transitions the event was meant for: the ones whose
 	// guards that tell them apart (a ground, a party, an amount band)
 	// held. Where none's did, or all's, it lists every failed guard, in
-	// the order the transitions are declared.
+	// the order the transitions are declared. A guard several transitions
+	// share (the party sought reconsideration) is listed once.
 	Unmet []string
 	// Detail says in words what is wrong.
 	Detail string

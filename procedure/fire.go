@@ -296,7 +296,7 @@ func unmetOf(st *stepInfo, failed []*guardInfo) []string {
 	all := st == nil || len(notMeant) == 0 || len(notMeant) == len(st.trans)
 	out := make([]string, 0, len(failed))
 	for _, g := range failed {
-		if all || !slices.Contains(notMeant, g.trans) {
+		if (all || !slices.Contains(notMeant, g.trans)) && !slices.Contains(out, g.unmet) {
 			out = append(out, g.unmet)
 		}
 	}

@@ -262,7 +262,7 @@ func oracleUnmet(d *procedure.Definition, c *procedure.Case, e procedure.Event) 
 	}
 	var out []string
 	for _, f := range failed {
-		if n == 0 || n == len(cands) || meant[f.t] {
+		if (n == 0 || n == len(cands) || meant[f.t]) && !slices.Contains(out, f.desc) {
 			out = append(out, f.desc)
 		}
 	}
@@ -417,6 +417,8 @@ func TestReferenceModels(t *testing.T) {
 	}
 }
 
+var modelSeen func(procedure.State)
+
 // runModel fires random events and advances on a copy of case start,
 // checking each against the table, and the whole log at the end.
 func runModel(t *rapid.T, d *procedure.Definition, start *procedure.Case) {
@@ -430,6 +432,9 @@ func runModel(t *rapid.T, d *procedure.Definition, start *procedure.Case) {
 	t.Repeat(map[string]func(*rapid.T){
 		"fire": func(t *rapid.T) {
 			e := gen.Event(t, d, c)
+			if rapid.Bool().Draw(t, "a step meant to be allowed") {
+				e = gen.Step(t, d, c)
+			}
 			before := c.Clone()
 			wantErr := oracleValid(d, c, e)
 			step, ok := oracleStep(d, c, e)
@@ -497,6 +502,9 @@ func runModel(t *rapid.T, d *procedure.Definition, start *procedure.Case) {
 		"": func(t *rapid.T) {
 			if !slices.Contains(states, c.State) {
 				t.Fatalf("undefined state %q", c.State)
+			}
+			if modelSeen != nil {
+				modelSeen(c.State)
 			}
 		},
 	})

@@ -13,14 +13,20 @@ import (
 	"github.com/xiaoneng/xiaoneng/procedure"
 )
 
-// Case draws a case of definition d: up to n events drawn with [Event],
-// the ones the definition refuses dropped, and now and then the automatic
-// outcomes the law applies, so the log holds both kinds of event.
+// Case draws a case of definition d: up to n events drawn with [Event]
+// or, half the time, [Step], the ones the definition refuses dropped, and
+// now and then the automatic outcomes the law applies, so the log holds
+// both kinds of event.
 func Case(t *rapid.T, d *procedure.Definition, id string, n int) *procedure.Case {
 	ctx := context.Background()
 	c := d.NewCase(id)
 	for tries := 0; tries < 4*n && len(c.Events) < n; tries++ {
-		e := Event(t, d, c)
+		var e procedure.Event
+		if rapid.Bool().Draw(t, "a step meant to be allowed") {
+			e = Step(t, d, c)
+		} else {
+			e = Event(t, d, c)
+		}
 		if e.Actor.Officer == "" {
 			continue
 		}

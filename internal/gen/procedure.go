@@ -260,6 +260,9 @@ type specMemo struct {
 	kinds map[string]string
 	// optional are the facts a fact guard tests for presence alone.
 	optional map[string]bool
+	// values are, by key, the values payload and fact guards compare it
+	// with, in the order the spec first names them.
+	values map[string][]string
 }
 
 func memoOf(d *procedure.Definition) *specMemo {
@@ -269,14 +272,18 @@ func memoOf(d *procedure.Definition) *specMemo {
 	}
 	spec := d.Spec()
 	optional := map[string]bool{}
+	values := map[string][]string{}
 	for _, tr := range spec.Transitions {
 		for _, g := range tr.Guards {
 			if g.Kind == procedure.GuardFact && g.Value == "" {
 				optional[g.Key] = true
 			}
+			if (g.Kind == procedure.GuardFact || g.Kind == procedure.GuardPayload) && g.Value != "" && !slices.Contains(values[g.Key], g.Value) {
+				values[g.Key] = append(values[g.Key], g.Value)
+			}
 		}
 	}
-	m, loaded := specs.LoadOrStore(key, &specMemo{spec, ValueKinds(spec), optional})
+	m, loaded := specs.LoadOrStore(key, &specMemo{spec, ValueKinds(spec), optional, values})
 	if !loaded {
 		runtime.AddCleanup(d, func(key weak.Pointer[procedure.Definition]) { specs.Delete(key) }, key)
 	}
