@@ -25,7 +25,10 @@
 // law prescribes — 视为受理 (行政许可法 Art 32 ¶1(4)), 视为准予延续 (Art 50
 // ¶2), 视为放弃申请 (政府信息公开条例 Art 30) — as automatic events in the log.
 // Fire refuses an event that comes after such an outcome took effect:
-// advance the case first.
+// advance the case first. [Definition.Next] lists the steps out of a
+// case's state at an instant, each with the guards of the case that block
+// it and those its event must satisfy: the actions an officer's screen
+// offers.
 //
 // The reference definitions ([ReferenceNames], [Reference]) are JSON files
 // embedded in the package, each citing its articles; [Definition.DOT] and

@@ -1096,3 +1096,33 @@ func ExampleError_Event() {
 	// 2 true accepted issue_certificate
 	// false new accept
 }
+
+// An officer's screen lists the steps open on a case, and what blocks
+// the others: the day after receipt, a licence can no longer be decided
+// on the spot (行政许可法 Art 34 ¶2), and a refusal to accept has two
+// routes, one for a matter outside the agency's powers.
+func ExampleDefinition_Next() {
+	d := exLicensing()
+	c := d.NewCase("XK-2025-0930")
+	exFire(d, c, exEvent("receive", exAt(2025, 9, 25, 10, 0), "voucher", "收件001"))
+
+	steps, err := d.Next(c, exAt(2025, 9, 26, 9, 0))
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, s := range steps {
+		_, name := d.TriggerLabel(s.Trigger)
+		fmt.Printf("%s → %s: open %v, %d to give", name, s.To, s.Open(), len(s.Needs))
+		for _, b := range s.Blocked {
+			fmt.Printf("; blocked: %s", b)
+		}
+		fmt.Println()
+	}
+	// Output:
+	// correct on the spot → received: open true, 1 to give
+	// notify all supplements at once → awaiting_supplement: open true, 1 to give
+	// accept → accepted: open true, 1 to give
+	// refuse to accept → not_accepted: open true, 4 to give
+	// refuse to accept → not_accepted: open true, 3 to give
+	// grant on the spot → granted: open false, 2 to give; blocked: 当场作出决定（收到申请之日） / decided on the spot, the day the application is received
+}
