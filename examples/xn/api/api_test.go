@@ -289,6 +289,7 @@ func TestNilServiceZeroRequests(t *testing.T) {
 		func() error { _, err := s.Replay(ctx, api.ReplayRequest{}); return err },
 		func() error { _, err := s.CaseDue(api.CaseDueRequest{}); return err },
 		func() error { _, err := s.Advance(ctx, api.AdvanceRequest{}); return err },
+		func() error { _, err := s.CaseNext(api.CaseNextRequest{}); return err },
 		func() error { _, _, err := s.Diagram(api.DiagramRequest{}); return err },
 		func() error { _, err := s.Assess(api.AssessRequest{}); return err },
 		func() error { _, err := s.Check(api.CheckRequest{}); return err },

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/rickb777/date/v2"
 
@@ -389,6 +390,87 @@ func (s *Service) Advance(ctx context.Context, req AdvanceRequest) (CaseResponse
 		out.Fired = []procedure.Event{}
 	}
 	return out, nil
+}
+
+// CaseNextRequest asks for the steps open on a case at an instant (xn
+// case next).
+type CaseNextRequest struct {
+	Case       json.RawMessage `json:"case" doc:"the case, as procedure.Case marshals it"`
+	At         string          `json:"at" doc:"the instant an event would be fired at: RFC 3339, as an event's at"`
+	Definition json.RawMessage `json:"definition,omitempty" doc:"the case's definition, when it is not a reference one"`
+	CalendarOptions
+	ProcedureOptions
+}
+
+// NextStepInfo is a step out of a case's state at an instant: whether it
+// is open, the guards that block it and what its event must give.
+type NextStepInfo struct {
+	Trigger string `json:"trigger"`
+	Name    string `json:"name"`
+	NameEN  string `json:"name_en"`
+	To      string `json:"to"`
+	ToName  string `json:"to_name"`
+	Open    bool   `json:"open" doc:"no guard the case and the instant decide blocks the step"`
+	// Blocked and Needs are never null: an empty list is [].
+	Blocked  []string `json:"blocked" doc:"the guards the case and the instant decide (its facts, clocks, recorded days, the rest time) that fail, in Chinese and English: while one does, no event takes the step"`
+	Needs    []string `json:"needs" doc:"the guards the event decides, in Chinese and English: the payload keys, values and dates it must give (or must not), an emergency it may state, and guards of Go code; checked when it is fired"`
+	Citation Citation `json:"citation"`
+}
+
+// CaseNextResponse lists what may be done on a case at an instant: the
+// steps out of its state, those of one trigger together, in the order
+// the definition names them, the automatic outcomes
+// left out (CaseDue lists their clocks, Advance applies them).
+type CaseNextResponse struct {
+	Case      string         `json:"case"`
+	Procedure string         `json:"procedure"`
+	State     StateInfo      `json:"state"`
+	At        string         `json:"at" doc:"the instant, RFC 3339 in China Standard Time"`
+	Steps     []NextStepInfo `json:"steps" doc:"none in a terminal state"`
+}
+
+// CaseNext lists the steps out of a case's state at an instant, each
+// with the guards that block it and those its event must satisfy: the
+// actions open to an officer, and what each still lacks. It changes
+// nothing. An instant Fire would refuse every event at is refused as Fire
+// refuses it: one before the case's last event (invalid_event), or after
+// an automatic outcome took effect (outcome_due: advance the case first).
+func (s *Service) CaseNext(req CaseNextRequest) (CaseNextResponse, error) {
+	s = s.orZero()
+	c, err := readCase(req.Case)
+	if err != nil {
+		return CaseNextResponse{}, err
+	}
+	at, err := parseRFC3339("at", req.At)
+	if err != nil {
+		return CaseNextResponse{}, err
+	}
+	d, err := s.definition(c.Definition, req.Definition, req.CalendarOptions, req.ProcedureOptions)
+	if err != nil {
+		return CaseNextResponse{}, err
+	}
+	steps, err := d.Next(c, at)
+	if err != nil {
+		return CaseNextResponse{}, outOfCoverage(err, d.Calendar(), fmt.Sprintf("the steps of case %s at %s", c.ID, at.Format(time.RFC3339)), deadline.DateOf(at))
+	}
+	zh, en := d.StateLabel(c.State)
+	out := CaseNextResponse{Case: c.ID, Procedure: c.Definition, At: at.In(deadline.ChinaStandardTime()).Format(time.RFC3339Nano),
+		State: StateInfo{ID: string(c.State), Name: zh, NameEN: en, Terminal: d.IsTerminal(c.State)}, Steps: make([]NextStepInfo, 0, len(steps))}
+	for _, n := range steps {
+		tzh, ten := d.TriggerLabel(n.Trigger)
+		tozh, _ := d.StateLabel(n.To)
+		out.Steps = append(out.Steps, NextStepInfo{Trigger: string(n.Trigger), Name: tzh, NameEN: ten, To: string(n.To), ToName: tozh,
+			Open: n.Open(), Blocked: nonNil(n.Blocked), Needs: nonNil(n.Needs), Citation: Cite(n.Citation)})
+	}
+	return out, nil
+}
+
+// nonNil returns the list, or an empty one for nil, which marshals as [].
+func nonNil(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
 }
 
 // DiagramRequest asks for a procedure's state diagram (xn case diagram).

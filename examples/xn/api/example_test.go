@@ -214,6 +214,31 @@ func ExampleService_Advance() {
 	// Output: deem_accepted true accepted
 }
 
+// CaseNext lists the steps open on a licence application the morning
+// after it was received: it can no longer be decided on the spot
+// (行政许可法 Art 34 ¶2). Once the five working days of Art 32 ¶1(4) ran
+// out, 视为受理 applies first: advance the case.
+func ExampleService_CaseNext() {
+	var s api.Service
+	res, err := s.CaseNext(api.CaseNextRequest{Case: read("case-received.json"), At: "2025-09-26T09:00:00+08:00"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, st := range res.Steps {
+		fmt.Println(st.Trigger, "→", st.To, st.Open, len(st.Needs), st.Blocked)
+	}
+	_, err = s.CaseNext(api.CaseNextRequest{Case: read("case-received.json"), At: "2025-10-10T09:00:00+08:00"})
+	fmt.Println(api.AsError(err).Code)
+	// Output:
+	// correct_on_spot → received true 1 []
+	// request_supplement → awaiting_supplement true 1 []
+	// accept → accepted true 1 []
+	// refuse_acceptance → not_accepted true 4 []
+	// refuse_acceptance → not_accepted true 3 []
+	// decide_on_spot → granted false 2 [当场作出决定（收到申请之日） / decided on the spot, the day the application is received]
+	// outcome_due
+}
+
 func ExampleService_Diagram() {
 	var s api.Service
 	text, media, _ := s.Diagram(api.DiagramRequest{Procedure: "complaint", Format: "mermaid"})

@@ -274,6 +274,19 @@ func parseInstant(field, s string) (time.Time, error) {
 	return time.Date(y, m, dd, 0, 0, 0, 0, deadline.ChinaStandardTime()), nil
 }
 
+// parseRFC3339 reads an instant in RFC 3339, as an event's at is written;
+// field names the member.
+func parseRFC3339(field, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, Errorf(CodeBadRequest, "%s: an instant (RFC 3339) is required", field)
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, Errorf(CodeInvalidDate, "%s: %q is not an instant (RFC 3339, e.g. 2025-09-26T09:00:00+08:00)", field, s)
+	}
+	return t, nil
+}
+
 // outOfCoverage says which date lies outside which coverage, for an
 // error wrapping deadline.ErrOutOfCoverage; other errors pass through as
 // AsError makes them. what describes the operation; dates are the dates

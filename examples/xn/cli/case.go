@@ -259,6 +259,42 @@ Exits 1 when a limit of the agency has passed (red light).`,
 		},
 	},
 	{
+		path: "case next", args: "CASEFILE", calendar: true, procedure: true,
+		summary: "the steps open on a case at an instant, and what blocks the others",
+		detail: caseFileDetail + `
+Each step out of the case's state is listed with the guards the case and the
+instant decide that block it, and those its event must satisfy. The automatic
+outcomes are left out (xn case advance applies them); an instant after one took
+effect is refused: advance the case first.`,
+		examples: []string{
+			"xn case next case2.json --at 2025-09-26T09:00",
+			"xn case next case2.json --json",
+		},
+		setup: func(fs *flag.FlagSet) func(*runner, []string) error {
+			at := fs.String("at", "", "read the case at `INSTANT`, as case fire reads it: RFC 3339, or YYYY-MM-DDTHH:MM in China Standard Time (default now)")
+			def := definitionFlag(fs)
+			return func(r *runner, args []string) error {
+				if err := want(args, 1, "CASEFILE"); err != nil {
+					return err
+				}
+				c, definition, err := r.caseFiles(args[0], *def)
+				if err != nil {
+					return err
+				}
+				t, err := parseAt(*at, r.env.now())
+				if err != nil {
+					return err
+				}
+				req := api.CaseNextRequest{Case: c, Definition: definition, At: t.Format(time.RFC3339Nano), CalendarOptions: r.calOpts(), ProcedureOptions: r.proc}
+				res, err := r.svc.CaseNext(req)
+				if err != nil {
+					return err
+				}
+				return r.print(res, func(w io.Writer) { writeNext(w, res) })
+			}
+		},
+	},
+	{
 		path: "case diagram", args: "PROCEDURE",
 		summary: "a procedure's state diagram, Graphviz DOT or Mermaid",
 		examples: []string{
@@ -412,6 +448,44 @@ func writeCase(w io.Writer, res api.CaseResponse) {
 		}
 		t.write(w)
 	}
+}
+
+// writeNext writes the steps out of a case's state: each open one or
+// blocked, with the guards that block it and those its event must
+// satisfy below it.
+func writeNext(w io.Writer, res api.CaseNextResponse) {
+	at := res.At
+	if t, err := time.Parse(time.RFC3339, res.At); err == nil {
+		at = t.In(deadline.ChinaStandardTime()).Format("2006-01-02 15:04")
+	}
+	fmt.Fprintf(w, "案件 Case %s (%s) · %s %s / %s · at %s\n", res.Case, res.Procedure, res.State.ID, res.State.Name, res.State.NameEN, at)
+	if len(res.Steps) == 0 {
+		if res.State.Terminal {
+			fmt.Fprintln(w, "  (终结 terminal: no step)")
+		} else {
+			fmt.Fprintln(w, "  (no step)")
+		}
+		return
+	}
+	t := &table{indent: "  "}
+	open := 0
+	for _, s := range res.Steps {
+		mark := "受阻 blocked"
+		if s.Open {
+			mark = "可办 open"
+			open++
+		}
+		t.row(mark, s.Trigger, "→ "+s.To, s.Citation.Text, s.Name+" / "+s.NameEN)
+		// One cell: the table does not measure it.
+		for _, g := range s.Blocked {
+			t.row("    受阻于 blocked by: " + g)
+		}
+		for _, g := range s.Needs {
+			t.row("    须满足 needs: " + g)
+		}
+	}
+	t.write(w)
+	fmt.Fprintf(w, "可办 open %d · 受阻 blocked %d\n", open, len(res.Steps)-open)
 }
 
 func writeClocks(w io.Writer, cs []api.ClockStatus) {

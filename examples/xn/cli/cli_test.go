@@ -151,6 +151,15 @@ var cases = []golden{
 	{"case-due-red-json", "case due case-accepted.json --as-of 2025-11-01 --json", "", cli.ExitFinding},
 	{"case-advance", "case advance case-received.json --as-of 2025-10-09", "", cli.ExitOK},
 	{"case-advance-deemed", "case advance case-received.json --as-of 2025-10-10", "", cli.ExitOK},
+	// Received Thu 25 Sep 2025: the next morning a licence can no longer
+	// be decided on the spot (行政许可法 Art 34 ¶2); once the five working
+	// days of Art 32 ¶1(4) ran out, 视为受理 applies first.
+	{"case-next", "case next case-received.json --at 2025-09-26T09:00", "", cli.ExitOK},
+	{"case-next-json", "case next case-received.json --at 2025-09-26T09:00:00+08:00 --json", "", cli.ExitOK},
+	{"case-next-outcome-due", "case next case-received.json --at 2025-10-10T09:00", "", cli.ExitUsage},
+	{"case-next-before-last-event", "case next case-received.json --at 2025-09-25", "", cli.ExitUsage},
+	{"case-next-bad-at", "case next case-received.json --at tomorrow", "", cli.ExitUsage},
+	{"case-next-now", "case next case-accepted.json", "", cli.ExitOK},
 	{"case-diagram", "case diagram disclosure", "", cli.ExitOK},
 	{"case-diagram-mermaid", "case diagram disclosure --format mermaid", "", cli.ExitOK},
 	{"case-diagram-unknown", "case diagram nothing", "", cli.ExitUsage},

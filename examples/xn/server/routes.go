@@ -218,6 +218,15 @@ func Routes() []Route {
 			handle: op((*api.Service).Advance),
 		},
 		{
+			Method: "POST", Path: "/v1/cases/next", ID: "caseNext", Tag: "cases",
+			Summary:     "The steps open on a case at an instant, and what blocks the others",
+			Description: "Each step out of the case's state, the automatic outcomes left out: blocked by the guards the case and the instant decide that fail, and with the guards its event must satisfy. The case is unchanged. An instant before the last event answers 422 invalid_event; one after an automatic outcome took effect answers 422 outcome_due: advance the case first.",
+			Request:     api.CaseNextRequest{}, Response: api.CaseNextResponse{},
+			Codes: []string{api.CodeUnknownProcedure, api.CodeInvalidDefinition, api.CodeInvalidDate, api.CodeInvalidEvent,
+				api.CodeOutcomeDue, api.CodeWrongProcedure, api.CodeOutOfCoverage, api.CodeInvalidCalendar},
+			handle: plain((*api.Service).CaseNext),
+		},
+		{
 			Method: "POST", Path: "/v1/cases/diagram", ID: "caseDiagram", Tag: "cases",
 			Summary: "A procedure's state diagram, Graphviz DOT or Mermaid",
 			Request: api.DiagramRequest{}, Media: []string{"text/vnd.graphviz", "text/plain"},

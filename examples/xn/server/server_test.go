@@ -122,6 +122,12 @@ var httpCases = []httpCase{
 	{"case-replay-refused", "POST", "/v1/cases/replay", `{"procedure": "licensing", "id": "XK-2025-005", "events": @events-refused.json}`, "", 422, api.CodeInvalidTransition},
 	{"case-due", "POST", "/v1/cases/due", `{"case": @case-accepted.json, "as_of": "2025-11-01"}`, "", 200, ""},
 	{"case-advance", "POST", "/v1/cases/advance", `{"case": @case-received.json, "as_of": "2025-10-10"}`, "", 200, ""},
+	// Received Thu 25 Sep 2025: the next morning a licence can no longer
+	// be decided on the spot (行政许可法 Art 34 ¶2); once the five working
+	// days of Art 32 ¶1(4) ran out, 视为受理 applies first.
+	{"case-next", "POST", "/v1/cases/next", `{"case": @case-received.json, "at": "2025-09-26T09:00:00+08:00"}`, "", 200, ""},
+	{"case-next-outcome-due", "POST", "/v1/cases/next", `{"case": @case-received.json, "at": "2025-10-10T09:00:00+08:00"}`, "", 422, api.CodeOutcomeDue},
+	{"case-next-bad-instant", "POST", "/v1/cases/next", `{"case": @case-received.json, "at": "2025-09-26"}`, "", 400, api.CodeInvalidDate},
 	{"case-diagram", "POST", "/v1/cases/diagram", `{"procedure": "assistance", "format": "mermaid"}`, "", 200, ""},
 
 	{"discretion-assess", "POST", "/v1/discretion/assess", `{"benchmark": @benchmark.json, "standard": "S-006", "facts": {"party": "citizen", "factors": ["art30-minor"]}}`, "", 200, ""},
