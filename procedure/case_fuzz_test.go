@@ -23,14 +23,7 @@ import (
 //
 // The seeds are cases gen.Case drew for each definition.
 func FuzzCaseJSON(f *testing.F) {
-	var defs []*procedure.Definition
-	for _, name := range procedure.ReferenceNames() {
-		d, err := procedure.Reference(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		defs = append(defs, d)
-	}
+	defs := referenceDefinitions(f)
 	for i, d := range defs {
 		draw := rapid.Custom(func(t *rapid.T) *procedure.Case { return gen.Case(t, d, "S", 10) })
 		for seed := range 3 {

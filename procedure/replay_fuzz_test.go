@@ -15,6 +15,20 @@ import (
 	"github.com/xiaoneng/xiaoneng/procedure"
 )
 
+// referenceDefinitions returns the reference definitions, in the order
+// of ReferenceNames.
+func referenceDefinitions(tb testing.TB) []*procedure.Definition {
+	var defs []*procedure.Definition
+	for _, name := range procedure.ReferenceNames() {
+		d, err := procedure.Reference(name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		defs = append(defs, d)
+	}
+	return defs
+}
+
 // FuzzReplay reads an event log as a store hands it back, in JSON, and
 // replays it on one of the reference definitions. Whatever the log:
 //   - Replay does not panic, and leaves the log it was given unchanged;
@@ -28,14 +42,7 @@ import (
 // benchmarks' licensing log, so that the fuzzer starts from logs that
 // replay.
 func FuzzReplay(f *testing.F) {
-	var defs []*procedure.Definition
-	for _, name := range procedure.ReferenceNames() {
-		d, err := procedure.Reference(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		defs = append(defs, d)
-	}
+	defs := referenceDefinitions(f)
 	for i, d := range defs {
 		draw := rapid.Custom(func(t *rapid.T) *procedure.Case { return gen.Case(t, d, "S", 12) })
 		for seed := range 3 {

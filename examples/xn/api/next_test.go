@@ -3,17 +3,14 @@ package api_test
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/rickb777/date/v2/clock"
 	"pgregory.net/rapid"
 
-	"github.com/xiaoneng/xiaoneng/deadline"
 	"github.com/xiaoneng/xiaoneng/examples/xn/api"
 	"github.com/xiaoneng/xiaoneng/internal/gen"
 	"github.com/xiaoneng/xiaoneng/procedure"
@@ -169,25 +166,7 @@ func TestCaseNextAgrees(t *testing.T) {
 	var s api.Service
 	names := procedure.ReferenceNames()
 	rapid.Check(t, func(t *rapid.T) {
-		var (
-			po   api.ProcedureOptions
-			opts []procedure.Option
-		)
-		if rapid.Bool().Draw(t, "office hours") {
-			h := rapid.IntRange(0, 24).Draw(t, "closing hour")
-			m := 0
-			if h < 24 {
-				m = rapid.IntRange(0, 59).Draw(t, "closing minute")
-			}
-			oh := &api.OfficeHours{Close: fmt.Sprintf("%02d:%02d", h, m), Defer: rapid.Bool().Draw(t, "defer")}
-			po.OfficeHours = oh
-			opts = append(opts, procedure.WithOfficeHours(deadline.OfficeHours{Close: clock.New(h%24, m, 0, 0), Defer: oh.Defer}))
-		}
-		if rapid.Bool().Draw(t, "rest time") {
-			r := gen.RestTime(t)
-			po.RestTime = &api.RestTime{NightFrom: r.NightFrom.HhMmSs(), NightTo: r.NightTo.HhMmSs(), HolidaysOnly: r.HolidaysOnly}
-			opts = append(opts, procedure.WithRestTime(r))
-		}
+		po, opts := drawOptions(t, true)
 		name := rapid.SampledFrom(names).Draw(t, "procedure")
 		d, err := procedure.Reference(name, opts...)
 		if err != nil {

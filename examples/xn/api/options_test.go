@@ -13,6 +13,7 @@ import (
 
 	"github.com/xiaoneng/xiaoneng/deadline"
 	"github.com/xiaoneng/xiaoneng/examples/xn/api"
+	"github.com/xiaoneng/xiaoneng/internal/gen"
 	"github.com/xiaoneng/xiaoneng/procedure"
 )
 
@@ -170,6 +171,31 @@ func TestProcedureOptionsRejected(t *testing.T) {
 	}
 }
 
+// drawOptions draws, each half the time, office hours and (with
+// restTime) a rest time, as a request gives them and as the library's
+// options set them. The closing time is on the minute, or 24:00 (none).
+func drawOptions(t *rapid.T, restTime bool) (api.ProcedureOptions, []procedure.Option) {
+	var (
+		po   api.ProcedureOptions
+		opts []procedure.Option
+	)
+	if rapid.Bool().Draw(t, "office hours") {
+		h := rapid.IntRange(0, 24).Draw(t, "closing hour")
+		m := 0
+		if h < 24 {
+			m = rapid.IntRange(0, 59).Draw(t, "closing minute")
+		}
+		po.OfficeHours = &api.OfficeHours{Close: fmt.Sprintf("%02d:%02d", h, m), Defer: rapid.Bool().Draw(t, "defer")}
+		opts = append(opts, procedure.WithOfficeHours(deadline.OfficeHours{Close: clock.New(h%24, m, 0, 0), Defer: po.OfficeHours.Defer}))
+	}
+	if restTime && rapid.Bool().Draw(t, "rest time") {
+		r := gen.RestTime(t)
+		po.RestTime = &api.RestTime{NightFrom: r.NightFrom.HhMmSs(), NightTo: r.NightTo.HhMmSs(), HolidaysOnly: r.HolidaysOnly}
+		opts = append(opts, procedure.WithRestTime(r))
+	}
+	return po, opts
+}
+
 // TestOfficeHoursAgree: whatever the office hours, an application
 // received through a request starts its clocks as the library does with
 // the same hours set in Go.
@@ -177,16 +203,7 @@ func TestOfficeHoursAgree(t *testing.T) {
 	var s api.Service
 	ctx := context.Background()
 	rapid.Check(t, func(t *rapid.T) {
-		var (
-			po   api.ProcedureOptions
-			opts []procedure.Option
-		)
-		if rapid.Bool().Draw(t, "office hours") {
-			h := rapid.IntRange(0, 24).Draw(t, "closing hour")
-			oh := &api.OfficeHours{Close: fmt.Sprintf("%02d:00", h), Defer: rapid.Bool().Draw(t, "defer")}
-			po.OfficeHours = oh
-			opts = append(opts, procedure.WithOfficeHours(deadline.OfficeHours{Close: clock.New(h%24, 0, 0, 0), Defer: oh.Defer}))
-		}
+		po, opts := drawOptions(t, false)
 		d, err := procedure.Reference("licensing", opts...)
 		if err != nil {
 			t.Fatal(err)
