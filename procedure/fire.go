@@ -616,16 +616,10 @@ func (d *Definition) eventDay(e *Event, t *TransitionSpec) (date.Date, error) {
 // the next as the state the last step led to. Otherwise si is nil and
 // check looks it up.
 func (d *Definition) check(op string, c *Case, si *stateInfo, e *Event) (*stateInfo, *stepInfo, error) {
-	if c == nil {
-		return nil, nil, &Error{Op: op, Err: ErrWrongDefinition, Detail: "no case"}
-	}
 	if si == nil {
-		if c.Definition != d.spec.ID || c.Version != d.spec.Version {
-			return nil, nil, d.eventError(op, c, e.Trigger, ErrWrongDefinition,
-				fmt.Sprintf("the case belongs to %s@%s, not %s@%s", c.Definition, c.Version, d.spec.ID, d.spec.Version))
-		}
-		if si = d.states[c.State]; si == nil {
-			return nil, nil, d.eventError(op, c, e.Trigger, ErrWrongDefinition, fmt.Sprintf("state %q is not a state of %s", c.State, d.spec.ID))
+		var err error
+		if si, err = d.stateOf(op, c, e.Trigger); err != nil {
+			return nil, nil, err
 		}
 	}
 	st := si.step(e.Trigger)
@@ -641,9 +635,8 @@ func (d *Definition) check(op string, c *Case, si *stateInfo, e *Event) (*stateI
 	case !e.Auto && (text.Blank(e.Actor.Officer) || text.Blank(e.Actor.Unit)):
 		return nil, nil, d.eventError(op, c, e.Trigger, ErrInvalidEvent, "the event names no actor (officer and unit)")
 	}
-	if n := len(c.Events); n > 0 && e.At.Before(c.Events[n-1].At) {
-		return nil, nil, d.eventError(op, c, e.Trigger, ErrInvalidEvent,
-			fmt.Sprintf("the event at %s comes before the last one, at %s", e.At.Format("2006-01-02T15:04:05Z07:00"), c.Events[n-1].At.Format("2006-01-02T15:04:05Z07:00")))
+	if err := d.inOrder(op, c, e.Trigger, e.At); err != nil {
+		return nil, nil, err
 	}
 	if st != nil {
 		for _, k := range st.typed {
@@ -661,6 +654,33 @@ func (d *Definition) check(op string, c *Case, si *stateInfo, e *Event) (*stateI
 		e.At = at
 	}
 	return si, st, nil
+}
+
+// stateOf returns the state of case c, which must be a case of d: the
+// first check of every operation on a case.
+func (d *Definition) stateOf(op string, c *Case, trigger Trigger) (*stateInfo, error) {
+	if c == nil {
+		return nil, &Error{Op: op, Err: ErrWrongDefinition, Detail: "no case"}
+	}
+	if c.Definition != d.spec.ID || c.Version != d.spec.Version {
+		return nil, d.eventError(op, c, trigger, ErrWrongDefinition,
+			fmt.Sprintf("the case belongs to %s@%s, not %s@%s", c.Definition, c.Version, d.spec.ID, d.spec.Version))
+	}
+	si := d.states[c.State]
+	if si == nil {
+		return nil, d.eventError(op, c, trigger, ErrWrongDefinition, fmt.Sprintf("state %q is not a state of %s", c.State, d.spec.ID))
+	}
+	return si, nil
+}
+
+// inOrder refuses an instant before the last event of case c: events of
+// one case come in time order.
+func (d *Definition) inOrder(op string, c *Case, trigger Trigger, at time.Time) error {
+	if n := len(c.Events); n > 0 && at.Before(c.Events[n-1].At) {
+		return d.eventError(op, c, trigger, ErrInvalidEvent,
+			fmt.Sprintf("the event at %s comes before the last one, at %s", at.Format("2006-01-02T15:04:05Z07:00"), c.Events[n-1].At.Format("2006-01-02T15:04:05Z07:00")))
+	}
+	return nil
 }
 
 // checkExpired refuses an event that comes after a clock with an

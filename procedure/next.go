@@ -49,25 +49,17 @@ func (n NextStep) Open() bool { return len(n.Blocked) == 0 }
 // that instant is [ErrCannotCount].
 func (d *Definition) Next(c *Case, at time.Time) ([]NextStep, error) {
 	const op = "Next"
-	if c == nil {
-		return nil, &Error{Op: op, Err: ErrWrongDefinition, Detail: "no case"}
+	si, err := d.stateOf(op, c, "")
+	if err != nil {
+		return nil, err
 	}
-	e := Event{At: at}
-	if c.Definition != d.spec.ID || c.Version != d.spec.Version {
-		return nil, d.eventError(op, c, "", ErrWrongDefinition,
-			fmt.Sprintf("the case belongs to %s@%s, not %s@%s", c.Definition, c.Version, d.spec.ID, d.spec.Version))
-	}
-	si := d.states[c.State]
-	switch {
-	case si == nil:
-		return nil, d.eventError(op, c, "", ErrWrongDefinition, fmt.Sprintf("state %q is not a state of %s", c.State, d.spec.ID))
-	case at.IsZero():
+	if at.IsZero() {
 		return nil, d.eventError(op, c, "", ErrInvalidEvent, "no instant")
 	}
-	if n := len(c.Events); n > 0 && at.Before(c.Events[n-1].At) {
-		return nil, d.eventError(op, c, "", ErrInvalidEvent,
-			fmt.Sprintf("%s comes before the last event, at %s", at.Format(time.RFC3339), c.Events[n-1].At.Format(time.RFC3339)))
+	if err := d.inOrder(op, c, "", at); err != nil {
+		return nil, err
 	}
+	e := Event{At: at}
 	if err := d.checkExpired(op, c, si, &e); err != nil {
 		return nil, err
 	}

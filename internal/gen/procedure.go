@@ -147,30 +147,7 @@ func Event(t *rapid.T, d *procedure.Definition, c *procedure.Case) procedure.Eve
 			}
 		}
 		for _, e := range tr.Effects {
-			if e.Per != "" {
-				payload[e.Per] = rapid.SampledFrom(departments).Draw(t, "per")
-			}
-			if e.Until != "" {
-				payload[e.Until] = (day + date.Date(rapid.IntRange(-2, 90).Draw(t, "until"))).String()
-			}
-			if (e.Op == procedure.OpSuspend || e.Op == procedure.OpRestart) && e.Cause == 0 {
-				r, _ := d.Rule(e.Clock)
-				list := r.Exclusions
-				if e.Op == procedure.OpRestart {
-					list = r.Restarts
-				}
-				if len(list) > 0 && rapid.IntRange(0, 9).Draw(t, "odd cause") > 0 {
-					payload["cause"] = rapid.SampledFrom(list).Draw(t, "cause").Cause.String()
-				} else {
-					payload["cause"] = deadline.Cause(rapid.IntRange(0, 12).Draw(t, "any cause")).String()
-				}
-			}
-			if e.Op == procedure.OpExtend {
-				if e.Units == 0 {
-					payload["units"] = strconv.Itoa(rapid.IntRange(0, 40).Draw(t, "units"))
-				}
-				payload["approver"] = "负责人"
-			}
+			effectPayload(t, d, e, day, payload, false)
 		}
 		for _, k := range tr.Record {
 			if _, ok := payload[k]; ok || exceptionKey(tr, k) {
@@ -206,6 +183,48 @@ func Event(t *rapid.T, d *procedure.Definition, c *procedure.Case) procedure.Eve
 		payload = nil
 	}
 	return procedure.Event{Trigger: trig, At: at, Actor: actor, Reason: "办理", Payload: payload}
+}
+
+// effectPayload fills the payload keys effect e reads for an event on
+// day: the key telling its clock instances apart, the day a term runs
+// until, the cause of a suspension or restart, and an extension's units
+// and approver. Valid values only when valid is set; otherwise now and
+// then a term that ends before the day, a cause the rule does not allow,
+// or no units.
+func effectPayload(t *rapid.T, d *procedure.Definition, e procedure.Effect, day date.Date, payload map[string]string, valid bool) {
+	if e.Per != "" {
+		payload[e.Per] = rapid.SampledFrom(departments).Draw(t, "per")
+	}
+	if e.Until != "" {
+		lo, hi := -2, 90
+		if valid {
+			lo, hi = 30, 400
+		}
+		payload[e.Until] = (day + date.Date(rapid.IntRange(lo, hi).Draw(t, "until"))).String()
+	}
+	if (e.Op == procedure.OpSuspend || e.Op == procedure.OpRestart) && e.Cause == 0 {
+		r, _ := d.Rule(e.Clock)
+		list := r.Exclusions
+		if e.Op == procedure.OpRestart {
+			list = r.Restarts
+		}
+		switch {
+		case len(list) > 0 && (valid || rapid.IntRange(0, 9).Draw(t, "odd cause") > 0):
+			payload["cause"] = rapid.SampledFrom(list).Draw(t, "cause").Cause.String()
+		case !valid:
+			payload["cause"] = deadline.Cause(rapid.IntRange(0, 12).Draw(t, "any cause")).String()
+		}
+	}
+	if e.Op == procedure.OpExtend {
+		if e.Units == 0 {
+			lo := 0
+			if valid {
+				lo = 1
+			}
+			payload["units"] = strconv.Itoa(rapid.IntRange(lo, 40).Draw(t, "units"))
+		}
+		payload["approver"] = "负责人"
+	}
 }
 
 // exceptionKey reports whether k is the key of the exception of an

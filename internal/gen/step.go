@@ -207,28 +207,7 @@ func stepFor(t *rapid.T, d *procedure.Definition, memo *specMemo, c *procedure.C
 		}
 	}
 	for _, e := range tr.Effects {
-		if e.Per != "" {
-			payload[e.Per] = rapid.SampledFrom(departments).Draw(t, "per")
-		}
-		if e.Until != "" {
-			payload[e.Until] = (day + date.Date(rapid.IntRange(30, 400).Draw(t, "until"))).String()
-		}
-		if (e.Op == procedure.OpSuspend || e.Op == procedure.OpRestart) && e.Cause == 0 {
-			r, _ := d.Rule(e.Clock)
-			list := r.Exclusions
-			if e.Op == procedure.OpRestart {
-				list = r.Restarts
-			}
-			if len(list) > 0 {
-				payload["cause"] = rapid.SampledFrom(list).Draw(t, "cause").Cause.String()
-			}
-		}
-		if e.Op == procedure.OpExtend {
-			if e.Units == 0 {
-				payload["units"] = strconv.Itoa(rapid.IntRange(1, 30).Draw(t, "units"))
-			}
-			payload["approver"] = "负责人"
-		}
+		effectPayload(t, d, e, day, payload, true)
 	}
 	for _, k := range tr.Record {
 		if _, ok := payload[k]; ok || exceptionKey(tr, k) {
