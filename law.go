@@ -16,17 +16,18 @@ type LawID string
 // The laws the library encodes. Their full names, English names and
 // revisions are listed by [Laws].
 const (
-	LicensingLaw       LawID = "行政许可法"        // Administrative Licensing Law
-	PenaltyLaw         LawID = "行政处罚法"        // Administrative Penalty Law
-	CompulsionLaw      LawID = "行政强制法"        // Administrative Compulsion Law
-	ReconsiderationLaw LawID = "行政复议法"        // Administrative Reconsideration Law
-	LitigationLaw      LawID = "行政诉讼法"        // Administrative Litigation Law
-	CivilCode          LawID = "民法典"          // Civil Code
-	CivilProcedureLaw  LawID = "民事诉讼法"        // Civil Procedure Law
-	DisclosureRegs     LawID = "政府信息公开条例"     // Regulations on Open Government Information
-	PetitionRegs       LawID = "信访工作条例"       // Regulations on Petition Work
-	MajorDecisionRegs  LawID = "重大行政决策程序暂行条例" // Interim Regulations on Major Administrative Decision Procedures
-	HolidayMeasures    LawID = "全国年节及纪念日放假办法" // Measures on National Holidays and Commemoration Days
+	LicensingLaw        LawID = "行政许可法"        // Administrative Licensing Law
+	PenaltyLaw          LawID = "行政处罚法"        // Administrative Penalty Law
+	CompulsionLaw       LawID = "行政强制法"        // Administrative Compulsion Law
+	ReconsiderationLaw  LawID = "行政复议法"        // Administrative Reconsideration Law
+	ReconsiderationRegs LawID = "行政复议法实施条例"    // Regulations for the Implementation of the Administrative Reconsideration Law
+	LitigationLaw       LawID = "行政诉讼法"        // Administrative Litigation Law
+	CivilCode           LawID = "民法典"          // Civil Code
+	CivilProcedureLaw   LawID = "民事诉讼法"        // Civil Procedure Law
+	DisclosureRegs      LawID = "政府信息公开条例"     // Regulations on Open Government Information
+	PetitionRegs        LawID = "信访工作条例"       // Regulations on Petition Work
+	MajorDecisionRegs   LawID = "重大行政决策程序暂行条例" // Interim Regulations on Major Administrative Decision Procedures
+	HolidayMeasures     LawID = "全国年节及纪念日放假办法" // Measures on National Holidays and Commemoration Days
 )
 
 // Law describes a statute the library knows: its names, its rank and the
@@ -148,6 +149,9 @@ var lawTable = []Law{
 	}},
 	{ReconsiderationLaw, "中华人民共和国行政复议法", "Administrative Reconsideration Law", RankLaw, []Version{
 		{d(2023, 9, 1), d(2024, 1, 1), Revised, lawRefBook + "2f4c5c2/诉讼与非诉讼程序法/行政复议法(2023-09-01).md"},
+	}},
+	{ReconsiderationRegs, "中华人民共和国行政复议法实施条例", "Regulations for the Implementation of the Administrative Reconsideration Law", RankRegulation, []Version{
+		{d(2007, 5, 29), d(2007, 8, 1), Enacted, lawRefBook + "6ef77b0/行政法规/行政复议法实施条例(2007-05-29).md"},
 	}},
 	{LitigationLaw, "中华人民共和国行政诉讼法", "Administrative Litigation Law", RankLaw, []Version{
 		{d(1989, 4, 4), d(1990, 10, 1), Enacted, ""},

@@ -163,11 +163,28 @@
 //     ¶3); its time does not run meanwhile (the common reading of 中止,
 //     which the Law does not put in words: deadline's rule allows the
 //     suspension), and nothing is decided, varied, set aside or converted
-//     until the review is resumed. The ending of a review (Art 41) is not
-//     recorded. After a lapse that no suit followed the definition has no
-//     court route (行政强制法 Art 53 needs a party that did not challenge).
-//     A decision varied (vary) by the reconsideration body (行政复议法 Art
-//     63) or the court (行政诉讼法 Art 77) concludes the challenge as upholding does and records the fine as
+//     until the review is resumed. A suspension on Art 39 ¶1(1), (2) or
+//     (4) (successor_pending=true: the heirs, the legal representative or
+//     the successor not yet known) starts sixty days (clock
+//     reconsideration_suspension), which the resumption stops. The review
+//     ends without a decision (terminate_reconsideration, with the
+//     ruling, Art 41): on a ground of items (1) to (4), above all the
+//     application withdrawn with leave (termination_ground), or, once
+//     those sixty days have passed with the review still suspended, on
+//     item (5) (suspension_lapsed=true). The decision then stands as
+//     though unchallenged: the review's time and any stay end, the time
+//     to challenge runs again as first counted from service, a suit may
+//     still be brought within it (the Supreme People's Court's
+//     interpretation 法释〔2018〕1号 Art 58, for a penalty not
+//     reconsidered first by law), no new application is made (an
+//     application withdrawn is not made again on the same facts and
+//     reasons, 行政复议法实施条例 Art 38 ¶2), and once that time has passed
+//     the agency may apply to the court (行政强制法 Art 53). After a lapse
+//     that no suit followed the definition has no court route (行政强制法
+//     Art 53 needs a party that did not challenge). A decision varied
+//     (vary) by the reconsideration body (行政复议法 Art 63) or the court
+//     (行政诉讼法 Art 77) concludes the challenge as upholding does and
+//     records the fine as
 //     varied, which may not exceed the fine the case records (Art 63 ¶2,
 //     Art 77 ¶2: an at_most guard bounded by the fact, see [GuardAtMost])
 //     unless a third party, or an interested party suing too, asked for

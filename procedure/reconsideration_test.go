@@ -98,13 +98,153 @@ func TestPenaltySimplifiedReconsiderationSuspension(t *testing.T) {
 }
 
 // TestPenaltyModelsInReconsideration runs the model from a fine under
-// reconsideration, accepted by the ordinary procedure: random events
-// from a new case do not reach it.
+// reconsideration, accepted by the ordinary procedure, and from one whose
+// review is suspended until the applicant's heirs are known (行政复议法
+// Art 39 ¶1(1), ending under Art 41(5)): random events from a new case do
+// not reach them.
 func TestPenaltyModelsInReconsideration(t *testing.T) {
 	d := xnDefinition(t, "penalty")
 	c := chOverdue(t, d, "M-RECONSIDERATION")
 	xnContinue(t, d, c, []xnStep{
 		{trigger: "accept_reconsideration", at: xnDay(2026, 3, 12), payload: rcOrdinary, state: "add_on_accruing"},
 	})
-	rapid.Check(t, func(t *rapid.T) { runModel(t, d, c) })
+	heirs := xnContinue(t, d, c.Clone(), []xnStep{
+		{trigger: "suspend_reconsideration", at: xnDay(2026, 4, 2), payload: rsHeirs, state: "add_on_accruing"},
+	})
+	for _, start := range []*procedure.Case{c, heirs} {
+		t.Run(string(start.Events[len(start.Events)-1].Trigger), func(t *testing.T) {
+			rapid.Check(t, func(t *rapid.T) { runModel(t, d, start) })
+		})
+	}
+}
+
+// Payloads of an ended reconsideration.
+var (
+	rtWithdrawn = map[string]string{"termination_ground": "申请人撤回行政复议申请，行政复议机构准予撤回（第四十一条第一项）", "ruling": "某复终字〔2026〕1号"}
+	rtLapsed    = map[string]string{"suspension_lapsed": "true", "ruling": "某复终字〔2026〕2号"}
+	rsHeirs     = map[string]string{"suspension_ground": "申请人死亡，其近亲属尚未确定是否参加行政复议（第三十九条第一款第一项）", "notice": "行政复议中止通知书", "successor_pending": "true"}
+)
+
+// TestPenaltyReconsiderationTermination follows 行政复议法 Art 41: the
+// review ends without a decision when the application is withdrawn with
+// leave (item 1), when no one succeeds a dead or dissolved applicant
+// (items 2 and 3), or when a suspension on Art 39 ¶1(1), (2) or (4) has
+// lasted sixty days and its ground has not ceased (item 5). The decision
+// then stands as though it had not been challenged: a withdrawn
+// application is not made again on the same facts and reasons (行政复议法
+// 实施条例 Art 38 ¶2), a suit may still be brought within the time first
+// allowed (the Supreme People's Court's interpretation 法释〔2018〕1号
+// Art 58), and once that time has passed the agency may apply to the
+// court (行政强制法 Art 53).
+func TestPenaltyReconsiderationTermination(t *testing.T) {
+	d := xnDefinition(t, "penalty")
+	accepted := func(t *testing.T, id string) *procedure.Case {
+		t.Helper()
+		c := chOverdue(t, d, id)
+		return xnContinue(t, d, c, []xnStep{
+			{trigger: "terminate_reconsideration", at: xnDay(2026, 3, 11), payload: with(rtWithdrawn, "ruling", ""), err: procedure.ErrInvalidTransition, unmet: []string{"ruling"}},
+			{trigger: "accept_reconsideration", at: xnDay(2026, 3, 12), payload: rcOrdinary, state: "add_on_accruing"},
+		})
+	}
+
+	t.Run("Art 41(1): withdrawn with leave, then sued within the six months first allowed", func(t *testing.T) {
+		c := accepted(t, "RT-2026-001")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "terminate_reconsideration", at: xnDay(2026, 3, 20), payload: rtWithdrawn, state: "add_on_accruing"},
+			// Ended once; not accepted, suspended or applied for again.
+			{trigger: "terminate_reconsideration", at: xnDay(2026, 3, 23), payload: rtWithdrawn, err: procedure.ErrInvalidTransition},
+			{trigger: "accept_reconsideration", at: xnDay(2026, 3, 23), payload: rcOrdinary, err: procedure.ErrInvalidTransition},
+			{trigger: "suspend_reconsideration", at: xnDay(2026, 3, 23), payload: rsSuspend, err: procedure.ErrInvalidTransition},
+			{trigger: "challenge", at: xnDay(2026, 3, 23), payload: chReconsider, err: procedure.ErrInvalidTransition, unmet: []string{"reconsideration"}},
+		})
+		xnFacts(t, c, map[string]string{"challenged": "", "reconsideration": "terminated", "termination_ground": rtWithdrawn["termination_ground"], "ruling": rtWithdrawn["ruling"]})
+		due := xnDue(t, d, c, d8(2026, 3, 23))
+		if _, ok := due["reconsideration"]; ok {
+			t.Errorf("the reconsideration's time still runs after the review ended: %+v", due["reconsideration"])
+		}
+		// The six months from service on 2 February run again, to 3
+		// August, as first counted.
+		xnWantDue(t, d, c, d8(2026, 3, 23), "challenge", d8(2026, 8, 3))
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "challenge", at: xnDay(2026, 4, 1), payload: chSue, state: "add_on_accruing"},
+			{trigger: "enforce", at: xnDay(2026, 8, 4), payload: chCourt, err: procedure.ErrInvalidTransition},
+		})
+		xnFacts(t, c, map[string]string{"challenged": "litigation"})
+		xnReplay(t, d, c)
+	})
+
+	t.Run("行政强制法 Art 53: withdrawn and not sued, the court is open once the six months have passed", func(t *testing.T) {
+		c := accepted(t, "RT-2026-002")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "terminate_reconsideration", at: xnDay(2026, 3, 20), payload: rtWithdrawn, state: "add_on_accruing"},
+			{trigger: "enforce", at: xnDay(2026, 8, 3), payload: chCourt, err: procedure.ErrInvalidTransition, unmet: []string{"challenge"}},
+			{trigger: "enforce", at: xnDay(2026, 8, 4), payload: chCourt, state: "enforcement"},
+		})
+		xnReplay(t, d, c)
+	})
+
+	t.Run("Art 41(5): suspended sixty days on Art 39 ¶1(1), the ground not ceased", func(t *testing.T) {
+		c := accepted(t, "RT-2026-003")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "suspend_reconsideration", at: xnDay(2026, 4, 2), payload: rsHeirs, state: "add_on_accruing"},
+		})
+		// Sixty days from Thu 2 April end on Mon 1 June.
+		xnWantDue(t, d, c, d8(2026, 4, 2), "reconsideration_suspension", d8(2026, 6, 1))
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "terminate_reconsideration", at: xnDay(2026, 6, 1), payload: rtLapsed, err: procedure.ErrInvalidTransition, unmet: []string{"reconsideration_suspension"}},
+			{trigger: "terminate_reconsideration", at: xnDay(2026, 6, 2), payload: rtLapsed, state: "add_on_accruing"},
+		})
+		due := xnDue(t, d, c, d8(2026, 6, 2))
+		for _, clock := range []string{"reconsideration", "reconsideration_suspension"} {
+			if _, ok := due[clock]; ok {
+				t.Errorf("clock %s still runs after the review ended", clock)
+			}
+		}
+		xnFacts(t, c, map[string]string{"reconsideration": "terminated", "reconsideration_suspended": "false", "challenged": ""})
+		xnReplay(t, d, c)
+	})
+
+	t.Run("Art 41(5) needs a suspension on Art 39 ¶1(1), (2) or (4), not resumed", func(t *testing.T) {
+		other := accepted(t, "RT-2026-004")
+		xnContinue(t, d, other, []xnStep{
+			{trigger: "suspend_reconsideration", at: xnDay(2026, 4, 2), payload: rsSuspend, state: "add_on_accruing"},
+			{trigger: "terminate_reconsideration", at: xnDay(2026, 6, 2), payload: rtLapsed, err: procedure.ErrInvalidTransition, unmet: []string{"reconsideration_suspension"}},
+		})
+		if _, ok := xnDue(t, d, other, d8(2026, 4, 2))["reconsideration_suspension"]; ok {
+			t.Error("a suspension on another ground starts the sixty days of Art 41(5)")
+		}
+		resumed := accepted(t, "RT-2026-005")
+		xnContinue(t, d, resumed, []xnStep{
+			{trigger: "suspend_reconsideration", at: xnDay(2026, 4, 2), payload: rsHeirs, state: "add_on_accruing"},
+			{trigger: "resume_reconsideration", at: xnDay(2026, 4, 20), payload: rsResume, state: "add_on_accruing"},
+			{trigger: "terminate_reconsideration", at: xnDay(2026, 4, 21), payload: rtLapsed, err: procedure.ErrInvalidTransition, unmet: []string{"reconsideration_suspended=true"}},
+		})
+		if _, ok := xnDue(t, d, resumed, d8(2026, 4, 20))["reconsideration_suspension"]; ok {
+			t.Error("the sixty days of Art 41(5) still run after the review resumed")
+		}
+		xnReplay(t, d, other)
+		xnReplay(t, d, resumed)
+	})
+}
+
+// TestPenaltySimplifiedReconsiderationTermination: a penalty decided on
+// the spot is reconsidered before any suit (行政复议法 Art 23 ¶1(1)), so
+// a review ended by withdrawal leaves neither a suit nor a new
+// application on the same facts and reasons (行政复议法实施条例 Art 38
+// ¶2). A stay of execution ends with the review (行政复议法 Art 42: only
+// 行政复议期间).
+func TestPenaltySimplifiedReconsiderationTermination(t *testing.T) {
+	d := xnDefinition(t, "penalty-simplified")
+	c := pspReconsidered(t, d, "SP-RT-1",
+		xnStep{trigger: "accept_reconsideration", at: xnDay(2026, 3, 6), payload: rcSimplified, state: "awaiting_payment"},
+		xnStep{trigger: "stay", at: xnDay(2026, 3, 6), payload: stBody, state: "awaiting_payment"},
+		xnStep{trigger: "terminate_reconsideration", at: xnDay(2026, 3, 9), payload: rtWithdrawn, state: "awaiting_payment"},
+		xnStep{trigger: "challenge", at: xnDay(2026, 3, 10), payload: chSue, err: procedure.ErrInvalidTransition},
+		xnStep{trigger: "challenge", at: xnDay(2026, 3, 10), payload: chReconsider, err: procedure.ErrInvalidTransition, unmet: []string{"reconsideration"}},
+	)
+	xnFacts(t, c, map[string]string{"stayed_in_reconsideration": "false", "reconsideration": "terminated"})
+	if _, ok := xnDue(t, d, c, d8(2026, 3, 9))["reconsideration_simplified"]; ok {
+		t.Error("the reconsideration's time still runs after the review ended")
+	}
+	xnReplay(t, d, c)
 }
