@@ -82,6 +82,9 @@
 //     night or on a statutory holiday, unless it states the emergency
 //     (payload urgency, recorded; Art 43 ¶1; see [RestTime] for the
 //     readings of both terms); an application to the court is not bound.
+//     Nor does it force the party by cutting off residents' water, power,
+//     heating or gas (Art 43 ¶2): an enforcement whose payload says
+//     utility_cutoff=true is refused.
 //     A decision that orders an illegal building, structure or
 //     installation demolished says so (payload demolition, recorded at
 //     decide_penalty), and the agency then demolishes it by force only

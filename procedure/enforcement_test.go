@@ -327,3 +327,18 @@ func TestPenaltyEnforcementAgreement(t *testing.T) {
 		})
 	})
 }
+
+// TestPenaltyEnforcementNoUtilityCutoff follows 行政强制法 Art 43 ¶2: the
+// agency does not force the party to comply by cutting off residents'
+// water, power, heating or gas, whatever else the enforcement allows
+// (for a penalty decided on the spot, see TestPenaltySimplifiedProcedure).
+func TestPenaltyEnforcementNoUtilityCutoff(t *testing.T) {
+	d := xnDefinition(t, "penalty")
+	c := chOverdue(t, d, "EN-UT-1")
+	xnContinue(t, d, c, []xnStep{
+		{trigger: "accept_reconsideration", at: xnDay(2026, 3, 12), payload: rcOrdinary, state: "add_on_accruing"},
+		{trigger: "enforce", at: xnDay(2026, 3, 27), payload: with(with(enSelf, "measure", "停止供水、供电"), "utility_cutoff", "true"), err: procedure.ErrInvalidTransition, unmet: []string{"utility_cutoff"}},
+		{trigger: "enforce", at: xnDay(2026, 3, 27), payload: enSelf, state: "enforcement"},
+	})
+	xnReplay(t, d, c)
+}

@@ -199,6 +199,8 @@ func TestPenaltySimplifiedProcedure(t *testing.T) {
 			// February to 26 March) and a demand; the agency enforces it
 			// itself.
 			{trigger: "enforce", at: xnDay(2026, 3, 26), payload: map[string]string{"route": "self", "measure": "划拨存款"}, err: procedure.ErrInvalidTransition, unmet: []string{"add_on"}},
+			// 行政强制法 Art 43 ¶2: not by cutting off the water.
+			{trigger: "enforce", at: xnDay(2026, 3, 27), payload: map[string]string{"route": "self", "measure": "停止供水", "enforcement_decision": "强制执行决定书", "utility_cutoff": "true"}, err: procedure.ErrInvalidTransition, unmet: []string{"utility_cutoff"}},
 			{trigger: "enforce", at: xnDay(2026, 3, 27), payload: map[string]string{"route": "self", "measure": "划拨存款", "enforcement_decision": "强制执行决定书"}, state: "enforcement"},
 			{trigger: "complete_enforcement", at: xnDay(2026, 5, 6), payload: map[string]string{"result": "执行完毕"}, state: "executed"},
 		})
