@@ -66,6 +66,15 @@ func chOverdue(t *testing.T, d *procedure.Definition, id string) *procedure.Case
 	})
 }
 
+// chAccepted is chOverdue's case, whose reconsideration is accepted on
+// Thu 12 March by the ordinary procedure, then the steps given.
+func chAccepted(t *testing.T, d *procedure.Definition, id string, then ...xnStep) *procedure.Case {
+	t.Helper()
+	return xnContinue(t, d, chOverdue(t, d, id), append([]xnStep{
+		{trigger: "accept_reconsideration", at: xnDay(2026, 3, 12), payload: rcOrdinary, state: "add_on_accruing"},
+	}, then...))
+}
+
 // TestPenaltyChallenge follows a penalty decision the party challenges:
 // the challenge does not stop its execution (行政处罚法 Art 73 ¶1), but it
 // bars the application to the court that Art 53 of 行政强制法 allows only
@@ -315,11 +324,9 @@ func TestPenaltyReconsiderationLapse(t *testing.T) {
 	d := xnDefinition(t, "penalty")
 	accepted := func(t *testing.T, id string) *procedure.Case {
 		t.Helper()
-		c := chOverdue(t, d, id)
-		xnContinue(t, d, c, []xnStep{
-			{trigger: "accept_reconsideration", at: xnDay(2026, 3, 12), payload: rcOrdinary, state: "add_on_accruing"},
-			{trigger: "accept_reconsideration", at: xnDay(2026, 3, 13), payload: rcOrdinary, err: procedure.ErrInvalidTransition, unmet: []string{"reconsideration"}},
-		})
+		c := chAccepted(t, d, id,
+			xnStep{trigger: "accept_reconsideration", at: xnDay(2026, 3, 13), payload: rcOrdinary, err: procedure.ErrInvalidTransition, unmet: []string{"reconsideration"}},
+		)
 		// Accepted on Thu 12 March: sixty days end on Mon 11 May.
 		xnWantDue(t, d, c, d8(2026, 3, 12), "reconsideration", d8(2026, 5, 11))
 		return c
@@ -550,10 +557,7 @@ func TestPenaltyVariation(t *testing.T) {
 	d := xnDefinition(t, "penalty")
 
 	t.Run("Art 63: 20,000 yuan varied to 12,000 on reconsideration, then to 9,000 by the court; 25,000 and then 15,000 refused", func(t *testing.T) {
-		c := chOverdue(t, d, "VR-2026-001")
-		xnContinue(t, d, c, []xnStep{
-			{trigger: "accept_reconsideration", at: xnDay(2026, 3, 12), payload: rcOrdinary, state: "add_on_accruing"},
-		})
+		c := chAccepted(t, d, "VR-2026-001")
 		vrRefusedHeavier(t, d, c, xnDay(2026, 4, 20), vrRecon("25000"), 63)
 		xnContinue(t, d, c, []xnStep{
 			{trigger: "vary", at: xnDay(2026, 4, 20), payload: vrRecon("12000"), state: "add_on_accruing"},
@@ -653,13 +657,11 @@ func TestPenaltySetAsideInPart(t *testing.T) {
 	}
 
 	t.Run("Art 64 ¶1: 20,000 yuan, 8,000 of it set aside on reconsideration, Mon 20 Apr 2026", func(t *testing.T) {
-		c := chOverdue(t, d, "SP-2026-001")
 		keep := part(xnDay(2026, 4, 20), "某复决字〔2026〕16号", "12000", "add_on_accruing")
-		xnContinue(t, d, c, []xnStep{
-			{trigger: "accept_reconsideration", at: xnDay(2026, 3, 12), payload: rcOrdinary, state: "add_on_accruing"},
+		c := chAccepted(t, d, "SP-2026-001",
 			refused(keep, vrRuling("某复决字〔2026〕16号", "20000.01")),
 			refused(keep, map[string]string{"ruling": "某复决字〔2026〕16号", "fine": "25000", "contrary_request": "true"}),
-		})
+		)
 		chConcluded(t, d, c, keep, map[string]string{"fine": "12000", "set_aside_in_part": "reconsideration", "upheld": "true", "varied": ""})
 		// Fifteen days to sue from Mon 20 April roll to Wed 6 May (行政诉讼法 Art 45).
 		xnWantDue(t, d, c, d8(2026, 4, 20), "suit", d8(2026, 5, 6))

@@ -23,11 +23,9 @@ var (
 // Art 37 ¶1): a reconsideration does not stop execution (行政复议法 Art 42).
 func enEnforced(t *testing.T, d *procedure.Definition, id string) *procedure.Case {
 	t.Helper()
-	c := chOverdue(t, d, id)
-	return xnContinue(t, d, c, []xnStep{
-		{trigger: "accept_reconsideration", at: xnDay(2026, 3, 12), payload: rcOrdinary, state: "add_on_accruing"},
-		{trigger: "enforce", at: xnDay(2026, 3, 27), payload: enSelf, state: "enforcement"},
-	})
+	return chAccepted(t, d, id,
+		xnStep{trigger: "enforce", at: xnDay(2026, 3, 27), payload: enSelf, state: "enforcement"},
+	)
 }
 
 // enByCourt is a fine of 20,000 yuan served on Mon 2 Feb 2026, overdue
@@ -334,11 +332,9 @@ func TestPenaltyEnforcementAgreement(t *testing.T) {
 // (for a penalty decided on the spot, see TestPenaltySimplifiedProcedure).
 func TestPenaltyEnforcementNoUtilityCutoff(t *testing.T) {
 	d := xnDefinition(t, "penalty")
-	c := chOverdue(t, d, "EN-UT-1")
-	xnContinue(t, d, c, []xnStep{
-		{trigger: "accept_reconsideration", at: xnDay(2026, 3, 12), payload: rcOrdinary, state: "add_on_accruing"},
-		{trigger: "enforce", at: xnDay(2026, 3, 27), payload: with(with(enSelf, "measure", "停止供水、供电"), "utility_cutoff", "true"), err: procedure.ErrInvalidTransition, unmet: []string{"utility_cutoff"}},
-		{trigger: "enforce", at: xnDay(2026, 3, 27), payload: enSelf, state: "enforcement"},
-	})
+	c := chAccepted(t, d, "EN-UT-1",
+		xnStep{trigger: "enforce", at: xnDay(2026, 3, 27), payload: with(with(enSelf, "measure", "停止供水、供电"), "utility_cutoff", "true"), err: procedure.ErrInvalidTransition, unmet: []string{"utility_cutoff"}},
+		xnStep{trigger: "enforce", at: xnDay(2026, 3, 27), payload: enSelf, state: "enforcement"},
+	)
 	xnReplay(t, d, c)
 }

@@ -104,10 +104,7 @@ func TestPenaltySimplifiedReconsiderationSuspension(t *testing.T) {
 // not reach them.
 func TestPenaltyModelsInReconsideration(t *testing.T) {
 	d := xnDefinition(t, "penalty")
-	c := chOverdue(t, d, "M-RECONSIDERATION")
-	xnContinue(t, d, c, []xnStep{
-		{trigger: "accept_reconsideration", at: xnDay(2026, 3, 12), payload: rcOrdinary, state: "add_on_accruing"},
-	})
+	c := chAccepted(t, d, "M-RECONSIDERATION")
 	heirs := xnContinue(t, d, c.Clone(), []xnStep{
 		{trigger: "suspend_reconsideration", at: xnDay(2026, 4, 2), payload: rsHeirs, state: "add_on_accruing"},
 	})
@@ -138,18 +135,10 @@ var (
 // court (行政强制法 Art 53).
 func TestPenaltyReconsiderationTermination(t *testing.T) {
 	d := xnDefinition(t, "penalty")
-	accepted := func(t *testing.T, id string) *procedure.Case {
-		t.Helper()
-		c := chOverdue(t, d, id)
-		return xnContinue(t, d, c, []xnStep{
-			{trigger: "terminate_reconsideration", at: xnDay(2026, 3, 11), payload: with(rtWithdrawn, "ruling", ""), err: procedure.ErrInvalidTransition, unmet: []string{"ruling"}},
-			{trigger: "accept_reconsideration", at: xnDay(2026, 3, 12), payload: rcOrdinary, state: "add_on_accruing"},
-		})
-	}
-
 	t.Run("Art 41(1): withdrawn with leave, then sued within the six months first allowed", func(t *testing.T) {
-		c := accepted(t, "RT-2026-001")
+		c := chAccepted(t, d, "RT-2026-001")
 		xnContinue(t, d, c, []xnStep{
+			{trigger: "terminate_reconsideration", at: xnDay(2026, 3, 20), payload: with(rtWithdrawn, "ruling", ""), err: procedure.ErrInvalidTransition, unmet: []string{"ruling"}},
 			{trigger: "terminate_reconsideration", at: xnDay(2026, 3, 20), payload: rtWithdrawn, state: "add_on_accruing"},
 			// Ended once; not accepted, suspended or applied for again.
 			{trigger: "terminate_reconsideration", at: xnDay(2026, 3, 23), payload: rtWithdrawn, err: procedure.ErrInvalidTransition},
@@ -174,7 +163,7 @@ func TestPenaltyReconsiderationTermination(t *testing.T) {
 	})
 
 	t.Run("行政强制法 Art 53: withdrawn and not sued, the court is open once the six months have passed", func(t *testing.T) {
-		c := accepted(t, "RT-2026-002")
+		c := chAccepted(t, d, "RT-2026-002")
 		xnContinue(t, d, c, []xnStep{
 			{trigger: "terminate_reconsideration", at: xnDay(2026, 3, 20), payload: rtWithdrawn, state: "add_on_accruing"},
 			{trigger: "enforce", at: xnDay(2026, 8, 3), payload: chCourt, err: procedure.ErrInvalidTransition, unmet: []string{"challenge"}},
@@ -184,7 +173,7 @@ func TestPenaltyReconsiderationTermination(t *testing.T) {
 	})
 
 	t.Run("Art 41(5): suspended sixty days on Art 39 ¶1(1), the ground not ceased", func(t *testing.T) {
-		c := accepted(t, "RT-2026-003")
+		c := chAccepted(t, d, "RT-2026-003")
 		xnContinue(t, d, c, []xnStep{
 			{trigger: "suspend_reconsideration", at: xnDay(2026, 4, 2), payload: rsHeirs, state: "add_on_accruing"},
 		})
@@ -205,7 +194,7 @@ func TestPenaltyReconsiderationTermination(t *testing.T) {
 	})
 
 	t.Run("Art 41(5) needs a suspension on Art 39 ¶1(1), (2) or (4), not resumed", func(t *testing.T) {
-		other := accepted(t, "RT-2026-004")
+		other := chAccepted(t, d, "RT-2026-004")
 		xnContinue(t, d, other, []xnStep{
 			{trigger: "suspend_reconsideration", at: xnDay(2026, 4, 2), payload: rsSuspend, state: "add_on_accruing"},
 			{trigger: "terminate_reconsideration", at: xnDay(2026, 6, 2), payload: rtLapsed, err: procedure.ErrInvalidTransition, unmet: []string{"reconsideration_suspension"}},
@@ -213,7 +202,7 @@ func TestPenaltyReconsiderationTermination(t *testing.T) {
 		if _, ok := xnDue(t, d, other, d8(2026, 4, 2))["reconsideration_suspension"]; ok {
 			t.Error("a suspension on another ground starts the sixty days of Art 41(5)")
 		}
-		resumed := accepted(t, "RT-2026-005")
+		resumed := chAccepted(t, d, "RT-2026-005")
 		xnContinue(t, d, resumed, []xnStep{
 			{trigger: "suspend_reconsideration", at: xnDay(2026, 4, 2), payload: rsHeirs, state: "add_on_accruing"},
 			{trigger: "resume_reconsideration", at: xnDay(2026, 4, 20), payload: rsResume, state: "add_on_accruing"},

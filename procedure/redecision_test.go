@@ -66,12 +66,11 @@ func TestPenaltyRedecision(t *testing.T) {
 	})
 
 	t.Run("Art 64 ¶2: set aside for unclear facts, the same penalty is refused", func(t *testing.T) {
-		c := xnContinue(t, d, chOverdue(t, d, "RD-2026-002"), []xnStep{
-			{trigger: "accept_reconsideration", at: xnDay(2026, 3, 12), payload: rcOrdinary, state: "add_on_accruing"},
-			{trigger: "set_aside_redecide", at: xnDay(2026, 4, 20), payload: rdOrder("某复决字〔2026〕22号", "facts", "2026-06-19"), state: "redecision_ordered"},
-			{trigger: "redecide", at: xnDay(2026, 6, 1), payload: rdAnew("true"), err: procedure.ErrInvalidTransition, unmet: []string{"set_aside_ground=procedure"}},
-			{trigger: "redecide", at: xnDay(2026, 6, 1), payload: rdAnew("false"), state: "redecided"},
-		})
+		c := chAccepted(t, d, "RD-2026-002",
+			xnStep{trigger: "set_aside_redecide", at: xnDay(2026, 4, 20), payload: rdOrder("某复决字〔2026〕22号", "facts", "2026-06-19"), state: "redecision_ordered"},
+			xnStep{trigger: "redecide", at: xnDay(2026, 6, 1), payload: rdAnew("true"), err: procedure.ErrInvalidTransition, unmet: []string{"set_aside_ground=procedure"}},
+			xnStep{trigger: "redecide", at: xnDay(2026, 6, 1), payload: rdAnew("false"), state: "redecided"},
+		)
 		xnReplay(t, d, c)
 	})
 
