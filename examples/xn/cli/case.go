@@ -94,10 +94,7 @@ var caseCommands = []command{
 			fs.Var(&payload, "payload", "a payload entry `KEY=VALUE` (repeatable), e.g. voucher=收件001, cause=expert_review")
 			def := definitionFlag(fs)
 			return func(r *runner, args []string) error {
-				if err := want(args, 2, "CASEFILE and TRIGGER"); err != nil {
-					return err
-				}
-				c, definition, err := r.caseFiles(args[0], *def)
+				c, definition, err := r.caseFiles(args, 2, "CASEFILE and TRIGGER", *def)
 				if err != nil {
 					return err
 				}
@@ -191,10 +188,7 @@ Exits 1 when a limit of the agency has passed (red light).`,
 			asOf := fs.String("as-of", "", "read the clocks as of `DATE` (default today)")
 			def := definitionFlag(fs)
 			return func(r *runner, args []string) error {
-				if err := want(args, 1, "CASEFILE"); err != nil {
-					return err
-				}
-				c, definition, err := r.caseFiles(args[0], *def)
+				c, definition, err := r.caseFiles(args, 1, "CASEFILE", *def)
 				if err != nil {
 					return err
 				}
@@ -231,10 +225,7 @@ Exits 1 when a limit of the agency has passed (red light).`,
 			asOf := fs.String("as-of", "", "advance to `DATE` (its end, China Standard Time) or an RFC 3339 instant (default now)")
 			def := definitionFlag(fs)
 			return func(r *runner, args []string) error {
-				if err := want(args, 1, "CASEFILE"); err != nil {
-					return err
-				}
-				c, definition, err := r.caseFiles(args[0], *def)
+				c, definition, err := r.caseFiles(args, 1, "CASEFILE", *def)
 				if err != nil {
 					return err
 				}
@@ -274,10 +265,7 @@ effect is refused: advance the case first.`,
 			at := fs.String("at", "", "read the case at `INSTANT`, as case fire reads it: RFC 3339, or YYYY-MM-DDTHH:MM in China Standard Time (default now)")
 			def := definitionFlag(fs)
 			return func(r *runner, args []string) error {
-				if err := want(args, 1, "CASEFILE"); err != nil {
-					return err
-				}
-				c, definition, err := r.caseFiles(args[0], *def)
+				c, definition, err := r.caseFiles(args, 1, "CASEFILE", *def)
 				if err != nil {
 					return err
 				}
@@ -343,10 +331,14 @@ func (r *runner) procedureArgs(args []string, def string) (string, json.RawMessa
 	return name, definition, err
 }
 
-// caseFiles reads a case file and the optional definition file
-// (--definition) it runs on.
-func (r *runner) caseFiles(caseFile, def string) (c, definition json.RawMessage, err error) {
-	if c, err = r.readCaseFile(caseFile); err != nil {
+// caseFiles checks that a command has its n arguments (names, for the
+// error), the first a case file, and reads the case and the optional
+// definition file (--definition) it runs on.
+func (r *runner) caseFiles(args []string, n int, names, def string) (c, definition json.RawMessage, err error) {
+	if err := want(args, n, names); err != nil {
+		return nil, nil, err
+	}
+	if c, err = r.readCaseFile(args[0]); err != nil {
 		return nil, nil, err
 	}
 	if definition, err = r.optionalFile(def); err != nil {
