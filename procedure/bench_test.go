@@ -175,6 +175,47 @@ func BenchmarkMachinePerCaseReplay(b *testing.B) {
 	}
 }
 
+// BenchmarkMachinePerCasePath is the same design at its smallest: a
+// stateless machine configured, for every case, with only the ten
+// transitions the case takes (no other transition, no guard, no clock),
+// then fired through them. It is the cheapest machine per case that
+// could replay this log, the yardstick for Replay's speed on whatever
+// hardware runs the benchmarks.
+func BenchmarkMachinePerCasePath(b *testing.B) {
+	d := licDefinition(b)
+	live, err := d.Replay(context.Background(), "B-1", benchEvents())
+	if err != nil {
+		b.Fatal(err)
+	}
+	type step struct {
+		from, to procedure.State
+		trigger  procedure.Trigger
+	}
+	path := make([]step, len(live.Events))
+	initial := d.Spec().Initial
+	from := initial
+	for i, e := range live.Events {
+		path[i] = step{from, e.To, e.Trigger}
+		from = e.To
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		m := stateless.NewStateMachine(initial)
+		for _, s := range path {
+			if s.from == s.to {
+				m.Configure(s.from).InternalTransition(s.trigger, func(context.Context, ...any) error { return nil })
+			} else {
+				m.Configure(s.from).Permit(s.trigger, s.to)
+			}
+		}
+		for _, s := range path {
+			if err := m.Fire(s.trigger); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
 // BenchmarkDue is the electronic-supervision view of one case.
 func BenchmarkDue(b *testing.B) {
 	d := licDefinition(b)
