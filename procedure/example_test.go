@@ -1097,6 +1097,30 @@ func ExampleError_Event() {
 	// false new accept
 }
 
+// A licence decided on the spot must be decided the day the application
+// is received (行政许可法 Art 34 ¶2): that step is open on the day of
+// receipt and closed the day after, whatever the event would carry.
+func ExampleNextStep_Open() {
+	d := exLicensing()
+	c := d.NewCase("XK-2025-0931")
+	exFire(d, c, exEvent("receive", exAt(2025, 9, 25, 10, 0), "voucher", "收件001"))
+
+	for _, at := range []time.Time{exAt(2025, 9, 25, 16, 0), exAt(2025, 9, 26, 9, 0)} {
+		steps, err := d.Next(c, at)
+		if err != nil {
+			log.Fatal(err)
+		}
+		for _, s := range steps {
+			if s.Trigger == "decide_on_spot" {
+				fmt.Println(at.Format("01-02"), s.Open())
+			}
+		}
+	}
+	// Output:
+	// 09-25 true
+	// 09-26 false
+}
+
 // An officer's screen lists the steps open on a case, and what blocks
 // the others: the day after receipt, a licence can no longer be decided
 // on the spot (行政许可法 Art 34 ¶2), and a refusal to accept has two
