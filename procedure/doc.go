@@ -115,10 +115,14 @@
 //     aside during that enforcement or once it is done ends the case with
 //     what was enforced restored, returned or compensated (set_aside with
 //     restitution; Art 40(4), Art 41). A fine paid and then set aside by
-//     the reconsideration body is returned too (行政复议法 Art 72 ¶2); a
-//     judgment setting aside a fine the party paid of its own accord has
-//     no step. Enforcement by the court has none of these steps: the
-//     court's procedure governs it;
+//     the reconsideration body is returned too (行政复议法 Art 72 ¶2). A
+//     judgment (行政诉讼法 Art 70) setting aside a decision the party
+//     performed of its own accord, nothing enforced (the fact route
+//     unset), ends the case without a restitution: what was paid comes
+//     back as state compensation, which the party claims from the agency,
+//     in the suit or first to the agency (国家赔偿法 Art 4(1), Art 9 ¶2,
+//     Art 36(1), (7)); a restitution given is recorded. Enforcement by the
+//     court has none of these steps: the court's procedure governs it;
 //   - a penalty challenged (challenge: challenged=reconsideration or
 //     litigation) is still executed (行政处罚法 Art 73 ¶1) and the agency may
 //     still enforce it by its own power, but it is not taken to the court
@@ -208,9 +212,9 @@
 //     payment as a variation does; the fact set_aside_in_part names who
 //     did it. Not modelled: a variation or a set-aside in part once
 //     enforcement has begun (行政强制法 Art 41 restores what it removes), an
-//     order to decide anew with a set-aside in part, the withdrawal of an
-//     application, and the appeal: conclude_challenge records the
-//     judgment in force. The add-on fine does not accrue during the
+//     order to decide anew with a set-aside in part, the withdrawal of a
+//     suit (行政诉讼法 Art 62), and the appeal: conclude_challenge records
+//     the judgment in force. The add-on fine does not accrue during the
 //     challenge (行政处罚法 Art 73 ¶3): pass the days from the challenge event
 //     to its conclusion to package discretion's AddOn as a Review. The
 //     thirty days of add-on that enforcement by the agency's own power

@@ -208,41 +208,76 @@ func TestPenaltySetAsideAfterEnforcement(t *testing.T) {
 	})
 }
 
-// TestPenaltySetAsideAfterPayment: a fine paid while the party's
-// reconsideration is pending, then set aside, is returned (行政复议法 Art 72
-// ¶2: setting aside a fine orders the property returned or its value
-// paid).
+// TestPenaltySetAsideAfterPayment: a fine the party paid of its own
+// accord while challenging it, then set aside, ends the case. Set aside
+// on reconsideration, it is returned (行政复议法 Art 72 ¶2: setting aside a
+// fine orders the property returned or its value paid), and the step
+// records the restitution. Set aside by a judgment (行政诉讼法 Art 70), what
+// was paid without enforcement comes back as state compensation, which
+// the party claims from the agency (国家赔偿法 Art 4(1), Art 9 ¶2, Art 36(1)):
+// the step needs no restitution, and records one given. Only what the
+// agency enforced must be restored with the set-aside itself (行政强制法 Art
+// 41, TestPenaltyEnforcementSetAside).
 func TestPenaltySetAsideAfterPayment(t *testing.T) {
+	judgment := map[string]string{"ruling": "某行初字〔2026〕21号"}
 	for _, name := range []string{"penalty", "penalty-simplified"} {
 		d := xnDefinition(t, name)
-		var c *procedure.Case
+		var reconsidered, sued *procedure.Case
 		// Within the fifteen days to pay (行政处罚法 Art 67 ¶3).
 		paid := xnDay(2026, 3, 13)
 		if name == "penalty" {
 			paid = xnDay(2026, 2, 13)
-			c = penServed(t, d, "SP-PAID-1")
-			xnContinue(t, d, c, []xnStep{
+			reconsidered = xnContinue(t, d, penServed(t, d, "SP-PAID-1"), []xnStep{
 				{trigger: "challenge", at: xnDay(2026, 2, 10), payload: chReconsider, state: "awaiting_payment"},
 			})
+			sued = xnContinue(t, d, penServed(t, d, "SP-PAID-3"), []xnStep{
+				{trigger: "challenge", at: xnDay(2026, 2, 10), payload: chSue, state: "awaiting_payment"},
+			})
 		} else {
-			c = pspReconsidered(t, d, "SP-PAID-2")
+			reconsidered = pspReconsidered(t, d, "SP-PAID-2")
+			// Decided on the spot: reconsideration first (行政复议法 Art 23
+			// ¶1(1)), then a suit within fifteen days of its decision.
+			sued = pspReconsidered(t, d, "SP-PAID-4", []xnStep{
+				{trigger: "accept_reconsideration", at: xnDay(2026, 3, 6), payload: rcSimplified, state: "awaiting_payment"},
+				{trigger: "conclude_challenge", at: xnDay(2026, 3, 10), payload: chUpheld, state: "awaiting_payment"},
+				{trigger: "challenge", at: xnDay(2026, 3, 11), payload: chSue, state: "awaiting_payment"},
+			}...)
 		}
-		t.Run(name+": paid, then set aside on Mon 20 Apr 2026", func(t *testing.T) {
+		t.Run(name+": paid, then set aside on reconsideration on Mon 20 Apr 2026", func(t *testing.T) {
+			c := reconsidered.Clone()
 			xnContinue(t, d, c, []xnStep{
 				{trigger: "pay", at: paid, payload: map[string]string{"receipt": "缴款书"}, state: "executed"},
 				{trigger: "set_aside", at: xnDay(2026, 4, 20), payload: map[string]string{"ruling": "某复决字〔2026〕15号"}, err: procedure.ErrInvalidTransition, unmet: []string{"restitution"}},
-			})
-			// A judgment setting it aside after a voluntary payment is not
-			// a step here: 行政强制法 Art 41 speaks of enforcement only.
-			sued := c.Clone()
-			sued.Facts["challenged"] = "litigation"
-			xnContinue(t, d, sued, []xnStep{
-				{trigger: "set_aside", at: xnDay(2026, 4, 20), payload: enSetAside, err: procedure.ErrInvalidTransition, unmet: []string{"route=self"}},
-			})
-			xnContinue(t, d, c, []xnStep{
 				{trigger: "set_aside", at: xnDay(2026, 4, 20), payload: map[string]string{"ruling": "某复决字〔2026〕15号", "restitution": "退还已缴纳的罚款"}, state: "set_aside"},
 			})
 			xnReplay(t, d, c)
+		})
+		t.Run(name+": paid, then set aside by a judgment on Mon 20 Apr 2026", func(t *testing.T) {
+			c := xnContinue(t, d, sued.Clone(), []xnStep{
+				{trigger: "pay", at: paid, payload: map[string]string{"receipt": "缴款书"}, state: "executed"},
+				{trigger: "set_aside", at: xnDay(2026, 4, 20), state: "executed", err: procedure.ErrInvalidTransition, unmet: []string{"ruling"}},
+				{trigger: "set_aside", at: xnDay(2026, 4, 20), payload: judgment, state: "set_aside"},
+			})
+			xnReplay(t, d, c)
+			xnFacts(t, c, map[string]string{"restitution": "", "ruling": judgment["ruling"]})
+			given := xnContinue(t, d, sued.Clone(), []xnStep{
+				{trigger: "pay", at: paid, payload: map[string]string{"receipt": "缴款书"}, state: "executed"},
+				{trigger: "set_aside", at: xnDay(2026, 4, 20), payload: with(judgment, "restitution", "依国家赔偿决定退还罚款及利息"), state: "set_aside"},
+			})
+			xnFacts(t, given, map[string]string{"restitution": "依国家赔偿决定退还罚款及利息"})
+			// Ordered to decide anew, with a time set or without.
+			anew := xnContinue(t, d, sued.Clone(), []xnStep{
+				{trigger: "pay", at: paid, payload: map[string]string{"receipt": "缴款书"}, state: "executed"},
+				{trigger: "set_aside_redecide", at: xnDay(2026, 4, 20), payload: with(judgment, "set_aside_ground", "facts", "redecide_by", "2026-06-19"), state: "redecision_ordered"},
+			})
+			xnReplay(t, d, anew)
+			if _, ok := anew.Clock("redecision"); !ok {
+				t.Error("no redecision clock for the time the judgment set")
+			}
+			xnContinue(t, d, sued.Clone(), []xnStep{
+				{trigger: "pay", at: paid, payload: map[string]string{"receipt": "缴款书"}, state: "executed"},
+				{trigger: "set_aside_redecide", at: xnDay(2026, 4, 20), payload: with(judgment, "set_aside_ground", "facts"), state: "redecision_ordered"},
+			})
 		})
 	}
 }
