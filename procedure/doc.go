@@ -185,10 +185,24 @@
 //     interpretation 法释〔2018〕1号 Art 58, for a penalty not
 //     reconsidered first by law), no new application is made (an
 //     application withdrawn is not made again on the same facts and
-//     reasons, 行政复议法实施条例 Art 38 ¶2), and once that time has passed
-//     the agency may apply to the court (行政强制法 Art 53). After a lapse
-//     that no suit followed the definition has no court route (行政强制法
-//     Art 53 needs a party that did not challenge). A decision varied
+//     reasons, 行政复议法实施条例 Art 38 ¶2, and 行政复议法 Art 74 ¶2 says
+//     the same of a review ended by withdrawal), and once that time has
+//     passed the agency may apply to the court (行政强制法 Art 53). After a
+//     lapse that no suit followed the definition has no court route
+//     (行政强制法 Art 53 needs a party that did not challenge). A suit the
+//     party withdraws with the court's leave before any judgment takes
+//     effect (withdraw_suit, with the ruling; 行政诉讼法 Art 62; the fact
+//     litigation=withdrawn) ends the challenge. Brought directly, it leaves the
+//     decision as though unchallenged: the time to challenge runs again
+//     as first counted from service, no reconsideration is applied for
+//     afterwards (the court accepted a suit against the decision,
+//     行政复议法 Art 30 ¶1(7)), and once that time has passed the agency may
+//     apply to the court. Brought after a reconsideration decision or its
+//     lapse, it leaves that outcome standing, with its fifteen days to sue
+//     as first counted (行政诉讼法 Art 45): a decision upheld is then
+//     enforced as above. A new suit within the time is recorded as the
+//     court accepted it; whether it repeats the withdrawn one's facts and
+//     reasons is the court's to decide (法释〔2018〕1号 Art 60). A decision varied
 //     (vary) by the reconsideration body (行政复议法 Art 63) or the court
 //     (行政诉讼法 Art 77) concludes the challenge as upholding does and
 //     records the fine as
@@ -212,8 +226,10 @@
 //     payment as a variation does; the fact set_aside_in_part names who
 //     did it. Not modelled: a variation or a set-aside in part once
 //     enforcement has begun (行政强制法 Art 41 restores what it removes), an
-//     order to decide anew with a set-aside in part, the withdrawal of a
-//     suit (行政诉讼法 Art 62), and the appeal: conclude_challenge records
+//     order to decide anew with a set-aside in part, a suit withdrawn once
+//     enforcement has begun or the decision is performed (withdraw_suit
+//     is a step of the states delivered, awaiting_payment and
+//     add_on_accruing only), and the appeal: conclude_challenge records
 //     the judgment in force. The add-on fine does not accrue during the
 //     challenge (行政处罚法 Art 73 ¶3): pass the days from the challenge event
 //     to its conclusion to package discretion's AddOn as a Review. The

@@ -100,15 +100,17 @@ func TestPenaltySimplifiedReconsiderationSuspension(t *testing.T) {
 // TestPenaltyModelsInReconsideration runs the model from a fine under
 // reconsideration, accepted by the ordinary procedure, and from one whose
 // review is suspended until the applicant's heirs are known (行政复议法
-// Art 39 ¶1(1), ending under Art 41(5)): random events from a new case do
-// not reach them.
+// Art 39 ¶1(1), ending under Art 41(5)), and from a fine sued against
+// and overdue, whose suit may be withdrawn (行政诉讼法 Art 62): random
+// events from a new case seldom reach them.
 func TestPenaltyModelsInReconsideration(t *testing.T) {
 	d := xnDefinition(t, "penalty")
 	c := chAccepted(t, d, "M-RECONSIDERATION")
 	heirs := xnContinue(t, d, c.Clone(), []xnStep{
 		{trigger: "suspend_reconsideration", at: xnDay(2026, 4, 2), payload: rsHeirs, state: "add_on_accruing"},
 	})
-	for _, start := range []*procedure.Case{c, heirs} {
+	sued := penSuedOverdue(t, d, "M-SUIT")
+	for _, start := range []*procedure.Case{c, heirs, sued} {
 		t.Run(string(start.Events[len(start.Events)-1].Trigger), func(t *testing.T) {
 			rapid.Check(t, func(t *rapid.T) { runModel(t, d, start) })
 		})
@@ -235,5 +237,123 @@ func TestPenaltySimplifiedReconsiderationTermination(t *testing.T) {
 	if _, ok := xnDue(t, d, c, d8(2026, 3, 9))["reconsideration_simplified"]; ok {
 		t.Error("the reconsideration's time still runs after the review ended")
 	}
+	xnReplay(t, d, c)
+}
+
+// swWithdrawn is the court's ruling allowing the party to withdraw its
+// suit (行政诉讼法 Art 62).
+var swWithdrawn = map[string]string{"ruling": "某行初字〔2026〕5号之一（准予撤诉）"}
+
+// TestPenaltySuitWithdrawal follows a suit the party withdraws with the
+// court's leave (行政诉讼法 Art 62). A suit brought directly leaves the
+// decision as though unchallenged: the six months to sue run as first
+// counted, no reconsideration is applied for afterwards (the court
+// accepted a suit against the decision, 行政复议法 Art 30 ¶1(7)), and once
+// the six months have passed the agency may apply to the court (行政强制法
+// Art 53). A suit brought after a reconsideration decision leaves that
+// decision standing, with its fifteen days to sue as first counted
+// (行政诉讼法 Art 45). Whether a new suit repeats the withdrawn one's facts
+// and reasons is the court's to decide when it accepts it (法释〔2018〕1号
+// Art 60): a suit the court accepted within the time is recorded.
+func TestPenaltySuitWithdrawal(t *testing.T) {
+	d := xnDefinition(t, "penalty")
+	t.Run("a direct suit withdrawn on Fri 20 Mar 2026: the court is open once the six months have passed", func(t *testing.T) {
+		c := penSuedOverdue(t, d, "SW-2026-001")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "withdraw_suit", at: xnDay(2026, 3, 20), err: procedure.ErrInvalidTransition, unmet: []string{"ruling"}},
+			{trigger: "withdraw_suit", at: xnDay(2026, 3, 20), payload: swWithdrawn, state: "add_on_accruing"},
+			{trigger: "withdraw_suit", at: xnDay(2026, 3, 23), payload: swWithdrawn, err: procedure.ErrInvalidTransition},
+			{trigger: "conclude_challenge", at: xnDay(2026, 3, 23), payload: chUpheld, err: procedure.ErrInvalidTransition},
+			{trigger: "challenge", at: xnDay(2026, 3, 23), payload: chReconsider, err: procedure.ErrInvalidTransition, unmet: []string{"litigation"}},
+		})
+		xnFacts(t, c, map[string]string{"challenged": "", "litigation": "withdrawn", "stayed_in_litigation": "false", "ruling": swWithdrawn["ruling"]})
+		// The six months from service on Mon 2 February, to Mon 3 August.
+		xnWantDue(t, d, c, d8(2026, 3, 23), "challenge", d8(2026, 8, 3))
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "serve_demand", at: xnDay(2026, 3, 23), payload: map[string]string{"demand": "催告书", "perform_by": "2026-04-02"}, state: "add_on_accruing"},
+			{trigger: "enforce", at: xnDay(2026, 8, 3), payload: chCourt, err: procedure.ErrInvalidTransition, unmet: []string{"challenge"}},
+			{trigger: "enforce", at: xnDay(2026, 8, 4), payload: chCourt, state: "enforcement"},
+		})
+		xnReplay(t, d, c)
+	})
+
+	t.Run("a new suit the court accepted within the six months", func(t *testing.T) {
+		c := penSuedOverdue(t, d, "SW-2026-002")
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "withdraw_suit", at: xnDay(2026, 3, 20), payload: swWithdrawn, state: "add_on_accruing"},
+			{trigger: "challenge", at: xnDay(2026, 4, 1), payload: chSue, state: "add_on_accruing"},
+			{trigger: "enforce", at: xnDay(2026, 8, 4), payload: chCourt, err: procedure.ErrInvalidTransition},
+		})
+		xnFacts(t, c, map[string]string{"challenged": "litigation", "litigation": "withdrawn"})
+		xnReplay(t, d, c)
+	})
+
+	t.Run("withdrawn after a reconsideration decision: the decision stands", func(t *testing.T) {
+		c := chAccepted(t, d, "SW-2026-003", []xnStep{
+			{trigger: "conclude_challenge", at: xnDay(2026, 4, 10), payload: chUpheld, state: "add_on_accruing"},
+		}...)
+		suit, ok := xnDue(t, d, c, d8(2026, 4, 10))["suit"]
+		if !ok {
+			t.Fatal("no time to sue after the reconsideration decision")
+		}
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "challenge", at: xnDay(2026, 4, 15), payload: chSue, state: "add_on_accruing"},
+			{trigger: "withdraw_suit", at: xnDay(2026, 4, 20), payload: swWithdrawn, state: "add_on_accruing"},
+			{trigger: "challenge", at: xnDay(2026, 4, 21), payload: chReconsider, err: procedure.ErrInvalidTransition},
+		})
+		xnFacts(t, c, map[string]string{"challenged": "reconsideration", "upheld": "true", "litigation": "withdrawn", "stayed_in_litigation": "false"})
+		// The fifteen days from the decision, as first counted.
+		xnWantDue(t, d, c, d8(2026, 4, 20), "suit", suit.Due)
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "enforce", at: xnDay(2026, 4, 21), payload: chCourt, err: procedure.ErrInvalidTransition, unmet: []string{"suit"}},
+		})
+		// Once they have passed, the decision upheld on reconsideration is
+		// taken to the court (行政复议法 Art 78 ¶1(1)).
+		after := suit.Due + 1
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "enforce", at: xnDay(after.Year(), after.Month(), after.Day()), payload: chCourt, state: "enforcement"},
+		})
+		xnReplay(t, d, c)
+	})
+
+	t.Run("withdrawn after the reconsideration body's time ended without a decision", func(t *testing.T) {
+		c := chAccepted(t, d, "SW-2026-004")
+		// Sixty days from Thu 12 March end on Mon 11 May.
+		xnAdvance(t, d, c, xnAt(2026, 5, 12, 9), procedure.Event{Trigger: "reconsideration_lapsed", At: xnMidnight(2026, 5, 12)})
+		suit, ok := xnDue(t, d, c, d8(2026, 5, 12))["suit"]
+		if !ok {
+			t.Fatal("no time to sue after the reconsideration lapsed")
+		}
+		xnContinue(t, d, c, []xnStep{
+			{trigger: "challenge", at: xnDay(2026, 5, 13), payload: chSue, state: "add_on_accruing"},
+			{trigger: "withdraw_suit", at: xnDay(2026, 5, 20), payload: swWithdrawn, state: "add_on_accruing"},
+		})
+		xnFacts(t, c, map[string]string{"challenged": "reconsideration", "reconsideration": "lapsed", "upheld": "false", "litigation": "withdrawn"})
+		xnWantDue(t, d, c, d8(2026, 5, 20), "suit", suit.Due)
+		xnReplay(t, d, c)
+	})
+}
+
+// TestPenaltySimplifiedSuitWithdrawal: a penalty decided on the spot is
+// sued only after reconsideration (行政复议法 Art 23 ¶1(1)); a suit
+// withdrawn (行政诉讼法 Art 62) leaves the reconsideration decision
+// standing, with its fifteen days to sue as first counted.
+func TestPenaltySimplifiedSuitWithdrawal(t *testing.T) {
+	d := xnDefinition(t, "penalty-simplified")
+	c := pspReconsidered(t, d, "SW-2026-101", []xnStep{
+		{trigger: "accept_reconsideration", at: xnDay(2026, 3, 6), payload: rcSimplified, state: "awaiting_payment"},
+		{trigger: "conclude_challenge", at: xnDay(2026, 3, 10), payload: chUpheld, state: "awaiting_payment"},
+	}...)
+	suit, ok := xnDue(t, d, c, d8(2026, 3, 10))["suit"]
+	if !ok {
+		t.Fatal("no time to sue after the reconsideration decision")
+	}
+	xnContinue(t, d, c, []xnStep{
+		{trigger: "withdraw_suit", at: xnDay(2026, 3, 11), payload: swWithdrawn, err: procedure.ErrInvalidTransition, unmet: []string{"challenged=litigation"}},
+		{trigger: "challenge", at: xnDay(2026, 3, 11), payload: chSue, state: "awaiting_payment"},
+		{trigger: "withdraw_suit", at: xnDay(2026, 3, 16), payload: swWithdrawn, state: "awaiting_payment"},
+	})
+	xnFacts(t, c, map[string]string{"challenged": "reconsideration", "upheld": "true", "litigation": "withdrawn"})
+	xnWantDue(t, d, c, d8(2026, 3, 16), "suit", suit.Due)
 	xnReplay(t, d, c)
 }
