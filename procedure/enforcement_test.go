@@ -217,7 +217,7 @@ func TestPenaltySetAsideAfterEnforcement(t *testing.T) {
 // the party claims from the agency (国家赔偿法 Art 4(1), Art 9 ¶2, Art 36(1)):
 // the step needs no restitution, and records one given. Only what the
 // agency enforced must be restored with the set-aside itself (行政强制法 Art
-// 41, TestPenaltyEnforcementSetAside).
+// 41, TestPenaltySetAsideAfterEnforcement).
 func TestPenaltySetAsideAfterPayment(t *testing.T) {
 	judgment := map[string]string{"ruling": "某行初字〔2026〕21号"}
 	for _, name := range []string{"penalty", "penalty-simplified"} {
