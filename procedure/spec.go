@@ -151,6 +151,11 @@ const (
 	GuardClockStopped GuardKind = "clock_stopped"
 	// GuardClockExpired holds when clock Key's period ended before the
 	// event: its due date is known and the event comes after that day.
+	// A stopped clock keeps its due date, so the guard holds for it too:
+	// an outcome of a period that lapsed unanswered also needs the clock
+	// running: a clock_running guard, or a stop effect on that one clock,
+	// which refuses it stopped (a stop of every instance, Effect.All,
+	// passes over stopped ones).
 	GuardClockExpired GuardKind = "clock_expired"
 	// GuardClocksStopped holds when at least one instance of the clock
 	// spec Key exists and every one has stopped (e.g. every department of
