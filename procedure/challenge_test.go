@@ -292,6 +292,18 @@ func pspReconsidered(t *testing.T, d *procedure.Definition, id string, then ...x
 	}, then...))
 }
 
+// pspUpheld is pspReconsidered's case, whose review is accepted by the
+// simplified procedure on Fri 6 March and upheld on Tue 10 March, then
+// the steps given: the fifteen days to sue run from the decision
+// (行政诉讼法 Art 45).
+func pspUpheld(t *testing.T, d *procedure.Definition, id string, then ...xnStep) *procedure.Case {
+	t.Helper()
+	return pspReconsidered(t, d, id, append([]xnStep{
+		{trigger: "accept_reconsideration", at: xnDay(2026, 3, 6), payload: rcSimplified, state: "awaiting_payment"},
+		{trigger: "conclude_challenge", at: xnDay(2026, 3, 10), payload: chUpheld, state: "awaiting_payment"},
+	}, then...)...)
+}
+
 // TestPenaltySimplifiedStay: a penalty decided on the spot, stayed in the
 // reconsideration (行政复议法 Art 42 ¶1), is not enforced until upheld.
 func TestPenaltySimplifiedStay(t *testing.T) {

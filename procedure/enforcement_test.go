@@ -237,11 +237,8 @@ func TestPenaltySetAsideAfterPayment(t *testing.T) {
 			reconsidered = pspReconsidered(t, d, "SP-PAID-2")
 			// Decided on the spot: reconsideration first (行政复议法 Art 23
 			// ¶1(1)), then a suit within fifteen days of its decision.
-			sued = pspReconsidered(t, d, "SP-PAID-4", []xnStep{
-				{trigger: "accept_reconsideration", at: xnDay(2026, 3, 6), payload: rcSimplified, state: "awaiting_payment"},
-				{trigger: "conclude_challenge", at: xnDay(2026, 3, 10), payload: chUpheld, state: "awaiting_payment"},
-				{trigger: "challenge", at: xnDay(2026, 3, 11), payload: chSue, state: "awaiting_payment"},
-			}...)
+			sued = pspUpheld(t, d, "SP-PAID-4",
+				xnStep{trigger: "challenge", at: xnDay(2026, 3, 11), payload: chSue, state: "awaiting_payment"})
 		}
 		t.Run(name+": paid, then set aside on reconsideration on Mon 20 Apr 2026", func(t *testing.T) {
 			c := reconsidered.Clone()

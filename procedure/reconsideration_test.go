@@ -340,10 +340,7 @@ func TestPenaltySuitWithdrawal(t *testing.T) {
 // standing, with its fifteen days to sue as first counted.
 func TestPenaltySimplifiedSuitWithdrawal(t *testing.T) {
 	d := xnDefinition(t, "penalty-simplified")
-	c := pspReconsidered(t, d, "SW-2026-101", []xnStep{
-		{trigger: "accept_reconsideration", at: xnDay(2026, 3, 6), payload: rcSimplified, state: "awaiting_payment"},
-		{trigger: "conclude_challenge", at: xnDay(2026, 3, 10), payload: chUpheld, state: "awaiting_payment"},
-	}...)
+	c := pspUpheld(t, d, "SW-2026-101")
 	suit, ok := xnDue(t, d, c, d8(2026, 3, 10))["suit"]
 	if !ok {
 		t.Fatal("no time to sue after the reconsideration decision")
